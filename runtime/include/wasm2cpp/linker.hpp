@@ -1,0 +1,89 @@
+// Dynamic linking by name: an instance's exports as a name -> value map, and
+// a Linker that resolves imports by (module, field). Typed `Imports` structs
+// in generated headers are the primary API; this serves dynamic hosts, the
+// spec test harness and "another instance's export satisfies an import".
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "wasm2cpp/function.hpp"
+#include "wasm2cpp/global.hpp"
+#include "wasm2cpp/memory.hpp"
+#include "wasm2cpp/table.hpp"
+#include "wasm2cpp/trap.hpp"
+
+namespace wasm2cpp {
+
+using ExternValue = std::variant<FuncRef, Memory*, FuncTable*, ExternTable*, GlobalBase*>;
+
+class Exports {
+ public:
+  void add(std::string name, ExternValue value);
+  const ExternValue* find(std::string_view name) const;
+  const std::vector<std::pair<std::string, ExternValue>>& entries() const { return entries_; }
+
+  // Typed lookups: throw LinkError("unknown export ...") when absent and
+  // LinkError("export ... has type ..., expected ...") on a kind or
+  // signature mismatch.
+  template <typename Sig>
+  Function<Sig> function(std::string_view name) const {
+    const FuncRef& ref = func_ref(name);
+    if (ref.type != Function<Sig>::type()) throw_signature_mismatch(name, ref, Function<Sig>::type());
+    return Function<Sig>::from_ref(ref);
+  }
+  const FuncRef& func_ref(std::string_view name) const;
+  Memory& memory(std::string_view name) const;
+  FuncTable& func_table(std::string_view name) const;
+  ExternTable& extern_table(std::string_view name) const;
+  GlobalBase& global(std::string_view name) const;
+  template <typename T>
+  Global<T>& global(std::string_view name) const {
+    GlobalBase& g = global(name);
+    if (g.kind != ValKindOf<T>::value) throw LinkError("export \"" + std::string(name) + "\" has another value type");
+    return static_cast<Global<T>&>(g);
+  }
+
+ private:
+  const ExternValue& require(std::string_view name) const;
+  [[noreturn]] static void throw_signature_mismatch(std::string_view name, const FuncRef& ref, TypeId expected);
+  std::vector<std::pair<std::string, ExternValue>> entries_;
+};
+
+class Linker {
+ public:
+  void define(std::string module, std::string field, ExternValue value);
+  // Make every export of an instance importable under `module` (the spec's
+  // `register`).
+  void define_instance(const std::string& module, const Exports& exports);
+  const ExternValue* find(std::string_view module, std::string_view field) const;
+
+ private:
+  std::map<std::pair<std::string, std::string>, ExternValue, std::less<>> values_;
+};
+
+// Import checks shared by typed Imports and Linker-based linking; each throws
+// LinkError with the spec's wording ("unknown import",
+// "incompatible import type") followed by the import's name.
+namespace link {
+const ExternValue& require(const Linker& linker, const char* module, const char* field);
+FuncRef function(const Linker& linker, const char* module, const char* field, TypeId type);
+void check_function(const FuncRef& ref, const char* module, const char* field, TypeId type);
+Memory* memory(const Linker& linker, const char* module, const char* field);
+void check_memory(const Memory* memory, const char* module, const char* field, uint64_t min,
+                  std::optional<uint64_t> max, bool shared, bool memory64, bool need_guard);
+template <typename Table>
+Table* table(const Linker& linker, const char* module, const char* field);
+template <typename Ref>
+void check_table(const BasicTable<Ref>* table, const char* module, const char* field, uint64_t min,
+                 std::optional<uint64_t> max);
+GlobalBase* global(const Linker& linker, const char* module, const char* field);
+void check_global(const GlobalBase* global, const char* module, const char* field, ValKind kind,
+                  bool is_mutable);
+}  // namespace link
+
+}  // namespace wasm2cpp

@@ -1,0 +1,35 @@
+// Stack-exhaustion protection at the cost of one compare per call: each
+// generated function that can recurse compares its frame address with a
+// per-thread limit. The limit starts at the top of the address space, so the
+// first check on a new thread takes the slow path, which computes the real
+// limit (the thread's stack bounds minus a safety margin for the trap's own
+// unwinding) and returns; later failures raise CallStackExhausted.
+#pragma once
+
+#include <cstdint>
+
+#include "wasm2cpp/trap.hpp"
+
+namespace wasm2cpp::detail {
+
+extern thread_local constinit char* stack_limit
+#if defined(__ELF__)
+    __attribute__((tls_model("initial-exec")))
+#endif
+    ;
+
+// Slow path: initialise this thread's limit, or trap if it is exhausted.
+void stack_check_slow(char* frame);
+
+// Set the margin (bytes kept free below the limit) for threads initialised
+// after this call. Default 256 KiB.
+void set_stack_margin(uint64_t bytes);
+
+}  // namespace wasm2cpp::detail
+
+#define WASM2CPP_STACK_CHECK()                                                         \
+  do {                                                                                 \
+    char* wasm2cpp_frame_ = static_cast<char*>(__builtin_frame_address(0));            \
+    if (__builtin_expect(wasm2cpp_frame_ < ::wasm2cpp::detail::stack_limit, 0))        \
+      ::wasm2cpp::detail::stack_check_slow(wasm2cpp_frame_);                           \
+  } while (0)

@@ -1,0 +1,97 @@
+// Value types shared by generated code and host code.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+namespace wasm2cpp {
+
+// A 128-bit SIMD value: 16 bytes, little-endian lane order.
+struct alignas(16) v128 {
+  uint8_t bytes[16];
+  bool operator==(const v128& o) const { return std::memcmp(bytes, o.bytes, 16) == 0; }
+};
+
+// A function's canonical type. Instances of this struct are interned: two
+// function types are equal iff their FuncTypeInfo pointers are equal, across
+// every module in the process. This is what call_indirect and import linking
+// compare (never a per-module type index).
+struct FuncTypeInfo {
+  // Canonical signature string: one letter per param, ':', one per result,
+  // letters i I f F v r e for i32 i64 f32 f64 v128 funcref externref.
+  std::string_view signature;
+};
+using TypeId = const FuncTypeInfo*;
+
+// Returns the unique FuncTypeInfo for a signature string (thread-safe; the
+// returned pointer lives for the whole process).
+TypeId intern_func_type(std::string_view signature);
+
+// A funcref value. `code` points to a function of the C++ type that `type`
+// describes, taking `env` as its first argument:
+//   R (*)(void* env, Params...)
+// with R the result mapping of FunctionTraits below. Null: code == nullptr.
+struct FuncRef {
+  TypeId type = nullptr;
+  void (*code)() = nullptr;
+  void* env = nullptr;
+  bool is_null() const { return code == nullptr; }
+  bool operator==(const FuncRef&) const = default;
+};
+
+// An externref value: an opaque host pointer. Null: value == nullptr.
+struct ExternRef {
+  void* value = nullptr;
+  bool is_null() const { return value == nullptr; }
+  bool operator==(const ExternRef&) const = default;
+};
+
+// C++ types for wasm value types in public signatures:
+// i32 -> int32_t, i64 -> int64_t, f32 -> float, f64 -> double, v128 -> v128,
+// funcref -> FuncRef, externref -> ExternRef. No results -> void, one result
+// -> that type, several -> std::tuple<...>.
+template <typename T>
+struct ValTypeLetter;
+template <> struct ValTypeLetter<int32_t> { static constexpr char value = 'i'; };
+template <> struct ValTypeLetter<int64_t> { static constexpr char value = 'I'; };
+template <> struct ValTypeLetter<float> { static constexpr char value = 'f'; };
+template <> struct ValTypeLetter<double> { static constexpr char value = 'F'; };
+template <> struct ValTypeLetter<v128> { static constexpr char value = 'v'; };
+template <> struct ValTypeLetter<FuncRef> { static constexpr char value = 'r'; };
+template <> struct ValTypeLetter<ExternRef> { static constexpr char value = 'e'; };
+
+namespace detail {
+template <typename R>
+struct ResultLetters {
+  static constexpr char letters[] = {ValTypeLetter<R>::value, 0};
+};
+template <>
+struct ResultLetters<void> {
+  static constexpr char letters[] = {0};
+};
+template <typename... Rs>
+struct ResultLetters<std::tuple<Rs...>> {
+  static constexpr char letters[] = {ValTypeLetter<Rs>::value..., 0};
+};
+}  // namespace detail
+
+// The canonical signature string and interned TypeId of a C++ signature.
+template <typename Sig>
+struct SignatureOf;
+template <typename R, typename... Args>
+struct SignatureOf<R(Args...)> {
+  static constexpr char signature[] = {ValTypeLetter<Args>::value..., ':', 0};
+  static std::string_view string() {
+    static const std::string s = std::string(signature) + detail::ResultLetters<R>::letters;
+    return s;
+  }
+  static TypeId id() {
+    static const TypeId id = intern_func_type(string());
+    return id;
+  }
+};
+
+}  // namespace wasm2cpp

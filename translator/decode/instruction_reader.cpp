@@ -1,0 +1,204 @@
+#include "decode/instruction_reader.hpp"
+
+#include <string>
+
+#include <fmt/format.h>
+
+namespace wasm2cpp {
+
+namespace {
+
+Error feature_error(const OpcodeInfo& info, uint64_t offset) {
+  return make_error(fmt::format("instruction {} requires the {} feature {}", info.mnemonic,
+                                feature_name(info.feature), Features::enable_hint(info.feature)),
+                    offset);
+}
+
+// A reserved zero byte (memory index before multi-memory, table index in
+// call_indirect before reference types).
+Expected<uint32_t> read_zero_byte(ByteCursor& c) {
+  uint64_t at = c.offset();
+  TRY_ASSIGN(uint8_t b, c.read_u8());
+  if (b != 0) return make_error("zero byte expected", at);
+  return 0u;
+}
+
+Expected<uint32_t> read_mem_index(ByteCursor& c, const Features& f) {
+  if (f.has(Feature::MultiMemory)) return c.read_u32();
+  return read_zero_byte(c);
+}
+
+Expected<BlockType> read_block_type(ByteCursor& c, const Features& f) {
+  TRY_ASSIGN(uint8_t first, c.peek_u8());
+  BlockType bt;
+  if (first == 0x40) {
+    (void)c.read_u8();
+    return bt;
+  }
+  // Single-byte negative s33 values are value types.
+  if (first & 0x40) {
+    TRY_ASSIGN(bt.value, read_val_type(c, f));
+    bt.kind = BlockType::Kind::Value;
+    return bt;
+  }
+  uint64_t at = c.offset();
+  TRY_ASSIGN(int64_t index, c.read_s33());
+  if (index < 0) return make_error("malformed block type", at);
+  if (!f.has(Feature::MultiValue))
+    return make_error("block type index requires the multi-value feature " +
+                          Features::enable_hint(Feature::MultiValue),
+                      at);
+  if (index > 0xffffffffll) return make_error("block type index out of range", at);
+  bt.kind = BlockType::Kind::TypeIndex;
+  bt.type_index = static_cast<uint32_t>(index);
+  return bt;
+}
+
+}  // namespace
+
+Expected<ValType> read_val_type(ByteCursor& c, const Features& f) {
+  uint64_t at = c.offset();
+  TRY_ASSIGN(uint8_t b, c.read_u8());
+  switch (b) {
+    case 0x7f: return ValType::I32;
+    case 0x7e: return ValType::I64;
+    case 0x7d: return ValType::F32;
+    case 0x7c: return ValType::F64;
+    case 0x7b:
+      if (!f.has(Feature::Simd))
+        return make_error("v128 requires the simd feature " + Features::enable_hint(Feature::Simd), at);
+      return ValType::V128;
+    case 0x70:
+    case 0x6f:
+      if (!f.has(Feature::ReferenceTypes) && b == 0x6f)
+        return make_error("externref requires the reference-types feature " +
+                              Features::enable_hint(Feature::ReferenceTypes),
+                          at);
+      return static_cast<ValType>(b);
+    default: return make_error(fmt::format("malformed value type 0x{:02x}", b), at);
+  }
+}
+
+Expected<ValType> read_ref_type(ByteCursor& c, const Features& f) {
+  uint64_t at = c.offset();
+  TRY_ASSIGN(uint8_t b, c.read_u8());
+  if (b == 0x70) return ValType::FuncRef;
+  if (b == 0x6f) {
+    if (!f.has(Feature::ReferenceTypes))
+      return make_error("externref requires the reference-types feature " +
+                            Features::enable_hint(Feature::ReferenceTypes),
+                        at);
+    return ValType::ExternRef;
+  }
+  return make_error(fmt::format("malformed reference type 0x{:02x}", b), at);
+}
+
+Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vector<uint32_t>& br_targets) {
+  RawInstr in;
+  in.offset = static_cast<uint32_t>(c.offset());
+  TRY_ASSIGN(uint8_t byte, c.read_u8());
+  std::optional<Opcode> op;
+  if (byte == 0xfc || byte == 0xfd || byte == 0xfe) {
+    TRY_ASSIGN(uint32_t code, c.read_u32());
+    op = lookup_opcode(byte, code);
+    if (!op) return make_error(fmt::format("illegal opcode 0x{:02x} 0x{:x}", byte, code), in.offset);
+  } else {
+    op = lookup_opcode(0, byte);
+    if (!op) return make_error(fmt::format("illegal opcode 0x{:02x}", byte), in.offset);
+  }
+  in.op = *op;
+  const OpcodeInfo& oi = info(in.op);
+  if (!f.has(oi.feature)) return feature_error(oi, in.offset);
+
+  switch (oi.immediate) {
+    case Immediate::None: break;
+    case Immediate::BlockType: TRY_ASSIGN(in.block_type, read_block_type(c, f)); break;
+    case Immediate::LabelIdx:
+    case Immediate::FuncIdx:
+    case Immediate::LocalIdx:
+    case Immediate::GlobalIdx:
+    case Immediate::DataIdx:
+    case Immediate::ElemIdx: TRY_ASSIGN(in.a, c.read_u32()); break;
+    case Immediate::TableIdx: TRY_ASSIGN(in.a, c.read_u32()); break;
+    case Immediate::BrTable: {
+      TRY_ASSIGN(uint32_t n, c.read_count(1));
+      for (uint32_t i = 0; i < n; ++i) {
+        TRY_ASSIGN(uint32_t t, c.read_u32());
+        br_targets.push_back(t);
+      }
+      TRY_ASSIGN(uint32_t def, c.read_u32());
+      br_targets.push_back(def);
+      in.a = n;
+      break;
+    }
+    case Immediate::CallIndirect:
+      TRY_ASSIGN(in.a, c.read_u32());
+      if (f.has(Feature::ReferenceTypes)) {
+        TRY_ASSIGN(in.b, c.read_u32());
+      } else {
+        TRY_ASSIGN(in.b, read_zero_byte(c));
+      }
+      break;
+    case Immediate::MemArg: {
+      uint64_t at = c.offset();
+      TRY_ASSIGN(uint32_t flags, c.read_u32());
+      // Bit 6 announces an explicit memory index (multi-memory).
+      if (flags & 0x40) {
+        if (!f.has(Feature::MultiMemory))
+          return make_error("malformed memop flags " + Features::enable_hint(Feature::MultiMemory), at);
+        TRY_ASSIGN(in.a, c.read_u32());
+        flags &= ~0x40u;
+      }
+      if (flags >= 32) return make_error("malformed memop flags", at);
+      in.b = flags;
+      if (f.has(Feature::Memory64)) {
+        TRY_ASSIGN(in.imm, c.read_u64());
+      } else {
+        TRY_ASSIGN(uint32_t off, c.read_u32());
+        in.imm = off;
+      }
+      break;
+    }
+    case Immediate::MemIdx: TRY_ASSIGN(in.a, read_mem_index(c, f)); break;
+    case Immediate::I32: {
+      TRY_ASSIGN(int32_t v, c.read_s32());
+      in.imm = static_cast<uint32_t>(v);
+      break;
+    }
+    case Immediate::I64: {
+      TRY_ASSIGN(int64_t v, c.read_s64());
+      in.imm = static_cast<uint64_t>(v);
+      break;
+    }
+    case Immediate::F32: TRY_ASSIGN(in.imm, c.read_fixed_u32()); break;
+    case Immediate::F64: TRY_ASSIGN(in.imm, c.read_fixed_u64()); break;
+    case Immediate::SelectT: {
+      TRY_ASSIGN(uint32_t n, c.read_count(1));
+      for (uint32_t i = 0; i < n; ++i) {
+        TRY_ASSIGN(ValType t, read_val_type(c, f));
+        in.select_types.push_back(t);
+      }
+      break;
+    }
+    case Immediate::RefType: TRY_ASSIGN(in.ref_type, read_ref_type(c, f)); break;
+    case Immediate::DataMem:
+      TRY_ASSIGN(in.a, c.read_u32());
+      TRY_ASSIGN(in.b, read_mem_index(c, f));
+      break;
+    case Immediate::MemMem:
+      TRY_ASSIGN(in.a, read_mem_index(c, f));
+      TRY_ASSIGN(in.b, read_mem_index(c, f));
+      break;
+    case Immediate::ElemTable:
+      TRY_ASSIGN(in.a, c.read_u32());
+      TRY_ASSIGN(in.b, c.read_u32());
+      break;
+    case Immediate::TableTable:
+      TRY_ASSIGN(in.a, c.read_u32());
+      TRY_ASSIGN(in.b, c.read_u32());
+      break;
+  }
+  return in;
+}
+
+}  // namespace wasm2cpp

@@ -1,0 +1,99 @@
+// The typed IR the validator produces for one function body and the emitter
+// consumes. It is the instruction sequence with every type question already
+// answered, so the emitter never re-validates:
+//  - instructions in unreachable code are omitted (the validator still checks
+//    them); only the `else`/`end` of blocks that were entered live remain;
+//  - branch targets are resolved to absolute block indices;
+//  - every instruction knows the operand stack height before it executes, so
+//    the value at height h of type t lives in the C++ variable for slot (h, t).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "ir/opcode.hpp"
+#include "ir/types.hpp"
+
+namespace wasm2cpp {
+
+struct Instr {
+  Opcode op = Opcode::Nop;
+  // For polymorphic instructions, the value type involved: select / select t
+  // (operand type), drop, local.get/set/tee, global.get/set, ref.null (the
+  // reference type), ref.is_null (operand type), table.get/set/grow/fill
+  // (element type). Otherwise unused.
+  ValType type = ValType::I32;
+  // Stack height (number of values, all types) before the instruction pops
+  // its operands. Operands sit at heights [height - n, height); a result is
+  // written at height - n.
+  uint32_t height = 0;
+  // Primary index immediate:
+  //   block/loop/if/else/end: the block index (FunctionIR::blocks);
+  //   br/br_if: target block index; br_table: first index into br_table_targets;
+  //   call/return_call/ref.func: function index; call_indirect: type index;
+  //   local.*: local index (params first); global.*: global index;
+  //   loads/stores/memory.size/grow/fill: memory index; memory.copy: dst memory;
+  //   memory.init/data.drop: data index; table.*: table index (table.copy: dst);
+  //   table.init/elem.drop: element segment index.
+  uint32_t a = 0;
+  // Secondary immediate:
+  //   br_table: number of targets excluding the default (the default follows
+  //   them in br_table_targets); call_indirect: table index;
+  //   loads/stores: log2 alignment; memory.copy: src memory;
+  //   memory.init: memory index; table.copy: src table; table.init: table index.
+  uint32_t b = 0;
+  // Constants (raw bits; i32/f32 zero-extended) and memarg offsets.
+  uint64_t imm = 0;
+  // Absolute offset of the instruction in the module (for diagnostics and
+  // optional source comments).
+  uint32_t offset = 0;
+};
+
+enum class BlockKind : uint8_t { Function, Block, Loop, If };
+
+struct BlockInfo {
+  BlockKind kind = BlockKind::Block;
+  std::vector<ValType> params;
+  std::vector<ValType> results;
+  // Stack height below the block's parameters: the block's params occupy
+  // [base, base + params.size()) on entry and its results
+  // [base, base + results.size()) at the end.
+  uint32_t base = 0;
+  // Some live branch targets this block's label (so the emitter knows whether
+  // to write a C++ label; unused labels would warn).
+  bool label_used = false;
+  bool has_else = false;
+  // Execution can reach the block's end (by falling through or by a branch),
+  // i.e. the code after the `end` is live.
+  bool end_reachable = true;
+};
+
+struct FunctionIR {
+  uint32_t func_index = 0;             // in the function index space
+  std::vector<ValType> locals;         // params first, then declared locals
+  uint32_t num_params = 0;
+  std::vector<Instr> code;             // ends with the function's `end` (block 0)
+  std::vector<BlockInfo> blocks;       // blocks[0] is the function body
+  std::vector<uint32_t> br_table_targets;
+  // For each stack height h, a bit mask of the value types that ever occupy
+  // slot h (bit = 1 << slot_type_bit(t)). Drives the emitter's declarations.
+  std::vector<uint8_t> slot_types;
+  // Properties the emitter uses to choose cheaper code.
+  bool uses_memory = false;  // any load/store/memory instruction
+  bool has_calls = false;    // any call / call_indirect (memory may grow)
+};
+
+inline unsigned slot_type_bit(ValType t) {
+  switch (t) {
+    case ValType::I32: return 0;
+    case ValType::I64: return 1;
+    case ValType::F32: return 2;
+    case ValType::F64: return 3;
+    case ValType::V128: return 4;
+    case ValType::FuncRef: return 5;
+    case ValType::ExternRef: return 6;
+    default: return 7;
+  }
+}
+
+}  // namespace wasm2cpp

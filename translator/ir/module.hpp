@@ -1,0 +1,132 @@
+// The decoded module: every section in structured form, index spaces with
+// imports first. Function bodies stay as byte ranges until the validator
+// turns each into a FunctionIR (one at a time, so output can be streamed).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "ir/function_ir.hpp"
+#include "ir/types.hpp"
+
+namespace wasm2cpp {
+
+// A constant expression: the decoded instructions (without the final `end`).
+// Validation checks it is constant and of the expected type.
+struct ConstExpr {
+  std::vector<Instr> instrs;
+  uint32_t offset = 0;  // absolute offset of the first byte
+};
+
+struct Import {
+  std::string module;
+  std::string field;
+  ExternKind kind = ExternKind::Func;
+  uint32_t index = 0;  // index in the kind's index space
+  uint32_t offset = 0;
+};
+
+struct Export {
+  std::string name;
+  ExternKind kind = ExternKind::Func;
+  uint32_t index = 0;
+  uint32_t offset = 0;
+};
+
+struct Function {
+  uint32_t type_index = 0;
+  bool imported = false;
+  uint32_t import_index = 0;  // into Module::imports when imported
+  // Defined functions: the code entry (locals + expression), absolute offset.
+  std::span<const uint8_t> body;
+  uint32_t body_offset = 0;
+};
+
+struct Table {
+  TableType type;
+  bool imported = false;
+  uint32_t import_index = 0;
+};
+
+struct Memory {
+  MemoryType type;
+  bool imported = false;
+  uint32_t import_index = 0;
+};
+
+struct Global {
+  GlobalType type;
+  bool imported = false;
+  uint32_t import_index = 0;
+  ConstExpr init;  // defined globals only
+};
+
+struct ElemSegment {
+  enum class Mode : uint8_t { Passive, Active, Declarative };
+  Mode mode = Mode::Passive;
+  uint32_t table_index = 0;
+  ConstExpr offset;  // active only
+  ValType type = ValType::FuncRef;
+  // Each item is a constant expression; encodings 0-3 (function indices) are
+  // normalised to a single `ref.func` instruction.
+  std::vector<ConstExpr> items;
+  uint32_t offset_in_module = 0;
+};
+
+struct DataSegment {
+  enum class Mode : uint8_t { Passive, Active };
+  Mode mode = Mode::Passive;
+  uint32_t memory_index = 0;
+  ConstExpr offset;  // active only
+  std::span<const uint8_t> bytes;
+  uint32_t offset_in_module = 0;
+};
+
+struct CustomSection {
+  std::string name;
+  std::span<const uint8_t> payload;
+  uint32_t offset = 0;
+};
+
+struct NameSection {
+  std::string module_name;
+  std::map<uint32_t, std::string> functions;
+  std::map<uint32_t, std::map<uint32_t, std::string>> locals;
+};
+
+struct Module {
+  // Owns the input bytes; every span above points into it.
+  std::vector<uint8_t> bytes;
+
+  std::vector<FuncType> types;
+  std::vector<Import> imports;
+  std::vector<Function> functions;  // index space: imports first
+  std::vector<Table> tables;
+  std::vector<Memory> memories;
+  std::vector<Global> globals;
+  std::vector<Export> exports;
+  std::optional<uint32_t> start;
+  std::vector<ElemSegment> elems;
+  std::vector<DataSegment> datas;
+  std::optional<uint32_t> data_count;
+  std::vector<CustomSection> customs;
+  NameSection names;
+
+  uint32_t num_imported_functions = 0;
+  uint32_t num_imported_tables = 0;
+  uint32_t num_imported_memories = 0;
+  uint32_t num_imported_globals = 0;
+
+  // Functions that may be referenced by ref.func in function bodies: those
+  // named in element segments, exports or global initialisers (C.refs).
+  std::vector<bool> declared_func_refs;
+
+  const FuncType& func_type(uint32_t func_index) const {
+    return types[functions[func_index].type_index];
+  }
+};
+
+}  // namespace wasm2cpp

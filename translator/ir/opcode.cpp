@@ -1,0 +1,52 @@
+#include "ir/opcode.hpp"
+
+#include <array>
+
+namespace wasm2cpp {
+
+namespace {
+constexpr uint16_t kNone = 0xffff;
+
+// Dense lookup tables for the one-byte space and each prefix page, built at
+// compile time from the opcode table.
+struct LookupTables {
+  std::array<uint16_t, 256> single{};
+  std::array<uint16_t, 256> fc{};
+  std::array<uint16_t, 512> fd{};
+  std::array<uint16_t, 256> fe{};
+};
+
+constexpr LookupTables build_tables() {
+  LookupTables t;
+  t.single.fill(kNone);
+  t.fc.fill(kNone);
+  t.fd.fill(kNone);
+  t.fe.fill(kNone);
+  for (size_t i = 0; i < static_cast<size_t>(Opcode::kCount); ++i) {
+    const OpcodeInfo& o = kOpcodeInfo[i];
+    switch (o.prefix) {
+      case 0: t.single[o.code] = static_cast<uint16_t>(i); break;
+      case 0xfc: t.fc[o.code] = static_cast<uint16_t>(i); break;
+      case 0xfd: t.fd[o.code] = static_cast<uint16_t>(i); break;
+      case 0xfe: t.fe[o.code] = static_cast<uint16_t>(i); break;
+    }
+  }
+  return t;
+}
+
+constexpr LookupTables kTables = build_tables();
+}  // namespace
+
+std::optional<Opcode> lookup_opcode(uint8_t prefix, uint32_t code) {
+  uint16_t index = kNone;
+  switch (prefix) {
+    case 0: index = code < 256 ? kTables.single[code] : kNone; break;
+    case 0xfc: index = code < 256 ? kTables.fc[code] : kNone; break;
+    case 0xfd: index = code < 512 ? kTables.fd[code] : kNone; break;
+    case 0xfe: index = code < 256 ? kTables.fe[code] : kNone; break;
+  }
+  if (index == kNone) return std::nullopt;
+  return static_cast<Opcode>(index);
+}
+
+}  // namespace wasm2cpp

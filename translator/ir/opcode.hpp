@@ -1,0 +1,71 @@
+// Opcode enumeration and static per-opcode information, generated from the
+// single table in opcodes.def.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "support/features.hpp"
+
+namespace wasm2cpp {
+
+// The kind of immediate operand(s) an instruction carries in the binary.
+enum class Immediate : uint8_t {
+  None,
+  BlockType,     // s33 block type
+  LabelIdx,      // u32 label depth
+  BrTable,       // vec(labelidx) labelidx
+  FuncIdx,       // u32
+  CallIndirect,  // typeidx tableidx
+  LocalIdx,
+  GlobalIdx,
+  TableIdx,
+  MemArg,        // align(+memidx flag) offset
+  MemIdx,        // memory index (a 0x00 byte without multi-memory)
+  I32,
+  I64,
+  F32,
+  F64,
+  SelectT,       // vec(valtype)
+  RefType,       // reftype byte
+  DataMem,       // dataidx memidx   (memory.init)
+  DataIdx,       // dataidx          (data.drop)
+  MemMem,        // memidx memidx    (memory.copy)
+  ElemTable,     // elemidx tableidx (table.init)
+  ElemIdx,       // elemidx          (elem.drop)
+  TableTable,    // tableidx tableidx (table.copy)
+};
+
+enum class Opcode : uint16_t {
+#define WASM_OPCODE(name, prefix, code, mnemonic, imm, params, results, bytes, feature, cpp) name,
+#include "ir/opcodes.def"
+#undef WASM_OPCODE
+  kCount,
+};
+
+struct OpcodeInfo {
+  uint8_t prefix;   // 0 for single-byte opcodes, else 0xfc / 0xfd / 0xfe
+  uint32_t code;    // the byte, or the u32 after the prefix
+  std::string_view mnemonic;
+  Immediate immediate;
+  std::string_view params;   // see opcodes.def for the letter code
+  std::string_view results;
+  uint8_t access_bytes;
+  Feature feature;
+  std::string_view cpp;      // emitter expression template, may be empty
+};
+
+inline constexpr OpcodeInfo kOpcodeInfo[] = {
+#define WASM_OPCODE(name, prefix, code, mnemonic, imm, params, results, bytes, feature, cpp) \
+  {prefix, code, mnemonic, Immediate::imm, params, results, bytes, Feature::feature, cpp},
+#include "ir/opcodes.def"
+#undef WASM_OPCODE
+};
+
+inline const OpcodeInfo& info(Opcode op) { return kOpcodeInfo[static_cast<size_t>(op)]; }
+
+// Lookup by encoding; nullopt for an unknown opcode.
+std::optional<Opcode> lookup_opcode(uint8_t prefix, uint32_t code);
+
+}  // namespace wasm2cpp
