@@ -70,8 +70,11 @@ Expected<ValType> read_val_type(ByteCursor& c, const Features& f) {
       return ValType::V128;
     case 0x70:
     case 0x6f:
-      if (!f.has(Feature::ReferenceTypes) && b == 0x6f)
-        return make_error("externref requires the reference-types feature " +
+      // funcref is only a table element type in the MVP; as a value type
+      // both reference types come with reference-types.
+      if (!f.has(Feature::ReferenceTypes))
+        return make_error(std::string(b == 0x70 ? "funcref" : "externref") +
+                              " value type requires the reference-types feature " +
                               Features::enable_hint(Feature::ReferenceTypes),
                           at);
       return static_cast<ValType>(b);
@@ -112,14 +115,20 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
 
   switch (oi.immediate) {
     case Immediate::None: break;
-    case Immediate::BlockType: TRY_ASSIGN(in.block_type, read_block_type(c, f)); break;
+    case Immediate::BlockType: {
+      TRY_ASSIGN(in.block_type, read_block_type(c, f));
+      break;
+    }
     case Immediate::LabelIdx:
     case Immediate::FuncIdx:
     case Immediate::LocalIdx:
     case Immediate::GlobalIdx:
     case Immediate::DataIdx:
-    case Immediate::ElemIdx: TRY_ASSIGN(in.a, c.read_u32()); break;
-    case Immediate::TableIdx: TRY_ASSIGN(in.a, c.read_u32()); break;
+    case Immediate::ElemIdx:
+    case Immediate::TableIdx: {
+      TRY_ASSIGN(in.a, c.read_u32());
+      break;
+    }
     case Immediate::BrTable: {
       TRY_ASSIGN(uint32_t n, c.read_count(1));
       for (uint32_t i = 0; i < n; ++i) {
@@ -131,7 +140,7 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
       in.a = n;
       break;
     }
-    case Immediate::CallIndirect:
+    case Immediate::CallIndirect: {
       TRY_ASSIGN(in.a, c.read_u32());
       if (f.has(Feature::ReferenceTypes)) {
         TRY_ASSIGN(in.b, c.read_u32());
@@ -139,6 +148,7 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
         TRY_ASSIGN(in.b, read_zero_byte(c));
       }
       break;
+    }
     case Immediate::MemArg: {
       uint64_t at = c.offset();
       TRY_ASSIGN(uint32_t flags, c.read_u32());
@@ -159,7 +169,10 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
       }
       break;
     }
-    case Immediate::MemIdx: TRY_ASSIGN(in.a, read_mem_index(c, f)); break;
+    case Immediate::MemIdx: {
+      TRY_ASSIGN(in.a, read_mem_index(c, f));
+      break;
+    }
     case Immediate::I32: {
       TRY_ASSIGN(int32_t v, c.read_s32());
       in.imm = static_cast<uint32_t>(v);
@@ -170,8 +183,14 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
       in.imm = static_cast<uint64_t>(v);
       break;
     }
-    case Immediate::F32: TRY_ASSIGN(in.imm, c.read_fixed_u32()); break;
-    case Immediate::F64: TRY_ASSIGN(in.imm, c.read_fixed_u64()); break;
+    case Immediate::F32: {
+      TRY_ASSIGN(in.imm, c.read_fixed_u32());
+      break;
+    }
+    case Immediate::F64: {
+      TRY_ASSIGN(in.imm, c.read_fixed_u64());
+      break;
+    }
     case Immediate::SelectT: {
       TRY_ASSIGN(uint32_t n, c.read_count(1));
       for (uint32_t i = 0; i < n; ++i) {
@@ -180,23 +199,30 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
       }
       break;
     }
-    case Immediate::RefType: TRY_ASSIGN(in.ref_type, read_ref_type(c, f)); break;
-    case Immediate::DataMem:
+    case Immediate::RefType: {
+      TRY_ASSIGN(in.ref_type, read_ref_type(c, f));
+      break;
+    }
+    case Immediate::DataMem: {
       TRY_ASSIGN(in.a, c.read_u32());
       TRY_ASSIGN(in.b, read_mem_index(c, f));
       break;
-    case Immediate::MemMem:
+    }
+    case Immediate::MemMem: {
       TRY_ASSIGN(in.a, read_mem_index(c, f));
       TRY_ASSIGN(in.b, read_mem_index(c, f));
       break;
-    case Immediate::ElemTable:
+    }
+    case Immediate::ElemTable: {
       TRY_ASSIGN(in.a, c.read_u32());
       TRY_ASSIGN(in.b, c.read_u32());
       break;
-    case Immediate::TableTable:
+    }
+    case Immediate::TableTable: {
       TRY_ASSIGN(in.a, c.read_u32());
       TRY_ASSIGN(in.b, c.read_u32());
       break;
+    }
   }
   return in;
 }
