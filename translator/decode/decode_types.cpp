@@ -1,0 +1,115 @@
+// Readers for the type encodings several sections share: limits, table,
+// memory and global types, and constant expressions.
+#include <fmt/format.h>
+
+#include "decode/instruction_reader.hpp"
+#include "decode/sections.hpp"
+
+namespace wasm2cpp::decode {
+
+namespace {
+
+Error feature_needed(std::string what, Feature feature, uint64_t at) {
+  return make_error(fmt::format("{} requires the {} feature {}", what, feature_name(feature),
+                                Features::enable_hint(feature)),
+                    at);
+}
+
+}  // namespace
+
+Expected<Limits> read_table_limits(ByteCursor& c, const Features& features) {
+  const uint64_t at = c.offset();
+  TRY_ASSIGN(uint8_t flags, c.read_u8());
+  if (flags > 1) return make_error(fmt::format("malformed limits flags 0x{:02x}", flags), at);
+  Limits limits;
+  TRY_ASSIGN(uint32_t min, c.read_u32());
+  limits.min = min;
+  if (flags & 1) {
+    TRY_ASSIGN(uint32_t max, c.read_u32());
+    limits.max = max;
+  }
+  return limits;
+}
+
+Expected<Limits> read_memory_limits(ByteCursor& c, const Features& features) {
+  const uint64_t at = c.offset();
+  // Bit 0: has maximum; bit 1: shared (threads); bit 2: 64-bit (memory64).
+  TRY_ASSIGN(uint8_t flags, c.read_u8());
+  if (flags > 7) return make_error(fmt::format("malformed limits flags 0x{:02x}", flags), at);
+  if ((flags & 2) && !features.has(Feature::Threads))
+    return feature_needed(fmt::format("shared memory (limits flags 0x{:02x})", flags),
+                          Feature::Threads, at);
+  if ((flags & 4) && !features.has(Feature::Memory64))
+    return feature_needed(fmt::format("64-bit memory (limits flags 0x{:02x})", flags),
+                          Feature::Memory64, at);
+  Limits limits;
+  limits.shared = (flags & 2) != 0;
+  limits.is64 = (flags & 4) != 0;
+  if (limits.is64) {
+    TRY_ASSIGN(limits.min, c.read_u64());
+    if (flags & 1) {
+      TRY_ASSIGN(limits.max, c.read_u64());
+    }
+  } else {
+    TRY_ASSIGN(uint32_t min, c.read_u32());
+    limits.min = min;
+    if (flags & 1) {
+      TRY_ASSIGN(uint32_t max, c.read_u32());
+      limits.max = max;
+    }
+  }
+  return limits;
+}
+
+Expected<TableType> read_table_type(ByteCursor& c, const Features& features) {
+  TableType type;
+  TRY_ASSIGN(type.elem, read_ref_type(c, features));
+  TRY_ASSIGN(type.limits, read_table_limits(c, features));
+  return type;
+}
+
+Expected<MemoryType> read_memory_type(ByteCursor& c, const Features& features) {
+  MemoryType type;
+  TRY_ASSIGN(type.limits, read_memory_limits(c, features));
+  return type;
+}
+
+Expected<GlobalType> read_global_type(ByteCursor& c, const Features& features) {
+  GlobalType type;
+  TRY_ASSIGN(type.type, read_val_type(c, features));
+  const uint64_t at = c.offset();
+  TRY_ASSIGN(uint8_t mut, c.read_u8());
+  if (mut > 1) return make_error("malformed mutability", at);
+  type.is_mutable = mut == 1;
+  return type;
+}
+
+Expected<ConstExpr> read_const_expr(ByteCursor& c, const Features& features) {
+  ConstExpr expr;
+  expr.offset = static_cast<uint32_t>(c.offset());
+  std::vector<uint32_t> br_targets;  // only non-constant instructions use it
+  uint32_t depth = 1;
+  for (;;) {
+    br_targets.clear();
+    TRY_ASSIGN(RawInstr raw, read_instruction(c, features, br_targets));
+    switch (raw.op) {
+      case Opcode::Block:
+      case Opcode::Loop:
+      case Opcode::If: ++depth; break;
+      case Opcode::End: --depth; break;
+      default: break;
+    }
+    if (depth == 0) break;
+    Instr instr;
+    instr.op = raw.op;
+    instr.a = raw.a;
+    instr.b = raw.b;
+    instr.imm = raw.imm;
+    instr.offset = raw.offset;
+    if (raw.op == Opcode::RefNull) instr.type = raw.ref_type;
+    expr.instrs.push_back(instr);
+  }
+  return expr;
+}
+
+}  // namespace wasm2cpp::decode

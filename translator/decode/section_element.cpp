@@ -1,0 +1,94 @@
+// Element section: the eight segment encodings (flags 0-7).
+//   bit 0: passive or declarative (else active)
+//   bit 1: active with explicit table index / declarative (with bit 0)
+//   bit 2: items are expressions (else function indices)
+// Function-index items are normalised to a single `ref.func` instruction so
+// later stages see one representation.
+#include <fmt/format.h>
+
+#include "decode/instruction_reader.hpp"
+#include "decode/sections.hpp"
+
+namespace wasm2cpp::decode {
+
+namespace {
+
+// elemkind: only 0x00 (funcref) exists.
+Expected<void> read_elem_kind(ByteCursor& c) {
+  const uint64_t at = c.offset();
+  TRY_ASSIGN(uint8_t kind, c.read_u8());
+  if (kind != 0x00) return make_error(fmt::format("malformed element kind 0x{:02x}", kind), at);
+  return {};
+}
+
+Expected<ElemSegment> read_segment(ByteCursor& c, const Features& features) {
+  ElemSegment seg;
+  seg.offset_in_module = static_cast<uint32_t>(c.offset());
+  const uint64_t flags_at = c.offset();
+  TRY_ASSIGN(uint32_t flags, c.read_u32());
+  if (flags > 7) return make_error(fmt::format("malformed elements segment kind {}", flags), flags_at);
+  if (flags != 0 && !features.has(Feature::BulkMemory))
+    return make_error(fmt::format("element segment encoding {} requires the bulk-memory feature {}",
+                                  flags, Features::enable_hint(Feature::BulkMemory)),
+                      flags_at);
+  const bool passive_or_declarative = flags & 1;
+  const bool explicit_table_or_declarative = flags & 2;
+  const bool expressions = flags & 4;
+
+  if (!passive_or_declarative) {
+    seg.mode = ElemSegment::Mode::Active;
+    if (explicit_table_or_declarative) {
+      TRY_ASSIGN(seg.table_index, c.read_u32());
+    }
+    TRY_ASSIGN(seg.offset, read_const_expr(c, features));
+  } else {
+    seg.mode = explicit_table_or_declarative ? ElemSegment::Mode::Declarative
+                                             : ElemSegment::Mode::Passive;
+  }
+
+  // Encodings 0 and 4 have an implicit funcref type; the others spell out an
+  // elemkind (function indices) or a reference type (expressions).
+  const bool has_type_byte = (flags & 3) != 0;
+  if (has_type_byte) {
+    if (expressions) {
+      TRY_ASSIGN(seg.type, read_ref_type(c, features));
+    } else {
+      TRY(read_elem_kind(c));
+    }
+  }
+  seg.type = has_type_byte && expressions ? seg.type : ValType::FuncRef;
+
+  TRY_ASSIGN(uint32_t count, c.read_count(expressions ? 2 : 1));
+  seg.items.reserve(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    if (expressions) {
+      TRY_ASSIGN(ConstExpr item, read_const_expr(c, features));
+      seg.items.push_back(std::move(item));
+    } else {
+      ConstExpr item;
+      item.offset = static_cast<uint32_t>(c.offset());
+      Instr ref;
+      ref.op = Opcode::RefFunc;
+      ref.type = ValType::FuncRef;
+      ref.offset = item.offset;
+      TRY_ASSIGN(ref.a, c.read_u32());
+      item.instrs.push_back(ref);
+      seg.items.push_back(std::move(item));
+    }
+  }
+  return seg;
+}
+
+}  // namespace
+
+Expected<void> decode_element_section(ByteCursor& c, DecodeContext& ctx) {
+  TRY_ASSIGN(uint32_t count, c.read_count(3));
+  ctx.module.elems.reserve(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    TRY_ASSIGN(ElemSegment seg, read_segment(c, ctx.features));
+    ctx.module.elems.push_back(std::move(seg));
+  }
+  return {};
+}
+
+}  // namespace wasm2cpp::decode

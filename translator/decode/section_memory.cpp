@@ -1,0 +1,17 @@
+// Memory section: defined memories (after imported ones in the index space).
+#include "decode/sections.hpp"
+
+namespace wasm2cpp::decode {
+
+Expected<void> decode_memory_section(ByteCursor& c, DecodeContext& ctx) {
+  TRY_ASSIGN(uint32_t count, c.read_count(2));
+  ctx.module.memories.reserve(ctx.module.memories.size() + count);
+  for (uint32_t i = 0; i < count; ++i) {
+    Memory mem;
+    TRY_ASSIGN(mem.type, read_memory_type(c, ctx.features));
+    ctx.module.memories.push_back(mem);
+  }
+  return {};
+}
+
+}  // namespace wasm2cpp::decode

@@ -1,0 +1,17 @@
+// Table section: defined tables (after imported ones in the index space).
+#include "decode/sections.hpp"
+
+namespace wasm2cpp::decode {
+
+Expected<void> decode_table_section(ByteCursor& c, DecodeContext& ctx) {
+  TRY_ASSIGN(uint32_t count, c.read_count(3));
+  ctx.module.tables.reserve(ctx.module.tables.size() + count);
+  for (uint32_t i = 0; i < count; ++i) {
+    Table t;
+    TRY_ASSIGN(t.type, read_table_type(c, ctx.features));
+    ctx.module.tables.push_back(t);
+  }
+  return {};
+}
+
+}  // namespace wasm2cpp::decode
