@@ -9,6 +9,7 @@ Expected<void> decode_function_section(ByteCursor& c, DecodeContext& ctx) {
   ctx.module.functions.reserve(ctx.module.functions.size() + count);
   for (uint32_t i = 0; i < count; ++i) {
     Function f;
+    f.offset = static_cast<uint32_t>(c.offset());
     TRY_ASSIGN(f.type_index, c.read_u32());
     ctx.module.functions.push_back(f);
   }

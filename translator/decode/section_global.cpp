@@ -8,6 +8,7 @@ Expected<void> decode_global_section(ByteCursor& c, DecodeContext& ctx) {
   ctx.module.globals.reserve(ctx.module.globals.size() + count);
   for (uint32_t i = 0; i < count; ++i) {
     Global g;
+    g.offset = static_cast<uint32_t>(c.offset());
     TRY_ASSIGN(g.type, read_global_type(c, ctx.features));
     TRY_ASSIGN(g.init, read_const_expr(c, ctx.features));
     ctx.module.globals.push_back(std::move(g));

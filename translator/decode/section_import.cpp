@@ -23,6 +23,7 @@ Expected<void> decode_import_section(ByteCursor& c, DecodeContext& ctx) {
         Function f;
         TRY_ASSIGN(f.type_index, c.read_u32());
         f.imported = true;
+        f.offset = import.offset;
         f.import_index = import_index;
         import.kind = ExternKind::Func;
         import.index = static_cast<uint32_t>(m.functions.size());
@@ -34,6 +35,7 @@ Expected<void> decode_import_section(ByteCursor& c, DecodeContext& ctx) {
         Table t;
         TRY_ASSIGN(t.type, read_table_type(c, ctx.features));
         t.imported = true;
+        t.offset = import.offset;
         t.import_index = import_index;
         import.kind = ExternKind::Table;
         import.index = static_cast<uint32_t>(m.tables.size());
@@ -45,6 +47,7 @@ Expected<void> decode_import_section(ByteCursor& c, DecodeContext& ctx) {
         Memory mem;
         TRY_ASSIGN(mem.type, read_memory_type(c, ctx.features));
         mem.imported = true;
+        mem.offset = import.offset;
         mem.import_index = import_index;
         import.kind = ExternKind::Memory;
         import.index = static_cast<uint32_t>(m.memories.size());
@@ -61,6 +64,7 @@ Expected<void> decode_import_section(ByteCursor& c, DecodeContext& ctx) {
                                 Features::enable_hint(Feature::MutableGlobals),
                             type_at);
         g.imported = true;
+        g.offset = import.offset;
         g.import_index = import_index;
         import.kind = ExternKind::Global;
         import.index = static_cast<uint32_t>(m.globals.size());

@@ -8,6 +8,7 @@ Expected<void> decode_memory_section(ByteCursor& c, DecodeContext& ctx) {
   ctx.module.memories.reserve(ctx.module.memories.size() + count);
   for (uint32_t i = 0; i < count; ++i) {
     Memory mem;
+    mem.offset = static_cast<uint32_t>(c.offset());
     TRY_ASSIGN(mem.type, read_memory_type(c, ctx.features));
     ctx.module.memories.push_back(mem);
   }

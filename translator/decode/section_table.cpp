@@ -8,6 +8,7 @@ Expected<void> decode_table_section(ByteCursor& c, DecodeContext& ctx) {
   ctx.module.tables.reserve(ctx.module.tables.size() + count);
   for (uint32_t i = 0; i < count; ++i) {
     Table t;
+    t.offset = static_cast<uint32_t>(c.offset());
     TRY_ASSIGN(t.type, read_table_type(c, ctx.features));
     ctx.module.tables.push_back(t);
   }

@@ -43,18 +43,22 @@ struct Function {
   // Defined functions: the code entry (locals + expression), absolute offset.
   std::span<const uint8_t> body;
   uint32_t body_offset = 0;
+  // Absolute offset of the declaration (function section entry or import).
+  uint32_t offset = 0;
 };
 
 struct Table {
   TableType type;
   bool imported = false;
   uint32_t import_index = 0;
+  uint32_t offset = 0;  // absolute offset of the table type (or import)
 };
 
 struct Memory {
   MemoryType type;
   bool imported = false;
   uint32_t import_index = 0;
+  uint32_t offset = 0;  // absolute offset of the memory type (or import)
 };
 
 struct Global {
@@ -62,6 +66,7 @@ struct Global {
   bool imported = false;
   uint32_t import_index = 0;
   ConstExpr init;  // defined globals only
+  uint32_t offset = 0;  // absolute offset of the global type (or import)
 };
 
 struct ElemSegment {
