@@ -1,0 +1,222 @@
+// Internal to the function validator: the validation state shared by
+// function_validator.cpp (driver, control instructions) and
+// function_validator_ops.cpp (variables, memory, tables, references).
+//
+// Two notions of reachability are tracked side by side:
+//  - the spec's: after br/br_table/return/unreachable the current frame's
+//    operand stack becomes polymorphic (Ctrl::unreachable) until the frame
+//    ends; this is what the typing rules use;
+//  - liveness (State::live): whether execution can actually reach the
+//    current position. It is false wherever the spec's flag is set, and also
+//    after the `end` of a block whose end nothing reaches (e.g. every path in
+//    it branched out). Only live instructions go into the IR.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "decode/instruction_reader.hpp"
+#include "ir/function_ir.hpp"
+#include "ir/module.hpp"
+#include "support/error.hpp"
+#include "support/features.hpp"
+#include "validate/function_validator.hpp"
+
+namespace wasm2cpp {
+namespace function_validation {
+
+inline constexpr uint32_t kNoBlock = ~uint32_t{0};
+
+// A non-owning list of value types (block params/results point either into
+// the module's type section or at a static one-element array).
+struct TypeList {
+  const ValType* data = nullptr;
+  uint32_t size = 0;
+  ValType operator[](uint32_t i) const { return data[i]; }
+  const ValType* begin() const { return data; }
+  const ValType* end() const { return data + size; }
+};
+
+inline TypeList type_list(const std::vector<ValType>& types) {
+  return TypeList{types.data(), static_cast<uint32_t>(types.size())};
+}
+
+inline bool same_types(TypeList a, TypeList b) {
+  if (a.size != b.size) return false;
+  for (uint32_t i = 0; i < a.size; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+// One entry of the control stack.
+struct Ctrl {
+  BlockKind kind = BlockKind::Block;
+  bool saw_else = false;      // an `if` whose `else` has been seen
+  bool unreachable = false;   // spec: the operand stack is polymorphic
+  bool entered_live = false;  // the block was entered live (it has a BlockInfo)
+  // Some live path reaches the end: falling through, or a branch (for loops
+  // only falling through; branches go to the start).
+  bool end_reached = false;
+  uint32_t height = 0;         // operand stack height below the params
+  uint32_t block = kNoBlock;   // index into FunctionIR::blocks when entered live
+  TypeList params;
+  TypeList results;
+
+  TypeList label_types() const { return kind == BlockKind::Loop ? params : results; }
+};
+
+// Per-opcode operand and result types for the instructions with a fixed
+// signature (numeric instructions, loads/stores). The address type of a
+// memory instruction is marked by ValType::Bottom.
+struct FixedSignature {
+  bool simple = false;  // fixed signature and no index immediates
+  uint8_t num_params = 0;
+  uint8_t num_results = 0;
+  ValType params[3] = {};
+  ValType result = ValType::I32;
+};
+
+const FixedSignature& fixed_signature(Opcode op);
+
+}  // namespace function_validation
+
+struct FunctionValidator::State {
+  using Ctrl = function_validation::Ctrl;
+  using TypeList = function_validation::TypeList;
+
+  // Per-call context.
+  const Module* module = nullptr;
+  const Features* features = nullptr;
+  FunctionIR* ir = nullptr;
+
+  // Scratch reused between functions.
+  std::vector<ValType> vals;
+  std::vector<Ctrl> ctrls;
+  std::vector<uint32_t> br_targets;
+  std::vector<std::pair<uint32_t, ValType>> local_groups;
+
+  bool live = true;
+  Opcode current_op = Opcode::Nop;
+  uint32_t current_offset = 0;
+  Error error;
+
+  Expected<void> run(const Module& m, uint32_t func_index, const Features& f, FunctionIR& out);
+
+  // ---- errors ---------------------------------------------------------------
+  // Records the first error (at the current instruction) and returns false,
+  // so checks read `if (...) return fail(...)`.
+  bool fail(std::string message) {
+    error = make_error(std::move(message), current_offset);
+    return false;
+  }
+  bool fail_mismatch(ValType expected, ValType actual);
+  bool fail_underflow(ValType expected);
+  bool fail_index(const char* what, uint32_t index);  // "unknown <what> <index>"
+
+  // ---- operand stack ------------------------------------------------------
+  uint32_t height() const { return static_cast<uint32_t>(vals.size()); }
+
+  void mark_slot(uint32_t h, ValType t) {
+    std::vector<uint8_t>& slots = ir->slot_types;
+    if (h >= slots.size()) slots.resize(static_cast<size_t>(h) + 1, 0);
+    slots[h] |= static_cast<uint8_t>(1u << slot_type_bit(t));
+  }
+
+  void push(ValType t) {
+    if (live) mark_slot(height(), t);
+    vals.push_back(t);
+  }
+
+  // Pops one operand that must have type `expect` (Bottom: any type). On
+  // success `actual` is the popped type, Bottom for an operand conjured by a
+  // polymorphic stack.
+  bool pop(ValType expect, ValType& actual) {
+    const Ctrl& frame = ctrls.back();
+    if (vals.size() == frame.height) {
+      if (frame.unreachable) {
+        actual = ValType::Bottom;
+        return true;
+      }
+      return fail_underflow(expect);
+    }
+    actual = vals.back();
+    vals.pop_back();
+    if (actual != expect && actual != ValType::Bottom && expect != ValType::Bottom)
+      return fail_mismatch(expect, actual);
+    return true;
+  }
+  bool pop(ValType expect) {
+    ValType ignored;
+    return pop(expect, ignored);
+  }
+  bool pop_all(TypeList types) {
+    for (uint32_t i = types.size; i-- > 0;)
+      if (!pop(types[i])) return false;
+    return true;
+  }
+  void push_all(TypeList types) {
+    for (ValType t : types) push(t);
+  }
+
+  // After an unconditional transfer of control.
+  void set_unreachable() {
+    Ctrl& frame = ctrls.back();
+    vals.resize(frame.height);
+    frame.unreachable = true;
+    live = false;
+  }
+
+  // ---- IR output ------------------------------------------------------------
+  void emit(Opcode op, uint32_t h, uint32_t a = 0, uint32_t b = 0, uint64_t imm = 0,
+            ValType type = ValType::I32) {
+    if (!live) return;
+    Instr& instr = ir->code.emplace_back();
+    instr.op = op;
+    instr.type = type;
+    instr.height = h;
+    instr.a = a;
+    instr.b = b;
+    instr.imm = imm;
+    instr.offset = current_offset;
+  }
+
+  // The else/end of a block entered live is kept even when the code just
+  // before it is dead.
+  void emit_structural(Opcode op, uint32_t h, uint32_t block) {
+    const bool was_live = live;
+    live = true;
+    emit(op, h, block);
+    live = was_live;
+  }
+
+  // ---- instruction families -------------------------------------------------
+  bool step(const RawInstr& in);
+  // function_validator.cpp: control.
+  bool begin_block(const RawInstr& in, uint32_t h);
+  bool on_else();
+  bool on_end();
+  bool on_br(const RawInstr& in, uint32_t h);
+  bool on_br_if(const RawInstr& in, uint32_t h);
+  bool on_br_table(const RawInstr& in, uint32_t h);
+  bool on_return(uint32_t h);
+  bool on_call(const RawInstr& in, uint32_t h);
+  bool on_call_indirect(const RawInstr& in, uint32_t h);
+  bool check_label(uint32_t depth);
+  void note_branch(Ctrl& target);
+  bool check_top_in_place(TypeList types);
+  // function_validator_ops.cpp: everything else.
+  bool step_ops(const RawInstr& in, uint32_t h);
+  bool on_select(const RawInstr& in, uint32_t h);
+  bool on_variable(const RawInstr& in, uint32_t h);
+  bool on_memory(const RawInstr& in, uint32_t h);
+  bool on_table(const RawInstr& in, uint32_t h);
+  bool on_reference(const RawInstr& in, uint32_t h);
+  bool check_memory(uint32_t index, ValType& address_type);
+  bool check_table(uint32_t index);
+  bool check_data(uint32_t index);
+  bool check_elem(uint32_t index);
+};
+
+}  // namespace wasm2cpp
