@@ -12,7 +12,10 @@
 
 namespace wasm2cpp::detail {
 
-extern thread_local constinit char* stack_limit
+// An address (not a pointer: a constant initialiser cannot be a
+// reinterpret_cast) so that its initial value can be the top of the address
+// space.
+extern thread_local constinit uintptr_t stack_limit
 #if defined(__ELF__)
     __attribute__((tls_model("initial-exec")))
 #endif
@@ -30,6 +33,8 @@ void set_stack_margin(uint64_t bytes);
 #define WASM2CPP_STACK_CHECK()                                                         \
   do {                                                                                 \
     char* wasm2cpp_frame_ = static_cast<char*>(__builtin_frame_address(0));            \
-    if (__builtin_expect(wasm2cpp_frame_ < ::wasm2cpp::detail::stack_limit, 0))        \
+    if (__builtin_expect(reinterpret_cast<uintptr_t>(wasm2cpp_frame_) <                \
+                             ::wasm2cpp::detail::stack_limit,                          \
+                         0))                                                           \
       ::wasm2cpp::detail::stack_check_slow(wasm2cpp_frame_);                           \
   } while (0)

@@ -1,0 +1,168 @@
+// Linear memory: reservation, growth and the bounds-checked operations.
+//
+// The base address never moves: the whole range a memory may ever use is
+// reserved (PROT_NONE, MAP_NORESERVE) at construction and growing only
+// commits pages with mprotect. Pages are never decommitted, so pages exposed
+// by a grow have never been written and read as zero.
+//
+// Threads (shared memories), when supported: size_ must become an atomic
+// read with acquire by explicit checks and memory.size, and grow must be
+// serialised (a mutex: commit, then publish the new size with release). The
+// reservation scheme already guarantees the base never moves, which shared
+// memories require.
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <new>
+#include <stdexcept>
+#include <string>
+
+#include "guard_pages.hpp"
+#include "wasm2cpp/memory.hpp"
+
+namespace wasm2cpp {
+namespace {
+
+constexpr uint64_t kMemory32MaxPages = 65536;          // 4 GiB
+constexpr uint64_t kMemory64MaxPages = uint64_t{1} << 48;  // 2^64 bytes
+// Unguarded memories (memory64, or when the guard reservation fails) reserve
+// at most this much address space; they cannot grow past it.
+constexpr uint64_t kUnguardedReservationCap = uint64_t{1} << 40;  // 1 TiB
+
+uint8_t* reserve(uint64_t bytes) {
+  void* p = mmap(nullptr, static_cast<size_t>(bytes), PROT_NONE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  return p == MAP_FAILED ? nullptr : static_cast<uint8_t*>(p);
+}
+
+std::string hex(uint64_t value) {
+  static const char digits[] = "0123456789abcdef";
+  std::string s = "0x";
+  int shift = 60;
+  while (shift > 0 && ((value >> shift) & 0xf) == 0) shift -= 4;
+  for (; shift >= 0; shift -= 4) s += digits[(value >> shift) & 0xf];
+  return s;
+}
+
+}  // namespace
+
+Memory::Memory(const Limits& limits) : limits_(limits) {
+  uint64_t page_limit = limits.memory64 ? kMemory64MaxPages : kMemory32MaxPages;
+  uint64_t max_pages = std::min(limits.maximum.value_or(page_limit), page_limit);
+  if (limits.initial > max_pages)
+    throw std::length_error("memory initial size exceeds its maximum");
+
+  if (!limits.memory64 && detail::guard_pages_supported()) {
+    if (uint8_t* p = reserve(detail::kGuardedReservationBytes)) {
+      if (detail::register_guarded_region(p)) {
+        base_ = p;
+        reserved_ = detail::kGuardedReservationBytes;
+        guarded_ = true;
+      } else {
+        munmap(p, detail::kGuardedReservationBytes);
+      }
+    }
+  }
+  if (base_ == nullptr) {
+    // Reserve the maximum, capped; on failure settle for less, but never
+    // less than the initial size.
+    uint64_t want = std::clamp(max_pages, uint64_t{1}, kUnguardedReservationCap / kPageSize);
+    uint64_t need = std::max<uint64_t>(limits.initial, 1);
+    while (base_ == nullptr) {
+      base_ = reserve(want * kPageSize);
+      if (base_ != nullptr) break;
+      if (want == need) throw std::bad_alloc();
+      want = std::max(need, want / 2);
+    }
+    reserved_ = want * kPageSize;
+  }
+
+  uint64_t initial_bytes = limits.initial * kPageSize;
+  if (initial_bytes != 0 &&
+      mprotect(base_, static_cast<size_t>(initial_bytes), PROT_READ | PROT_WRITE) != 0) {
+    if (guarded_) detail::unregister_guarded_region(base_);
+    munmap(base_, static_cast<size_t>(reserved_));
+    throw std::bad_alloc();
+  }
+  size_ = initial_bytes;
+}
+
+Memory::~Memory() {
+  if (guarded_) detail::unregister_guarded_region(base_);
+  munmap(base_, static_cast<size_t>(reserved_));
+}
+
+int64_t Memory::grow(uint64_t delta_pages) noexcept {
+  uint64_t old_pages = size_ / kPageSize;
+  if (delta_pages == 0) return static_cast<int64_t>(old_pages);
+
+  uint64_t page_limit = limits_.memory64 ? kMemory64MaxPages : kMemory32MaxPages;
+  uint64_t limit = std::min({limits_.maximum.value_or(page_limit), page_limit, cap_pages_});
+  if (!guarded_) limit = std::min(limit, reserved_ / kPageSize);
+  if (old_pages > limit || delta_pages > limit - old_pages) return -1;
+
+  uint64_t new_size = (old_pages + delta_pages) * kPageSize;
+  uint8_t* fresh = base_ + size_;
+  size_t fresh_bytes = static_cast<size_t>(new_size - size_);
+  if (mprotect(fresh, fresh_bytes, PROT_READ | PROT_WRITE) != 0) {
+    // mprotect may have changed part of the range: make it inaccessible again
+    // so a failed grow has no effect, not even in guard mode.
+    mprotect(fresh, fresh_bytes, PROT_NONE);
+    return -1;
+  }
+  size_ = new_size;
+  return static_cast<int64_t>(old_pages);
+}
+
+void Memory::check_range(uint64_t addr, uint64_t count, uint64_t elem_size) const {
+  uint64_t bytes;
+  if (__builtin_mul_overflow(count, elem_size, &bytes) || addr > size_ || bytes > size_ - addr) {
+    throw OutOfBounds("out of bounds memory access: " + std::to_string(count) + " x " +
+                      std::to_string(elem_size) + " bytes at " + hex(addr) +
+                      " in a memory of " + std::to_string(size_) + " bytes");
+  }
+}
+
+void Memory::throw_misaligned(uint64_t addr) const {
+  throw OutOfBounds("misaligned view at " + hex(addr));
+}
+
+std::string Memory::read_string(uint64_t addr, uint64_t len) const {
+  check_range(addr, len, 1);
+  return std::string(reinterpret_cast<const char*>(base_ + addr), static_cast<size_t>(len));
+}
+
+void Memory::write(uint64_t addr, std::span<const std::byte> bytes) {
+  check_range(addr, bytes.size(), 1);
+  if (!bytes.empty()) std::memcpy(base_ + addr, bytes.data(), bytes.size());
+}
+
+void Memory::write(uint64_t addr, std::span<const uint8_t> bytes) {
+  write(addr, std::as_bytes(bytes));
+}
+
+void Memory::read(uint64_t addr, std::span<std::byte> out) const {
+  check_range(addr, out.size(), 1);
+  if (!out.empty()) std::memcpy(out.data(), base_ + addr, out.size());
+}
+
+void Memory::fill(uint64_t dst, uint8_t value, uint64_t len) {
+  if (dst > size_ || len > size_ - dst) trap(TrapKind::MemoryOutOfBounds);
+  if (len != 0) std::memset(base_ + dst, value, static_cast<size_t>(len));
+}
+
+void Memory::copy(Memory& dst_mem, uint64_t dst, const Memory& src_mem, uint64_t src,
+                  uint64_t len) {
+  if (dst > dst_mem.size_ || len > dst_mem.size_ - dst || src > src_mem.size_ ||
+      len > src_mem.size_ - src)
+    trap(TrapKind::MemoryOutOfBounds);
+  if (len != 0) std::memmove(dst_mem.base_ + dst, src_mem.base_ + src, static_cast<size_t>(len));
+}
+
+void Memory::init(uint64_t dst, std::span<const uint8_t> segment, uint64_t src, uint64_t len) {
+  if (dst > size_ || len > size_ - dst || src > segment.size() || len > segment.size() - src)
+    trap(TrapKind::MemoryOutOfBounds);
+  if (len != 0) std::memcpy(base_ + dst, segment.data() + src, static_cast<size_t>(len));
+}
+
+}  // namespace wasm2cpp
