@@ -558,6 +558,7 @@ int run_script(const char* script, std::span<const ScriptModule> modules,
                std::span<const SignatureThunk> thunks, int argc, char** argv) {
   FILE* out = stdout;
   std::set<uint64_t> skip;
+  std::string script_override;
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--results" && i + 1 < argc) {
@@ -571,8 +572,21 @@ int run_script(const char* script, std::span<const ScriptModule> modules,
       std::string id;
       while (std::getline(ids, id, ','))
         if (!id.empty()) skip.insert(Tokens::parse_u64(id));
+    } else if (arg == "--script" && i + 1 < argc) {
+      // Debugging aid: run another script (same modules and thunks).
+      FILE* f = std::fopen(argv[++i], "rb");
+      if (!f) {
+        std::perror(argv[i]);
+        return 2;
+      }
+      char buf[65536];
+      size_t n;
+      while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) script_override.append(buf, n);
+      std::fclose(f);
+      script = script_override.c_str();
     } else {
-      std::fprintf(stderr, "usage: %s [--results FILE] [--skip ID,ID,...]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--results FILE] [--skip ID,ID,...] [--script FILE]\n",
+                   argv[0]);
       return 2;
     }
   }
