@@ -130,7 +130,14 @@ Expected<void> decode_sections(ByteCursor& c, DecodeContext& ctx) {
                                     section_name(id), size, c.remaining()),
                         size_at);
     TRY_ASSIGN(ByteCursor payload, c.sub_cursor(size));
-    TRY(decode_section_payload(id, payload, ctx));
+    auto decoded = decode_section_payload(id, payload, ctx);
+    if (!decoded) {
+      Error error = std::move(decoded).error();
+      // The payload cursor ends with the section, so running out of bytes
+      // here means the section (not the module) ended early.
+      if (error.message == "unexpected end") error.message = "unexpected end of section or function";
+      return error;
+    }
     if (!payload.at_end()) return payload.error_here("section size mismatch");
   }
   return {};

@@ -9,18 +9,23 @@ namespace wasm2cpp::decode {
 
 namespace {
 
-Error feature_needed(std::string what, Feature feature, uint64_t at) {
-  return make_error(fmt::format("{} requires the {} feature {}", what, feature_name(feature),
-                                Features::enable_hint(feature)),
-                    at);
+// The flags are a single-byte LEB128 in the spec grammar, hence its messages:
+// a continuation bit is "integer representation too long", an unknown flag
+// "integer too large".
+Expected<uint8_t> read_limits_flags(ByteCursor& c) {
+  const uint64_t at = c.offset();
+  TRY_ASSIGN(uint8_t flags, c.read_u8());
+  if (flags & 0x80) return make_error("integer representation too long (limits flags)", at);
+  return flags;
 }
 
 }  // namespace
 
 Expected<Limits> read_table_limits(ByteCursor& c, const Features& features) {
   const uint64_t at = c.offset();
-  TRY_ASSIGN(uint8_t flags, c.read_u8());
-  if (flags > 1) return make_error(fmt::format("malformed limits flags 0x{:02x}", flags), at);
+  TRY_ASSIGN(uint8_t flags, read_limits_flags(c));
+  if (flags > 1)
+    return make_error(fmt::format("integer too large (table limits flags 0x{:02x})", flags), at);
   Limits limits;
   TRY_ASSIGN(uint32_t min, c.read_u32());
   limits.min = min;
@@ -34,14 +39,19 @@ Expected<Limits> read_table_limits(ByteCursor& c, const Features& features) {
 Expected<Limits> read_memory_limits(ByteCursor& c, const Features& features) {
   const uint64_t at = c.offset();
   // Bit 0: has maximum; bit 1: shared (threads); bit 2: 64-bit (memory64).
-  TRY_ASSIGN(uint8_t flags, c.read_u8());
-  if (flags > 7) return make_error(fmt::format("malformed limits flags 0x{:02x}", flags), at);
+  TRY_ASSIGN(uint8_t flags, read_limits_flags(c));
+  if (flags > 7)
+    return make_error(fmt::format("integer too large (memory limits flags 0x{:02x})", flags), at);
   if ((flags & 2) && !features.has(Feature::Threads))
-    return feature_needed(fmt::format("shared memory (limits flags 0x{:02x})", flags),
-                          Feature::Threads, at);
+    return make_error(fmt::format("integer too large (memory limits flags 0x{:02x}: shared "
+                                  "memory requires the threads feature {})",
+                                  flags, Features::enable_hint(Feature::Threads)),
+                      at);
   if ((flags & 4) && !features.has(Feature::Memory64))
-    return feature_needed(fmt::format("64-bit memory (limits flags 0x{:02x})", flags),
-                          Feature::Memory64, at);
+    return make_error(fmt::format("integer too large (memory limits flags 0x{:02x}: 64-bit "
+                                  "memory requires the memory64 feature {})",
+                                  flags, Features::enable_hint(Feature::Memory64)),
+                      at);
   Limits limits;
   limits.shared = (flags & 2) != 0;
   limits.is64 = (flags & 4) != 0;

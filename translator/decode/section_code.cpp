@@ -8,7 +8,7 @@ namespace wasm2cpp::decode {
 Expected<void> decode_code_section(ByteCursor& c, DecodeContext& ctx) {
   Module& m = ctx.module;
   const uint64_t count_at = c.offset();
-  TRY_ASSIGN(uint32_t count, c.read_count(2));
+  TRY_ASSIGN(uint32_t count, c.read_count(1));
   const uint32_t declared = ctx.function_section_count.value_or(0);
   if (count != declared)
     return make_error("function and code section have inconsistent lengths", count_at);

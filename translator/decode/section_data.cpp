@@ -7,8 +7,8 @@
 namespace wasm2cpp::decode {
 
 Expected<void> decode_data_section(ByteCursor& c, DecodeContext& ctx) {
-  TRY_ASSIGN(uint32_t count, c.read_count(2));
-  ctx.module.datas.reserve(count);
+  TRY_ASSIGN(uint32_t count, c.read_count(1));
+  ctx.module.datas.reserve(reserve_hint(count, c, 3));
   for (uint32_t i = 0; i < count; ++i) {
     DataSegment seg;
     seg.offset_in_module = static_cast<uint32_t>(c.offset());

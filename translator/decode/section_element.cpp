@@ -58,8 +58,8 @@ Expected<ElemSegment> read_segment(ByteCursor& c, const Features& features) {
   }
   seg.type = has_type_byte && expressions ? seg.type : ValType::FuncRef;
 
-  TRY_ASSIGN(uint32_t count, c.read_count(expressions ? 2 : 1));
-  seg.items.reserve(count);
+  TRY_ASSIGN(uint32_t count, c.read_count(1));
+  seg.items.reserve(reserve_hint(count, c, expressions ? 2 : 1));
   for (uint32_t i = 0; i < count; ++i) {
     if (expressions) {
       TRY_ASSIGN(ConstExpr item, read_const_expr(c, features));
@@ -82,8 +82,8 @@ Expected<ElemSegment> read_segment(ByteCursor& c, const Features& features) {
 }  // namespace
 
 Expected<void> decode_element_section(ByteCursor& c, DecodeContext& ctx) {
-  TRY_ASSIGN(uint32_t count, c.read_count(3));
-  ctx.module.elems.reserve(count);
+  TRY_ASSIGN(uint32_t count, c.read_count(1));
+  ctx.module.elems.reserve(reserve_hint(count, c, 3));
   for (uint32_t i = 0; i < count; ++i) {
     TRY_ASSIGN(ElemSegment seg, read_segment(c, ctx.features));
     ctx.module.elems.push_back(std::move(seg));

@@ -7,8 +7,8 @@
 namespace wasm2cpp::decode {
 
 Expected<void> decode_export_section(ByteCursor& c, DecodeContext& ctx) {
-  TRY_ASSIGN(uint32_t count, c.read_count(3));
-  ctx.module.exports.reserve(count);
+  TRY_ASSIGN(uint32_t count, c.read_count(1));
+  ctx.module.exports.reserve(reserve_hint(count, c, 3));
   for (uint32_t i = 0; i < count; ++i) {
     Export e;
     e.offset = static_cast<uint32_t>(c.offset());

@@ -4,8 +4,8 @@
 namespace wasm2cpp::decode {
 
 Expected<void> decode_global_section(ByteCursor& c, DecodeContext& ctx) {
-  TRY_ASSIGN(uint32_t count, c.read_count(3));
-  ctx.module.globals.reserve(ctx.module.globals.size() + count);
+  TRY_ASSIGN(uint32_t count, c.read_count(1));
+  ctx.module.globals.reserve(ctx.module.globals.size() + reserve_hint(count, c, 3));
   for (uint32_t i = 0; i < count; ++i) {
     Global g;
     g.offset = static_cast<uint32_t>(c.offset());

@@ -8,8 +8,8 @@ namespace wasm2cpp::decode {
 
 Expected<void> decode_import_section(ByteCursor& c, DecodeContext& ctx) {
   Module& m = ctx.module;
-  TRY_ASSIGN(uint32_t count, c.read_count(4));
-  m.imports.reserve(count);
+  TRY_ASSIGN(uint32_t count, c.read_count(1));
+  m.imports.reserve(reserve_hint(count, c, 4));
   for (uint32_t i = 0; i < count; ++i) {
     Import import;
     import.offset = static_cast<uint32_t>(c.offset());

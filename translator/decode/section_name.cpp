@@ -13,7 +13,7 @@ enum NameSubsection : uint8_t { kModuleNames = 0, kFunctionNames = 1, kLocalName
 
 Expected<std::map<uint32_t, std::string>> read_name_map(ByteCursor& c) {
   std::map<uint32_t, std::string> map;
-  TRY_ASSIGN(uint32_t count, c.read_count(2));
+  TRY_ASSIGN(uint32_t count, c.read_count(1));
   for (uint32_t i = 0; i < count; ++i) {
     TRY_ASSIGN(uint32_t index, c.read_u32());
     TRY_ASSIGN(std::string name, c.read_name());
@@ -44,7 +44,7 @@ Expected<void> decode_subsection(uint8_t id, ByteCursor& c, NameSection& names) 
     }
     case kLocalNames: {
       std::map<uint32_t, std::map<uint32_t, std::string>> locals;
-      TRY_ASSIGN(uint32_t count, c.read_count(2));
+      TRY_ASSIGN(uint32_t count, c.read_count(1));
       for (uint32_t i = 0; i < count; ++i) {
         TRY_ASSIGN(uint32_t func, c.read_u32());
         TRY_ASSIGN(auto map, read_name_map(c));

@@ -22,11 +22,13 @@ Expected<std::vector<ValType>> read_result_type(ByteCursor& c, const Features& f
 }  // namespace
 
 Expected<void> decode_type_section(ByteCursor& c, DecodeContext& ctx) {
-  TRY_ASSIGN(uint32_t count, c.read_count(3));
-  ctx.module.types.reserve(count);
+  TRY_ASSIGN(uint32_t count, c.read_count(1));
+  ctx.module.types.reserve(reserve_hint(count, c, 3));
   for (uint32_t i = 0; i < count; ++i) {
     const uint64_t at = c.offset();
     TRY_ASSIGN(uint8_t form, c.read_u8());
+    // The form is a one-byte signed LEB128 in the spec grammar.
+    if (form & 0x80) return make_error("integer representation too long", at);
     if (form != 0x60) return make_error(fmt::format("malformed function type 0x{:02x}", form), at);
     FuncType type;
     TRY_ASSIGN(type.params, read_result_type(c, ctx.features));

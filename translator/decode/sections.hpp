@@ -3,6 +3,7 @@
 // type readers several sections share (decode_types.cpp).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
@@ -62,6 +63,14 @@ Expected<void> decode_custom_section(ByteCursor& c, DecodeContext& ctx);
 void decode_name_section(ByteCursor c, NameSection& names);
 
 // ---- shared readers (decode_types.cpp) ------------------------------------
+
+// Vector counts are read with ByteCursor::read_count(1): a count above the
+// bytes left is rejected outright, but otherwise items are decoded one by one
+// so a malformed item gets its own error message. Reservations use this bound
+// so a bogus count never allocates more than the input could describe.
+inline size_t reserve_hint(uint32_t count, const ByteCursor& c, size_t min_item_bytes) {
+  return std::min<size_t>(count, c.remaining() / min_item_bytes);
+}
 
 // Table limits are always 32-bit; memory limits may be shared (threads) or
 // 64-bit (memory64). Errors name the disabled feature a flag needs.

@@ -19,6 +19,18 @@ using module_validation::check_const_expr;
 constexpr uint64_t kMaxMemory32Pages = 65536;            // 4 GiB
 constexpr uint64_t kMaxMemory64Pages = uint64_t{1} << 48;  // 2^64 bytes
 
+// Spec wording for index spaces ("unknown function", not "unknown func").
+const char* index_space_name(ExternKind kind) {
+  switch (kind) {
+    case ExternKind::Func: return "function";
+    case ExternKind::Table: return "table";
+    case ExternKind::Memory: return "memory";
+    case ExternKind::Global: return "global";
+    case ExternKind::Tag: return "tag";
+  }
+  return "?";
+}
+
 Expected<void> check_limits_order(const Limits& limits, uint64_t offset) {
   if (limits.max && limits.min > *limits.max)
     return make_error(fmt::format("size minimum must not be greater than maximum ({} > {})",
@@ -97,7 +109,7 @@ Expected<void> check_exports(const Module& m, const Features& features) {
       case ExternKind::Tag: space = 0; break;
     }
     if (e.index >= space)
-      return make_error(fmt::format("unknown {} {} exported as \"{}\"", extern_kind_name(e.kind),
+      return make_error(fmt::format("unknown {} {} exported as \"{}\"", index_space_name(e.kind),
                                     e.index, e.name),
                         e.offset);
     if (e.kind == ExternKind::Global && m.globals[e.index].type.is_mutable &&
