@@ -1,0 +1,89 @@
+// Direct, imported and indirect calls (and their tail-call forms).
+#include "emit/function_emitter.hpp"
+#include "fmt/format.h"
+
+namespace wasm2cpp::emit {
+
+std::string FunctionEmitter::call_args(const FuncType& type, uint32_t first) {
+  std::string out;
+  for (uint32_t i = 0; i < type.params.size(); ++i)
+    out += ", " + to_public(type.params[i], get(first + i, type.params[i]));
+  return out;
+}
+
+void FunctionEmitter::store_call_results(const FuncType& type, const std::string& call_expr,
+                                         uint32_t result_height) {
+  const auto& results = type.results;
+  if (results.empty()) {
+    line(call_expr + ";");
+  } else if (results.size() == 1) {
+    line(fmt::format("{} = {};", put(result_height, results[0]), to_internal(results[0], call_expr)));
+  } else {
+    // The tuple lives in its own scope so no goto crosses its initialisation.
+    line("{");
+    ++indent_;
+    line(fmt::format("const auto results = {};", call_expr));
+    for (uint32_t i = 0; i < results.size(); ++i)
+      line(fmt::format("{} = {};", put(result_height + i, results[i]),
+                       to_internal(results[i], fmt::format("std::get<{}>(results)", i))));
+    --indent_;
+    line("}");
+  }
+  // The callee may have grown a memory.
+  reload_memory_sizes();
+}
+
+void FunctionEmitter::return_call(const FuncType& type, const std::string& call_expr) {
+  if (type.results.empty()) {
+    line(call_expr + ";");
+    line("return;");
+  } else {
+    line("return " + call_expr + ";");
+  }
+  live_ = false;
+}
+
+bool FunctionEmitter::emit_call(const Instr& in) {
+  switch (in.op) {
+    case Opcode::Call:
+    case Opcode::ReturnCall: {
+      const FuncType& type = info_.func_type(in.a);
+      uint32_t first = in.height - static_cast<uint32_t>(type.params.size());
+      std::string args = call_args(type, first);
+      std::string call;
+      if (info_.module.functions[in.a].imported) {
+        std::string c = ctx();
+        call = fmt::format("wasm2cpp::call_ref<{}>({}->func{}{})", result_type(type), c, in.a, args);
+      } else {
+        call = fmt::format("{}({}{})", info_.function_names[in.a], ctx(), args);
+      }
+      if (in.op == Opcode::ReturnCall) {
+        return_call(type, call);
+      } else {
+        store_call_results(type, call, first);
+      }
+      return true;
+    }
+    case Opcode::CallIndirect:
+    case Opcode::ReturnCallIndirect: {
+      // Checks, in the spec's order: index in bounds (undefined element),
+      // not null (uninitialized element), exact type (type mismatch).
+      const FuncType& type = info_.module.types[in.a];
+      std::string index = get(in.height - 1, ValType::I32);
+      uint32_t first = in.height - 1 - static_cast<uint32_t>(type.params.size());
+      std::string args = call_args(type, first);
+      std::string c = ctx();
+      std::string call = fmt::format("wasm2cpp::call_indirect<{}>({}->table{}, {}, {}->type{}{})", result_type(type),
+                                     c, in.b, index, c, in.a, args);
+      if (in.op == Opcode::ReturnCallIndirect) {
+        return_call(type, call);
+      } else {
+        store_call_results(type, call, first);
+      }
+      return true;
+    }
+    default: return false;
+  }
+}
+
+}  // namespace wasm2cpp::emit

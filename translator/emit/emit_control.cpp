@@ -1,0 +1,215 @@
+// Structured control flow: block/loop/if become C++ scopes and labels, every
+// branch becomes value copies into the target's slots plus a goto (or a
+// return for the function's own block).
+#include <map>
+
+#include "emit/function_emitter.hpp"
+#include "fmt/format.h"
+
+namespace wasm2cpp::emit {
+
+std::string FunctionEmitter::label(uint32_t block) { return fmt::format("label_{}", block); }
+
+bool FunctionEmitter::emit_control(const Instr& in) {
+  switch (in.op) {
+    case Opcode::Nop: return true;
+    case Opcode::Unreachable:
+      line("wasm2cpp::trap(wasm2cpp::TrapKind::Unreachable);");
+      live_ = false;
+      return true;
+    case Opcode::Block:
+    case Opcode::Loop:
+    case Opcode::If: open_block(in); return true;
+    case Opcode::Else: {
+      const Frame& frame = frames_.back();
+      if (frame.braced) {
+        --indent_;
+        line("} else {");
+        ++indent_;
+      } else {
+        // Goto form: the then-arm jumps over the else-arm.
+        if (live_) {
+          label_used_[frame.block] = true;
+          line(fmt::format("goto {};", label(frame.block)));
+        }
+        line(fmt::format("else_{}:;", frame.block));
+      }
+      live_ = true;
+      return true;
+    }
+    case Opcode::End: close_block(in); return true;
+    case Opcode::Br:
+      branch_to(in.a, in.height);
+      live_ = false;
+      return true;
+    case Opcode::BrIf: {
+      std::string cond = get(in.height - 1, ValType::I32);
+      // Emit the branch into a scratch buffer to see whether it is one line.
+      std::string saved = std::move(body_);
+      body_.clear();
+      uint32_t saved_indent = indent_;
+      indent_ = 0;
+      branch_to(in.a, in.height - 1);
+      std::string branch = std::move(body_);
+      body_ = std::move(saved);
+      indent_ = saved_indent;
+      size_t first_newline = branch.find('\n');
+      if (first_newline + 1 == branch.size()) {
+        branch.pop_back();
+        line(fmt::format("if ({}) {}", cond, branch));
+      } else {
+        line(fmt::format("if ({}) {{", cond));
+        ++indent_;
+        size_t pos = 0;
+        while (pos < branch.size()) {
+          size_t end = branch.find('\n', pos);
+          line(std::string_view(branch).substr(pos, end - pos));
+          pos = end + 1;
+        }
+        --indent_;
+        line("}");
+      }
+      return true;
+    }
+    case Opcode::BrTable: {
+      std::string index = get(in.height - 1, ValType::I32);
+      uint32_t top = in.height - 1;
+      const uint32_t* targets = &ir_.br_table_targets[in.a];
+      uint32_t default_target = targets[in.b];
+      // Case values grouped by target, targets in order of first use; the
+      // default's own values fall into `default`.
+      std::vector<uint32_t> order;
+      std::map<uint32_t, std::vector<uint32_t>> cases;
+      for (uint32_t i = 0; i < in.b; ++i) {
+        if (targets[i] == default_target) continue;
+        auto [it, inserted] = cases.try_emplace(targets[i]);
+        if (inserted) order.push_back(targets[i]);
+        it->second.push_back(i);
+      }
+      if (order.empty()) {
+        branch_to(default_target, top);
+      } else {
+        line(fmt::format("switch ({}) {{", index));
+        for (uint32_t target : order) {
+          std::string labels;
+          for (uint32_t value : cases[target]) labels += fmt::format("case {}u: ", value);
+          labels.pop_back();
+          line(labels);
+          ++indent_;
+          branch_to(target, top);
+          --indent_;
+        }
+        line("default:");
+        ++indent_;
+        branch_to(default_target, top);
+        --indent_;
+        line("}");
+      }
+      live_ = false;
+      return true;
+    }
+    case Opcode::Return:
+      line(return_statement(in.height));
+      live_ = false;
+      return true;
+    default: return false;
+  }
+}
+
+void FunctionEmitter::open_block(const Instr& in) {
+  const uint32_t b = in.a;
+  const BlockInfo& block = ir_.blocks[b];
+  bool braced = brace_depth_ < kMaxBraceDepth;
+  frames_.push_back(Frame{b, braced});
+  switch (block.kind) {
+    case BlockKind::Function:
+    case BlockKind::Block:
+      if (braced) line("{");
+      break;
+    case BlockKind::Loop:
+      if (braced) {
+        line(label_used_[b] ? fmt::format("{}: {{", label(b)) : std::string("{"));
+      } else if (label_used_[b]) {
+        line(fmt::format("{}:;", label(b)));
+      }
+      break;
+    case BlockKind::If: {
+      std::string cond = get(in.height - 1, ValType::I32);
+      if (braced) {
+        line(fmt::format("if ({}) {{", cond));
+      } else if (block.has_else) {
+        line(fmt::format("if (!{}) goto else_{};", cond, b));
+      } else {
+        label_used_[b] = true;
+        line(fmt::format("if (!{}) goto {};", cond, label(b)));
+      }
+      break;
+    }
+  }
+  if (braced) {
+    ++brace_depth_;
+    ++indent_;
+  }
+}
+
+void FunctionEmitter::close_block(const Instr& in) {
+  const uint32_t b = in.a;
+  const BlockInfo& block = ir_.blocks[b];
+  if (b == 0) {
+    // The function's end: fall through means returning the results, which
+    // sit at the bottom of the stack.
+    if (live_) {
+      line(return_statement(static_cast<uint32_t>(type_.results.size())));
+    } else if (!type_.results.empty()) {
+      // No path reaches here (the validator proved it); say so, so the
+      // compiler neither warns nor emits a fall-off path.
+      line("__builtin_unreachable();");
+    }
+    live_ = false;
+    return;
+  }
+  Frame frame = frames_.back();
+  frames_.pop_back();
+  if (frame.braced) {
+    --brace_depth_;
+    --indent_;
+    line("}");
+  }
+  if (block.kind != BlockKind::Loop && label_used_[b]) line(fmt::format("{}:;", label(b)));
+  live_ = block.end_reachable;
+}
+
+void FunctionEmitter::copy_values(const std::vector<ValType>& types, uint32_t from, uint32_t to) {
+  if (from == to) return;
+  // Ascending order is safe: the destination is below the source, so each
+  // write lands on a slot already read.
+  for (uint32_t i = 0; i < types.size(); ++i)
+    line(fmt::format("{} = {};", put(to + i, types[i]), get(from + i, types[i])));
+}
+
+void FunctionEmitter::branch_to(uint32_t b, uint32_t top) {
+  const BlockInfo& block = ir_.blocks[b];
+  if (block.kind == BlockKind::Function) {
+    line(return_statement(top));
+    return;
+  }
+  const std::vector<ValType>& types = block.kind == BlockKind::Loop ? block.params : block.results;
+  copy_values(types, top - static_cast<uint32_t>(types.size()), block.base);
+  label_used_[b] = true;
+  line(fmt::format("goto {};", label(b)));
+}
+
+std::string FunctionEmitter::return_statement(uint32_t top) {
+  const auto& results = type_.results;
+  uint32_t first = top - static_cast<uint32_t>(results.size());
+  if (results.empty()) return "return;";
+  if (results.size() == 1) return "return " + to_public(results[0], get(first, results[0])) + ";";
+  std::string out = "return " + result_type(type_) + "(";
+  for (uint32_t i = 0; i < results.size(); ++i) {
+    if (i) out += ", ";
+    out += to_public(results[i], get(first + i, results[i]));
+  }
+  return out + ");";
+}
+
+}  // namespace wasm2cpp::emit

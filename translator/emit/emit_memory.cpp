@@ -1,0 +1,162 @@
+// Linear-memory instructions: loads and stores (guard or explicit bounds
+// checks), memory.size/grow, bulk memory and data segments.
+#include "emit/function_emitter.hpp"
+#include "fmt/format.h"
+
+namespace wasm2cpp::emit {
+
+namespace {
+
+struct Access {
+  const char* memory_type;  // the C++ type read from / written to memory
+  ValType value;            // the wasm value type on the stack
+};
+
+std::optional<Access> access_of(Opcode op) {
+  switch (op) {
+    case Opcode::I32Load: return Access{"uint32_t", ValType::I32};
+    case Opcode::I64Load: return Access{"uint64_t", ValType::I64};
+    case Opcode::F32Load: return Access{"float", ValType::F32};
+    case Opcode::F64Load: return Access{"double", ValType::F64};
+    // Narrow loads read a signed or unsigned narrow type; converting it to
+    // the unsigned wide type sign- or zero-extends.
+    case Opcode::I32Load8S: return Access{"int8_t", ValType::I32};
+    case Opcode::I32Load8U: return Access{"uint8_t", ValType::I32};
+    case Opcode::I32Load16S: return Access{"int16_t", ValType::I32};
+    case Opcode::I32Load16U: return Access{"uint16_t", ValType::I32};
+    case Opcode::I64Load8S: return Access{"int8_t", ValType::I64};
+    case Opcode::I64Load8U: return Access{"uint8_t", ValType::I64};
+    case Opcode::I64Load16S: return Access{"int16_t", ValType::I64};
+    case Opcode::I64Load16U: return Access{"uint16_t", ValType::I64};
+    case Opcode::I64Load32S: return Access{"int32_t", ValType::I64};
+    case Opcode::I64Load32U: return Access{"uint32_t", ValType::I64};
+    // Narrow stores truncate to the unsigned narrow type.
+    case Opcode::I32Store: return Access{"uint32_t", ValType::I32};
+    case Opcode::I64Store: return Access{"uint64_t", ValType::I64};
+    case Opcode::F32Store: return Access{"float", ValType::F32};
+    case Opcode::F64Store: return Access{"double", ValType::F64};
+    case Opcode::I32Store8: return Access{"uint8_t", ValType::I32};
+    case Opcode::I32Store16: return Access{"uint16_t", ValType::I32};
+    case Opcode::I64Store8: return Access{"uint8_t", ValType::I64};
+    case Opcode::I64Store16: return Access{"uint16_t", ValType::I64};
+    case Opcode::I64Store32: return Access{"uint32_t", ValType::I64};
+    default: return std::nullopt;
+  }
+}
+
+bool is_store(Opcode op) { return op >= Opcode::I32Store && op <= Opcode::I64Store32; }
+
+std::string offset_literal(uint64_t offset, bool memory64) {
+  return memory64 ? fmt::format("{}ull", offset) : fmt::format("{}u", offset);
+}
+
+}  // namespace
+
+std::string FunctionEmitter::address_pointer(uint32_t memory, const std::string& addr, uint64_t offset) {
+  // Security: a 32-bit address is widened to 64 bits before the offset is
+  // added, so addr + offset < 2^33 cannot wrap; in guard mode that stays in
+  // the reserved range, in explicit mode it was checked just before.
+  std::string base = mem_base(memory);
+  if (offset == 0) return fmt::format("{} + {}", base, addr);
+  if (info_.memory64(memory)) return fmt::format("{} + ({} + {})", base, addr, offset_literal(offset, true));
+  return fmt::format("{} + (uint64_t({}) + {})", base, addr, offset_literal(offset, false));
+}
+
+void FunctionEmitter::bounds_check(uint32_t memory, const std::string& addr, uint64_t offset,
+                                   uint32_t bytes) {
+  if (!info_.explicit_checks(memory)) return;
+  // Security: the whole access [addr + offset, addr + offset + bytes) must
+  // lie inside the current size; check64 also rejects wrap-around.
+  const char* check = info_.memory64(memory) ? "check64" : "check32";
+  line(fmt::format("wasm2cpp::{}({}, {}, {}, {});", check, addr, offset_literal(offset, info_.memory64(memory)),
+                   bytes, mem_size(memory)));
+}
+
+bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
+  if (auto access = access_of(in.op)) {
+    const uint32_t memory = in.a;
+    const uint32_t bytes = info(in.op).access_bytes;
+    ValType addr_type = info_.address_type(memory);
+    if (is_store(in.op)) {
+      std::string addr = get(in.height - 2, addr_type);
+      std::string value = get(in.height - 1, access->value);
+      bounds_check(memory, addr, in.imm, bytes);
+      bool narrow = bytes < (access->value == ValType::I64 || access->value == ValType::F64 ? 8u : 4u);
+      std::string stored = narrow ? fmt::format("{}({})", access->memory_type, value) : value;
+      line(fmt::format("wasm2cpp::store_at<{}>({}, {});", access->memory_type,
+                       address_pointer(memory, addr, in.imm), stored));
+      return true;
+    }
+    std::string addr = get(in.height - 1, addr_type);
+    bounds_check(memory, addr, in.imm, bytes);
+    if (result_dropped) {
+      // The value is never used: in guard mode the access must still fault
+      // when out of bounds, so it is made volatile rather than deleted; in
+      // explicit mode the check above is all that is needed.
+      if (!info_.explicit_checks(memory))
+        line(fmt::format("wasm2cpp::touch_at<{}>({});", access->memory_type, address_pointer(memory, addr, in.imm)));
+      return true;
+    }
+    std::string load =
+        fmt::format("wasm2cpp::load_at<{}>({})", access->memory_type, address_pointer(memory, addr, in.imm));
+    std::string target = internal_type(access->value);
+    if (target != access->memory_type) load = fmt::format("{}({})", target, load);
+    line(fmt::format("{} = {};", put(in.height - 1, access->value), load));
+    return true;
+  }
+
+  switch (in.op) {
+    case Opcode::MemorySize: {
+      ValType t = info_.address_type(in.a);
+      line(fmt::format("{} = {};", put(in.height, t),
+                       to_internal(t == ValType::I64 ? ValType::I64 : ValType::I32,
+                                   fmt::format("{}->mem{}->size_pages()", ctx(), in.a))));
+      return true;
+    }
+    case Opcode::MemoryGrow: {
+      // grow() returns the old size or -1, which converts to the unsigned
+      // all-ones value wasm expects.
+      ValType t = info_.address_type(in.a);
+      std::string delta = get(in.height - 1, t);
+      line(fmt::format("{} = {};", put(in.height - 1, t),
+                       to_internal(t, fmt::format("{}->mem{}->grow({})", ctx(), in.a, delta))));
+      reload_memory_sizes();
+      return true;
+    }
+    case Opcode::MemoryFill: {
+      ValType t = info_.address_type(in.a);
+      std::string dst = get(in.height - 3, t);
+      std::string value = get(in.height - 2, ValType::I32);
+      std::string len = get(in.height - 1, t);
+      line(fmt::format("{}->mem{}->fill({}, uint8_t({}), {});", ctx(), in.a, dst, value, len));
+      return true;
+    }
+    case Opcode::MemoryCopy: {
+      ValType dst_type = info_.address_type(in.a);
+      ValType src_type = info_.address_type(in.b);
+      ValType len_type = dst_type == ValType::I64 && src_type == ValType::I64 ? ValType::I64 : ValType::I32;
+      std::string dst = get(in.height - 3, dst_type);
+      std::string src = get(in.height - 2, src_type);
+      std::string len = get(in.height - 1, len_type);
+      std::string c = ctx();
+      line(fmt::format("wasm2cpp::Memory::copy(*{0}->mem{1}, {2}, *{0}->mem{3}, {4}, {5});", c, in.a, dst,
+                       in.b, src, len));
+      return true;
+    }
+    case Opcode::MemoryInit: {
+      std::string dst = get(in.height - 3, info_.address_type(in.b));
+      std::string src = get(in.height - 2, ValType::I32);
+      std::string len = get(in.height - 1, ValType::I32);
+      std::string c = ctx();
+      line(fmt::format("{0}->mem{1}->init({2}, {0}->data{3}, {4}, {5});", c, in.b, dst, in.a, src, len));
+      return true;
+    }
+    case Opcode::DataDrop:
+      // A dropped segment behaves as an empty one.
+      line(fmt::format("{}->data{} = {{}};", ctx(), in.a));
+      return true;
+    default: return false;
+  }
+}
+
+}  // namespace wasm2cpp::emit

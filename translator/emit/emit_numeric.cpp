@@ -1,0 +1,109 @@
+// Constants, numeric instructions (driven by the `cpp` column of
+// opcodes.def), parametric instructions and local/global variables.
+#include "emit/function_emitter.hpp"
+#include "fmt/format.h"
+
+namespace wasm2cpp::emit {
+
+namespace {
+
+ValType letter_type(char c) {
+  switch (c) {
+    case 'i': return ValType::I32;
+    case 'I': return ValType::I64;
+    case 'f': return ValType::F32;
+    case 'F': return ValType::F64;
+    case 'v': return ValType::V128;
+    case 'r': return ValType::FuncRef;
+    case 'e': return ValType::ExternRef;
+    default: return ValType::Bottom;
+  }
+}
+
+// Substitutes $0, $1, ... in a cpp template.
+std::string expand(std::string_view pattern, const std::vector<std::string>& operands) {
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '$' && i + 1 < pattern.size() && pattern[i + 1] >= '0' && pattern[i + 1] <= '9') {
+      out += operands[static_cast<size_t>(pattern[i + 1] - '0')];
+      ++i;
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool FunctionEmitter::emit_numeric(const Instr& in) {
+  switch (in.op) {
+    // Constants are written as exact bit patterns; floats never go through a
+    // decimal literal (which could round or lose a NaN payload).
+    case Opcode::I32Const:
+      line(fmt::format("{} = {}u;", put(in.height, ValType::I32), static_cast<uint32_t>(in.imm)));
+      return true;
+    case Opcode::I64Const:
+      line(fmt::format("{} = {}ull;", put(in.height, ValType::I64), in.imm));
+      return true;
+    case Opcode::F32Const:
+      line(fmt::format("{} = std::bit_cast<float>(0x{:08x}u);", put(in.height, ValType::F32),
+                       static_cast<uint32_t>(in.imm)));
+      return true;
+    case Opcode::F64Const:
+      line(fmt::format("{} = std::bit_cast<double>(0x{:016x}ull);", put(in.height, ValType::F64), in.imm));
+      return true;
+    default: break;
+  }
+  const OpcodeInfo& op = info(in.op);
+  if (op.cpp.empty()) return false;
+  uint32_t n = static_cast<uint32_t>(op.params.size());
+  std::vector<std::string> operands;
+  for (uint32_t i = 0; i < n; ++i) operands.push_back(get(in.height - n + i, letter_type(op.params[i])));
+  std::string expr = expand(op.cpp, operands);
+  line(fmt::format("{} = {};", put(in.height - n, letter_type(op.results[0])), expr));
+  return true;
+}
+
+bool FunctionEmitter::emit_variable(const Instr& in) {
+  switch (in.op) {
+    case Opcode::LocalGet: {
+      ValType t = local_type(in.a);
+      line(fmt::format("{} = {};", put(in.height, t), local_get(in.a)));
+      return true;
+    }
+    case Opcode::LocalSet:
+    case Opcode::LocalTee: {
+      ValType t = local_type(in.a);
+      line(fmt::format("{} = {};", local_put(in.a), get(in.height - 1, t)));
+      return true;
+    }
+    case Opcode::GlobalGet: {
+      ValType t = info_.module.globals[in.a].type.type;
+      line(fmt::format("{} = {};", put(in.height, t), info_.global_read(in.a, ctx())));
+      return true;
+    }
+    case Opcode::GlobalSet: {
+      ValType t = info_.module.globals[in.a].type.type;
+      line(info_.global_write(in.a, ctx(), get(in.height - 1, t)) + ";");
+      return true;
+    }
+    case Opcode::Select:
+    case Opcode::SelectT: {
+      ValType t = in.type;
+      std::string cond = get(in.height - 1, ValType::I32);
+      std::string second = get(in.height - 2, t);
+      std::string first = get(in.height - 3, t);
+      line(fmt::format("if (!{}) {} = {};", cond, put(in.height - 3, t), second));
+      (void)first;
+      return true;
+    }
+    case Opcode::Drop:
+      // The value simply stays in its slot; a dropped load was already
+      // turned into a bounds-checking touch by emit_memory.
+      return true;
+    default: return false;
+  }
+}
+
+}  // namespace wasm2cpp::emit

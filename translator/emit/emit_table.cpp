@@ -1,0 +1,88 @@
+// Table instructions, element segments at run time, and references.
+#include "emit/function_emitter.hpp"
+#include "fmt/format.h"
+
+namespace wasm2cpp::emit {
+
+namespace {
+
+const char* table_class(ValType elem) {
+  return elem == ValType::ExternRef ? "wasm2cpp::ExternTable" : "wasm2cpp::FuncTable";
+}
+
+}  // namespace
+
+bool FunctionEmitter::emit_table(const Instr& in) {
+  const auto& tables = info_.module.tables;
+  switch (in.op) {
+    case Opcode::TableGet: {
+      ValType t = tables[in.a].type.elem;
+      std::string index = get(in.height - 1, ValType::I32);
+      line(fmt::format("{} = wasm2cpp::table_get({}->table{}, {});", put(in.height - 1, t), ctx(), in.a, index));
+      return true;
+    }
+    case Opcode::TableSet: {
+      ValType t = tables[in.a].type.elem;
+      std::string index = get(in.height - 2, ValType::I32);
+      std::string value = get(in.height - 1, t);
+      line(fmt::format("wasm2cpp::table_set({}->table{}, {}, {});", ctx(), in.a, index, value));
+      return true;
+    }
+    case Opcode::TableSize:
+      line(fmt::format("{} = {}->table{}->size();", put(in.height, ValType::I32), ctx(), in.a));
+      return true;
+    case Opcode::TableGrow: {
+      // grow() returns the old size or -1 (all ones as uint32_t).
+      ValType t = tables[in.a].type.elem;
+      std::string init = get(in.height - 2, t);
+      std::string delta = get(in.height - 1, ValType::I32);
+      line(fmt::format("{} = uint32_t({}->table{}->grow({}, {}));", put(in.height - 2, ValType::I32), ctx(), in.a,
+                       delta, init));
+      return true;
+    }
+    case Opcode::TableFill: {
+      ValType t = tables[in.a].type.elem;
+      std::string dst = get(in.height - 3, ValType::I32);
+      std::string value = get(in.height - 2, t);
+      std::string len = get(in.height - 1, ValType::I32);
+      line(fmt::format("{}->table{}->fill({}, {}, {});", ctx(), in.a, dst, value, len));
+      return true;
+    }
+    case Opcode::TableCopy: {
+      std::string dst = get(in.height - 3, ValType::I32);
+      std::string src = get(in.height - 2, ValType::I32);
+      std::string len = get(in.height - 1, ValType::I32);
+      std::string c = ctx();
+      line(fmt::format("{}::copy(*{}->table{}, {}, *{}->table{}, {}, {});", table_class(tables[in.a].type.elem), c,
+                       in.a, dst, c, in.b, src, len));
+      return true;
+    }
+    case Opcode::TableInit: {
+      std::string dst = get(in.height - 3, ValType::I32);
+      std::string src = get(in.height - 2, ValType::I32);
+      std::string len = get(in.height - 1, ValType::I32);
+      std::string c = ctx();
+      line(fmt::format("{0}->table{1}->init({2}, {0}->elem{3}.data(), {0}->elem{3}.size(), {4}, {5});", c, in.b,
+                       dst, in.a, src, len));
+      return true;
+    }
+    case Opcode::ElemDrop:
+      // A dropped segment behaves as an empty one.
+      line(fmt::format("wasm2cpp::drop_segment({}->elem{});", ctx(), in.a));
+      return true;
+    case Opcode::RefNull:
+      line(fmt::format("{} = {}{{}};", put(in.height, in.type), public_type(in.type)));
+      return true;
+    case Opcode::RefIsNull: {
+      std::string value = get(in.height - 1, in.type);
+      line(fmt::format("{} = {}.is_null();", put(in.height - 1, ValType::I32), value));
+      return true;
+    }
+    case Opcode::RefFunc:
+      line(fmt::format("{} = {};", put(in.height, ValType::FuncRef), info_.func_ref(in.a, ctx())));
+      return true;
+    default: return false;
+  }
+}
+
+}  // namespace wasm2cpp::emit

@@ -1,0 +1,196 @@
+// The per-function driver: pre-scan, instruction dispatch, variable tracking
+// and the prologue (declarations) written after the body is known.
+#include "emit/function_emitter.hpp"
+
+#include <algorithm>
+
+#include "fmt/format.h"
+
+namespace wasm2cpp::emit {
+
+namespace {
+
+constexpr ValType kAllTypes[] = {ValType::I32,  ValType::I64,     ValType::F32,      ValType::F64,
+                                 ValType::V128, ValType::FuncRef, ValType::ExternRef};
+
+// Placeholder for "reload the cached memory sizes", replaced once the body
+// is complete (see reload_memory_sizes).
+constexpr std::string_view kReloadMarker = "\x01RELOAD\x01\n";
+
+bool is_branch(Opcode op) { return op == Opcode::Br || op == Opcode::BrIf || op == Opcode::BrTable; }
+
+bool is_call(Opcode op) {
+  return op == Opcode::Call || op == Opcode::CallIndirect || op == Opcode::ReturnCall ||
+         op == Opcode::ReturnCallIndirect;
+}
+
+}  // namespace
+
+FunctionEmitter::FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir)
+    : info_(info), ir_(ir), type_(info.func_type(ir.func_index)) {
+  local_use_.assign(ir_.locals.size(), 0);
+  label_used_.assign(ir_.blocks.size(), false);
+  base_used_.assign(info_.module.memories.size(), false);
+  size_used_.assign(info_.module.memories.size(), false);
+}
+
+void FunctionEmitter::prescan() {
+  // Loop labels precede their bodies, so whether one is needed must be known
+  // before the body is written: every branch to a loop becomes a goto.
+  for (const Instr& in : ir_.code) {
+    if (is_call(in.op)) has_calls_ = true;
+    if (!is_branch(in.op)) continue;
+    auto mark = [&](uint32_t target) {
+      if (target < ir_.blocks.size() && ir_.blocks[target].kind == BlockKind::Loop) label_used_[target] = true;
+    };
+    if (in.op == Opcode::BrTable) {
+      for (uint32_t i = 0; i <= in.b; ++i) mark(ir_.br_table_targets[in.a + i]);
+    } else {
+      mark(in.a);
+    }
+  }
+}
+
+void FunctionEmitter::line(std::string_view text) {
+  body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
+  body_.append(text);
+  body_ += '\n';
+}
+
+std::string FunctionEmitter::get(uint32_t height, ValType t) {
+  size_t index = size_t{height} * 8 + slot_type_bit(t);
+  if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
+  slot_use_[index] |= kRead;
+  return fmt::format("s{}_{}", height, type_suffix(t));
+}
+
+std::string FunctionEmitter::put(uint32_t height, ValType t) {
+  size_t index = size_t{height} * 8 + slot_type_bit(t);
+  if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
+  slot_use_[index] |= kWritten;
+  return fmt::format("s{}_{}", height, type_suffix(t));
+}
+
+std::string FunctionEmitter::local_get(uint32_t index) {
+  local_use_[index] |= kRead;
+  return fmt::format("l{}", index);
+}
+
+std::string FunctionEmitter::local_put(uint32_t index) {
+  local_use_[index] |= kWritten;
+  return fmt::format("l{}", index);
+}
+
+std::string FunctionEmitter::ctx() {
+  ctx_used_ = true;
+  return "ctx";
+}
+
+std::string FunctionEmitter::mem_base(uint32_t memory) {
+  ctx_used_ = true;
+  base_used_[memory] = true;
+  return fmt::format("mem{}", memory);
+}
+
+std::string FunctionEmitter::mem_size(uint32_t memory) {
+  ctx_used_ = true;
+  size_used_[memory] = true;
+  return fmt::format("mem{}_size", memory);
+}
+
+void FunctionEmitter::reload_memory_sizes() {
+  // Only sizes already cached need reloading; a size first used later is
+  // loaded in the prologue and, being read through this same variable, is
+  // refreshed by later reloads too. To keep that sound, reload every memory
+  // whose size the function uses anywhere: decided by a marker replaced in
+  // emit() once the full set is known.
+  body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
+  body_ += kReloadMarker;
+}
+
+void FunctionEmitter::emit_instr(size_t index) {
+  const Instr& in = ir_.code[index];
+  bool dropped = index + 1 < ir_.code.size() && ir_.code[index + 1].op == Opcode::Drop;
+  if (emit_control(in) || emit_numeric(in) || emit_variable(in) || emit_memory(in, dropped) ||
+      emit_table(in) || emit_call(in))
+    return;
+  line(fmt::format("#error unsupported instruction {}", info(in.op).mnemonic));
+}
+
+std::string FunctionEmitter::emit(bool shared_linkage) {
+  prescan();
+  for (size_t i = 0; i < ir_.code.size(); ++i) emit_instr(i);
+
+  // Replace the size-reload markers now that the set of cached sizes is known.
+  std::string reload;
+  for (uint32_t m = 0; m < size_used_.size(); ++m)
+    if (size_used_[m]) reload += fmt::format("mem{0}_size = ctx->mem{0}->size_bytes(); ", m);
+  if (!reload.empty()) reload.pop_back();
+  std::string body;
+  body.reserve(body_.size());
+  for (size_t pos = 0; pos < body_.size();) {
+    size_t marker = body_.find(kReloadMarker, pos);
+    if (marker == std::string::npos) {
+      body.append(body_, pos, std::string::npos);
+      break;
+    }
+    body.append(body_, pos, marker - pos);
+    if (reload.empty()) {
+      // Drop the indentation written before the marker.
+      while (!body.empty() && body.back() == ' ') body.pop_back();
+    } else {
+      body += reload + "\n";
+    }
+    pos = marker + kReloadMarker.size();
+  }
+
+  // ---- prologue ----
+  std::vector<bool> named(type_.params.size() + 1, false);
+  for (uint32_t i = 0; i < type_.params.size(); ++i) named[i] = local_use_[i] != 0;
+  named.back() = ctx_used_;
+  std::string out = shared_linkage ? "" : "[[maybe_unused]] static ";
+  out += info_.function_declaration(ir_.func_index, &named) + " {\n";
+  if (has_calls_) out += "  WASM2CPP_STACK_CHECK();\n";
+  if (ctx_used_) out += "  auto* ctx = static_cast<Context*>(env);\n";
+  std::string unread;
+  auto note_unread = [&](uint8_t use, const std::string& name) {
+    if (!(use & kRead)) unread += "(void)" + name + "; ";
+  };
+  for (uint32_t i = 0; i < ir_.locals.size(); ++i) {
+    if (!local_use_[i]) continue;
+    ValType t = ir_.locals[i];
+    std::string init = i < type_.params.size() ? to_internal(t, fmt::format("p{}", i)) : zero_value(t);
+    out += fmt::format("  {} l{} = {};\n", internal_type(t), i, init);
+    note_unread(local_use_[i], fmt::format("l{}", i));
+  }
+  for (size_t index = 0; index < slot_use_.size(); ++index) {
+    if (!slot_use_[index]) continue;
+    uint32_t height = static_cast<uint32_t>(index / 8);
+    ValType t = ValType::Bottom;
+    for (ValType candidate : kAllTypes)
+      if (slot_type_bit(candidate) == index % 8) t = candidate;
+    std::string name = fmt::format("s{}_{}", height, type_suffix(t));
+    out += fmt::format("  {} {} = {};\n", internal_type(t), name, zero_value(t));
+    note_unread(slot_use_[index], name);
+  }
+  for (uint32_t m = 0; m < base_used_.size(); ++m) {
+    // The base never moves (the whole range is reserved up front), so it is
+    // loaded once per call.
+    if (base_used_[m]) out += fmt::format("  uint8_t* mem{0} = ctx->mem{0}->data();\n", m);
+    if (size_used_[m]) out += fmt::format("  uint64_t mem{0}_size = ctx->mem{0}->size_bytes();\n", m);
+  }
+  if (!unread.empty()) {
+    unread.pop_back();
+    out += "  " + unread + "\n";
+  }
+  out += body;
+  out += "}\n";
+  return out;
+}
+
+std::string emit_function(const ModuleInfo& info, const FunctionIR& ir, bool shared_linkage) {
+  FunctionEmitter emitter(info, ir);
+  return emitter.emit(shared_linkage);
+}
+
+}  // namespace wasm2cpp::emit

@@ -1,0 +1,105 @@
+// Internal to the emitter: turns one FunctionIR into a C++ function
+// definition. The body is written first into a buffer while recording which
+// variables, labels and cached values it uses; the prologue then declares
+// exactly those (so there are no unused-variable or unused-label warnings and
+// every variable is initialised before any goto).
+//
+// Instruction families live in separate files: emit_control.cpp,
+// emit_numeric.cpp (constants, numeric, parametric, variables),
+// emit_memory.cpp, emit_table.cpp (tables, references), emit_calls.cpp.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "emit/emitter.hpp"
+
+namespace wasm2cpp::emit {
+
+class FunctionEmitter {
+ public:
+  FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir);
+  std::string emit(bool shared_linkage);
+
+ private:
+  // Braces nest at most this deep (clang's default limit is 256); deeper
+  // blocks are written with labels and gotos only.
+  static constexpr uint32_t kMaxBraceDepth = 200;
+
+  struct Frame {
+    uint32_t block = 0;
+    bool braced = false;
+  };
+
+  void prescan();
+  void emit_instr(size_t index);
+
+  // ---- output ----
+  void line(std::string_view text);
+
+  // ---- variables: each call records the use ----
+  std::string get(uint32_t height, ValType t);  // read slot
+  std::string put(uint32_t height, ValType t);  // write slot
+  std::string local_get(uint32_t index);
+  std::string local_put(uint32_t index);
+  ValType local_type(uint32_t index) const { return ir_.locals[index]; }
+  std::string ctx();
+  std::string mem_base(uint32_t memory);
+  std::string mem_size(uint32_t memory);
+  // Cached memory sizes (explicit bounds checks) may be stale after
+  // anything that can grow a memory.
+  void reload_memory_sizes();
+
+  // ---- families ----
+  bool emit_control(const Instr& in);
+  bool emit_numeric(const Instr& in);
+  bool emit_variable(const Instr& in);
+  bool emit_memory(const Instr& in, bool result_dropped);
+  bool emit_table(const Instr& in);
+  bool emit_call(const Instr& in);
+
+  // ---- control helpers (emit_control.cpp) ----
+  void open_block(const Instr& in);
+  void close_block(const Instr& in);
+  // Transfer to `block` with its branch values on top of the stack, whose
+  // top is at `top`. Emits copies then goto/return.
+  void branch_to(uint32_t block, uint32_t top);
+  void copy_values(const std::vector<ValType>& types, uint32_t from, uint32_t to);
+  std::string return_statement(uint32_t top);
+  static std::string label(uint32_t block);
+
+  // ---- call helpers (emit_calls.cpp) ----
+  // Args (public types) for `type` taken from heights [first, ...).
+  std::string call_args(const FuncType& type, uint32_t first);
+  // Writes `call_expr`'s results to slots starting at `result_height`.
+  void store_call_results(const FuncType& type, const std::string& call_expr, uint32_t result_height);
+  // A call in tail position: return its result directly.
+  void return_call(const FuncType& type, const std::string& call_expr);
+
+  // ---- memory helpers (emit_memory.cpp) ----
+  std::string address_pointer(uint32_t memory, const std::string& addr, uint64_t offset);
+  void bounds_check(uint32_t memory, const std::string& addr, uint64_t offset, uint32_t bytes);
+
+  const ModuleInfo& info_;
+  const FunctionIR& ir_;
+  const FuncType& type_;
+  std::string body_;
+  uint32_t indent_ = 1;
+  uint32_t brace_depth_ = 1;  // the function body's own braces
+  std::vector<Frame> frames_;
+  bool live_ = true;
+
+  // Usage, recorded while writing the body.
+  enum : uint8_t { kRead = 1, kWritten = 2 };
+  std::vector<uint8_t> slot_use_;   // [height * 8 + slot_type_bit]
+  std::vector<uint8_t> local_use_;  // [local index]
+  bool ctx_used_ = false;
+  std::vector<bool> label_used_;    // per block
+  std::vector<bool> base_used_;     // per memory: cached base pointer
+  std::vector<bool> size_used_;     // per memory: cached size (explicit mode)
+  bool has_calls_ = false;
+};
+
+}  // namespace wasm2cpp::emit

@@ -1,0 +1,323 @@
+// The Instance implementation: import checks, creation of memories, tables
+// and globals, the export map, element and data segments, the start
+// function, export accessors and Imports::link.
+#include <string>
+
+#include "emit/emitter.hpp"
+#include "fmt/format.h"
+
+namespace wasm2cpp::emit {
+
+namespace {
+
+std::string table_class(ValType elem) {
+  return elem == ValType::ExternRef ? "wasm2cpp::ExternTable" : "wasm2cpp::FuncTable";
+}
+
+std::string optional_literal(const std::optional<uint64_t>& value) {
+  return value ? fmt::format("std::optional<uint64_t>({}ull)", *value) : std::string("std::nullopt");
+}
+
+std::string function_sig(const FuncType& type) {
+  std::string sig = result_type(type) + "(";
+  for (size_t p = 0; p < type.params.size(); ++p) sig += (p ? ", " : "") + public_type(type.params[p]);
+  return sig + ")";
+}
+
+// A constant expression as a C++ expression of the internal type; `ctx`
+// is in scope.
+std::string const_expr(const ModuleInfo& info, const ConstExpr& expr) {
+  std::vector<std::string> stack;
+  auto binary = [&](const char* type, const char* op) {
+    std::string rhs = stack.back();
+    stack.pop_back();
+    stack.back() = fmt::format("{}({} {} {})", type, stack.back(), op, rhs);
+  };
+  for (const Instr& in : expr.instrs) {
+    switch (in.op) {
+      case Opcode::I32Const: stack.push_back(fmt::format("{}u", static_cast<uint32_t>(in.imm))); break;
+      case Opcode::I64Const: stack.push_back(fmt::format("uint64_t{{{}ull}}", in.imm)); break;
+      case Opcode::F32Const:
+        stack.push_back(fmt::format("std::bit_cast<float>(0x{:08x}u)", static_cast<uint32_t>(in.imm)));
+        break;
+      case Opcode::F64Const: stack.push_back(fmt::format("std::bit_cast<double>(0x{:016x}ull)", in.imm)); break;
+      case Opcode::RefNull: stack.push_back(public_type(in.type) + "{}"); break;
+      case Opcode::RefFunc: stack.push_back(info.func_ref(in.a, "ctx")); break;
+      case Opcode::GlobalGet: stack.push_back(info.global_read(in.a, "ctx")); break;
+      case Opcode::I32Add: binary("uint32_t", "+"); break;
+      case Opcode::I32Sub: binary("uint32_t", "-"); break;
+      case Opcode::I32Mul: binary("uint32_t", "*"); break;
+      case Opcode::I64Add: binary("uint64_t", "+"); break;
+      case Opcode::I64Sub: binary("uint64_t", "-"); break;
+      case Opcode::I64Mul: binary("uint64_t", "*"); break;
+      default: stack.push_back(fmt::format("/* unsupported constant {} */ {{}}", wasm2cpp::info(in.op).mnemonic)); break;
+    }
+  }
+  return stack.empty() ? std::string("{}") : stack.back();
+}
+
+// Segment bytes as a string literal, 64 bytes per line.
+std::string data_literal(std::span<const uint8_t> bytes) {
+  if (bytes.empty()) return " \"\"";
+  std::string out;
+  for (size_t pos = 0; pos < bytes.size(); pos += 64) {
+    size_t n = std::min<size_t>(64, bytes.size() - pos);
+    out += "\n    " + cpp_string_literal(std::string_view(reinterpret_cast<const char*>(bytes.data() + pos), n));
+  }
+  return out;
+}
+
+std::string segment_span(uint32_t index, size_t size) {
+  return fmt::format("std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(kData{}), {})", index, size);
+}
+
+void emit_link(const ModuleInfo& info, std::string& out) {
+  const Module& m = info.module;
+  bool guard = info.options.bounds_checks == BoundsChecks::Guard;
+  out += fmt::format("Imports Imports::link(const wasm2cpp::Linker&{}) {{\n", m.imports.empty() ? "" : " linker");
+  out += "  Imports imports;\n";
+  for (uint32_t i = 0; i < m.imports.size(); ++i) {
+    const Import& imp = m.imports[i];
+    const std::string& member = info.import_members[i];
+    std::string names = cpp_string_literal(imp.module) + ", " + cpp_string_literal(imp.field);
+    switch (imp.kind) {
+      case ExternKind::Func: {
+        std::string fn = fmt::format("wasm2cpp::Function<{}>", function_sig(m.func_type(imp.index)));
+        out += fmt::format("  imports.{} = {}::from_ref(wasm2cpp::link::function(linker, {}, {}::type()));\n", member,
+                           fn, names, fn);
+        break;
+      }
+      case ExternKind::Memory: {
+        const Limits& l = m.memories[imp.index].type.limits;
+        out += fmt::format("  imports.{} = wasm2cpp::link::memory(linker, {});\n", member, names);
+        out += fmt::format("  wasm2cpp::link::check_memory(imports.{}, {}, {}ull, {}, {}, {}, {});\n", member, names,
+                           l.min, optional_literal(l.max), l.shared, l.is64, guard && !l.is64);
+        break;
+      }
+      case ExternKind::Table: {
+        const TableType& t = m.tables[imp.index].type;
+        out += fmt::format("  imports.{} = wasm2cpp::link::table<{}>(linker, {});\n", member, table_class(t.elem),
+                           names);
+        out += fmt::format("  wasm2cpp::link::check_table(imports.{}, {}, {}ull, {});\n", member, names,
+                           t.limits.min, optional_literal(t.limits.max));
+        break;
+      }
+      case ExternKind::Global: {
+        const GlobalType& g = m.globals[imp.index].type;
+        out += "  {\n";
+        out += fmt::format("    wasm2cpp::GlobalBase* global = wasm2cpp::link::global(linker, {});\n", names);
+        out += fmt::format("    wasm2cpp::link::check_global(global, {}, {}, {});\n", names, val_kind(g.type),
+                           g.is_mutable);
+        out += fmt::format("    imports.{} = static_cast<wasm2cpp::Global<{}>*>(global);\n", member,
+                           public_type(g.type));
+        out += "  }\n";
+        break;
+      }
+      case ExternKind::Tag: break;
+    }
+  }
+  out += "  return imports;\n}\n\n";
+}
+
+void emit_imports_into_context(const ModuleInfo& info, std::string& out) {
+  const Module& m = info.module;
+  bool guard = info.options.bounds_checks == BoundsChecks::Guard;
+  for (uint32_t i = 0; i < m.imports.size(); ++i) {
+    const Import& imp = m.imports[i];
+    std::string member = "imports." + info.import_members[i];
+    std::string names = cpp_string_literal(imp.module) + ", " + cpp_string_literal(imp.field);
+    switch (imp.kind) {
+      case ExternKind::Func:
+        out += fmt::format("  wasm2cpp::link::check_function({}.ref(), {}, ctx->type{});\n", member, names,
+                           m.functions[imp.index].type_index);
+        out += fmt::format("  ctx->func{} = {}.ref();\n", imp.index, member);
+        out += fmt::format("  if ({0}.owner()) ctx->owners.push_back({0}.owner());\n", member);
+        break;
+      case ExternKind::Memory: {
+        const Limits& l = m.memories[imp.index].type.limits;
+        out += fmt::format("  wasm2cpp::link::check_memory({}, {}, {}ull, {}, {}, {}, {});\n", member, names, l.min,
+                           optional_literal(l.max), l.shared, l.is64, guard && !l.is64);
+        out += fmt::format("  ctx->mem{} = {};\n", imp.index, member);
+        break;
+      }
+      case ExternKind::Table: {
+        const TableType& t = m.tables[imp.index].type;
+        out += fmt::format("  wasm2cpp::link::check_table({}, {}, {}ull, {});\n", member, names, t.limits.min,
+                           optional_literal(t.limits.max));
+        out += fmt::format("  ctx->table{} = {};\n", imp.index, member);
+        break;
+      }
+      case ExternKind::Global: {
+        const GlobalType& g = m.globals[imp.index].type;
+        out += fmt::format("  wasm2cpp::link::check_global({}, {}, {}, {});\n", member, names, val_kind(g.type),
+                           g.is_mutable);
+        out += fmt::format("  ctx->g{} = {};\n", imp.index, member);
+        break;
+      }
+      case ExternKind::Tag: break;
+    }
+  }
+}
+
+void emit_definitions(const ModuleInfo& info, std::string& out) {
+  const Module& m = info.module;
+  for (uint32_t i = 0; i < m.memories.size(); ++i) {
+    const Memory& mem = m.memories[i];
+    if (mem.imported) continue;
+    const Limits& l = mem.type.limits;
+    out += fmt::format(
+        "  ctx->mem{0}_owned = std::make_unique<wasm2cpp::Memory>(wasm2cpp::Memory::Limits{{{1}ull, {2}, {3}, {4}}});\n",
+        i, l.min, optional_literal(l.max), l.shared, l.is64);
+    out += fmt::format("  ctx->mem{0} = ctx->mem{0}_owned.get();\n", i);
+    // Security: guard-mode code has no bounds checks, so it must never run
+    // against a memory without the full guard reservation.
+    if (!info.explicit_checks(i)) out += fmt::format("  wasm2cpp::require_guarded(*ctx->mem{});\n", i);
+  }
+  for (uint32_t i = 0; i < m.tables.size(); ++i) {
+    const Table& t = m.tables[i];
+    if (t.imported) continue;
+    out += fmt::format("  ctx->table{0}_owned = std::make_unique<{1}>(wasm2cpp::TableLimits{{{2}ull, {3}}});\n", i,
+                       table_class(t.type.elem), t.type.limits.min, optional_literal(t.type.limits.max));
+    out += fmt::format("  ctx->table{0} = ctx->table{0}_owned.get();\n", i);
+  }
+  for (uint32_t i = 0; i < m.globals.size(); ++i) {
+    const Global& g = m.globals[i];
+    if (g.imported) continue;
+    if (info.global_shared[i]) out += fmt::format("  ctx->g{0} = &ctx->g{0}_storage;\n", i);
+    out += "  " + info.global_write(i, "ctx", const_expr(info, g.init)) + ";\n";
+  }
+}
+
+void emit_export_map(const ModuleInfo& info, std::string& out) {
+  for (const Export& e : info.module.exports) {
+    std::string value;
+    switch (e.kind) {
+      case ExternKind::Func: value = info.func_ref(e.index, "ctx"); break;
+      case ExternKind::Memory: value = fmt::format("ctx->mem{}", e.index); break;
+      case ExternKind::Table: value = fmt::format("ctx->table{}", e.index); break;
+      case ExternKind::Global: value = fmt::format("static_cast<wasm2cpp::GlobalBase*>(ctx->g{})", e.index); break;
+      case ExternKind::Tag: continue;
+    }
+    out += fmt::format("  ctx->exports.add(std::string({}, {}), {});\n", cpp_string_literal(e.name), e.name.size(),
+                       value);
+  }
+}
+
+void emit_segments_and_start(const ModuleInfo& info, std::string& out) {
+  const Module& m = info.module;
+  for (uint32_t i = 0; i < m.elems.size(); ++i) {
+    const ElemSegment& seg = m.elems[i];
+    if (seg.mode == ElemSegment::Mode::Declarative) continue;  // dropped at once
+    out += "    {\n";
+    out += fmt::format("      std::vector<{}> items = {{", public_type(seg.type));
+    for (size_t k = 0; k < seg.items.size(); ++k)
+      out += fmt::format("{}\n          {}", k ? "," : "", const_expr(info, seg.items[k]));
+    out += "};\n";
+    if (seg.mode == ElemSegment::Mode::Passive) {
+      out += fmt::format("      ctx->elem{} = std::move(items);\n", i);
+    } else {
+      // Active: table.init then elem.drop; an out-of-range segment traps
+      // (even an empty one).
+      out += fmt::format("      ctx->table{}->init({}, items.data(), items.size(), 0, items.size());\n",
+                         seg.table_index, const_expr(info, seg.offset));
+    }
+    out += "    }\n";
+  }
+  for (uint32_t i = 0; i < m.datas.size(); ++i) {
+    const DataSegment& seg = m.datas[i];
+    std::string span = segment_span(i, seg.bytes.size());
+    if (seg.mode == DataSegment::Mode::Passive) {
+      out += fmt::format("    ctx->data{} = {};\n", i, span);
+    } else {
+      out += fmt::format("    ctx->mem{}->init({}, {}, 0, {});\n", seg.memory_index, const_expr(info, seg.offset), span,
+                         seg.bytes.size());
+    }
+  }
+  if (m.start) {
+    uint32_t f = *m.start;
+    if (m.functions[f].imported) {
+      out += fmt::format("    wasm2cpp::call_ref<void>(ctx->func{});\n", f);
+    } else {
+      out += fmt::format("    {}{}(ctx);\n", info.qualified_ns, info.function_names[f]);
+    }
+  }
+}
+
+void emit_export_members(const ModuleInfo& info, std::string& out) {
+  const Module& m = info.module;
+  for (uint32_t i = 0; i < m.exports.size(); ++i) {
+    const Export& e = m.exports[i];
+    const std::string& member = info.export_members[i];
+    switch (e.kind) {
+      case ExternKind::Func: {
+        const FuncType& type = m.func_type(e.index);
+        std::string params, args;
+        for (size_t p = 0; p < type.params.size(); ++p) {
+          params += fmt::format("{}{} p{}", p ? ", " : "", public_type(type.params[p]), p);
+          args += fmt::format(", p{}", p);
+        }
+        std::string call = m.functions[e.index].imported
+                               ? fmt::format("wasm2cpp::call_ref<{}>(ctx_->func{}{})", result_type(type), e.index, args)
+                               : fmt::format("{}{}(ctx_.get(){})", info.qualified_ns, info.function_names[e.index], args);
+        out += fmt::format("{} Instance::{}({}) {{ return {}; }}\n", result_type(type), member, params, call);
+        break;
+      }
+      case ExternKind::Memory:
+        out += fmt::format("wasm2cpp::Memory& Instance::{}() {{ return *ctx_->mem{}; }}\n", member, e.index);
+        break;
+      case ExternKind::Table:
+        out += fmt::format("{}& Instance::{}() {{ return *ctx_->table{}; }}\n",
+                           table_class(m.tables[e.index].type.elem), member, e.index);
+        break;
+      case ExternKind::Global:
+        out += fmt::format("wasm2cpp::Global<{}>& Instance::{}() {{ return *ctx_->g{}; }}\n",
+                           public_type(m.globals[e.index].type.type), member, e.index);
+        break;
+      case ExternKind::Tag: break;
+    }
+  }
+}
+
+}  // namespace
+
+std::string emit_instance_implementation(const ModuleInfo& info) {
+  const Module& m = info.module;
+  std::string out;
+  for (uint32_t i = 0; i < m.datas.size(); ++i) {
+    out += fmt::format("static const char kData{}[] ={};\n", i, data_literal(m.datas[i].bytes));
+  }
+  if (!m.datas.empty()) out += "\n";
+
+  emit_link(info, out);
+
+  out += "Instance::Instance(const wasm2cpp::Linker& linker) : Instance(Imports::link(linker)) {}\n\n";
+  out += fmt::format("Instance::Instance(const Imports&{}) : ctx_(std::make_unique<Context>()) {{\n",
+                     m.imports.empty() ? "" : " imports");
+  out += "  Context* ctx = ctx_.get();\n  (void)ctx;\n";
+  // Types are interned per process: equal signatures give equal TypeIds
+  // across modules, which is what call_indirect and linking compare.
+  for (uint32_t i = 0; i < m.types.size(); ++i)
+    out += fmt::format("  ctx->type{} = wasm2cpp::intern_func_type({});\n", i,
+                       cpp_string_literal(signature_string(m.types[i])));
+  emit_imports_into_context(info, out);
+  emit_definitions(info, out);
+  emit_export_map(info, out);
+  std::string tail;
+  emit_segments_and_start(info, tail);
+  if (!tail.empty()) {
+    // Segment and start-function effects on imported tables and memories
+    // persist when instantiation fails, including funcrefs whose env is this
+    // context; so on failure the context is retained, never freed.
+    out += "  try {\n" + tail;
+    out += "  } catch (...) {\n";
+    out += "    wasm2cpp::retain_failed_instance(std::shared_ptr<Context>(std::move(ctx_)));\n";
+    out += "    throw;\n  }\n";
+  }
+  out += "}\n\n";
+  out += "Instance::~Instance() = default;\n\n";
+  out += "const wasm2cpp::Exports& Instance::exports() const { return ctx_->exports; }\n\n";
+  emit_export_members(info, out);
+  return out;
+}
+
+}  // namespace wasm2cpp::emit

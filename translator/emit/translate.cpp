@@ -1,0 +1,97 @@
+// translate(): decode -> validate module -> per defined function: validate,
+// emit, drop its IR -> assemble the header and the source shard(s).
+#include "emit/translate.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "decode/decode_module.hpp"
+#include "emit/emitter.hpp"
+#include "fmt/format.h"
+#include "validate/function_validator.hpp"
+#include "validate/validate_module.hpp"
+
+namespace wasm2cpp {
+
+namespace {
+
+// Assigns each defined function to a shard: largest bodies first, each to the
+// currently lightest shard (ties: lowest shard number), so shards get
+// similar amounts of code. Deterministic for a given module.
+std::vector<uint32_t> assign_shards(const Module& module, uint32_t shards) {
+  std::vector<uint32_t> shard_of(module.functions.size(), 0);
+  if (shards <= 1) return shard_of;
+  std::vector<uint32_t> order;
+  for (uint32_t i = 0; i < module.functions.size(); ++i)
+    if (!module.functions[i].imported) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return module.functions[a].body.size() > module.functions[b].body.size();
+  });
+  std::vector<uint64_t> load(shards, 0);
+  for (uint32_t f : order) {
+    uint32_t lightest = static_cast<uint32_t>(std::min_element(load.begin(), load.end()) - load.begin());
+    shard_of[f] = lightest;
+    // Every function costs at least its declaration and prologue.
+    load[lightest] += module.functions[f].body.size() + 16;
+  }
+  return shard_of;
+}
+
+std::string source_prelude(const emit::ModuleInfo& info, const std::string& header_name) {
+  std::string out = emit::banner(info);
+  out += R"(
+// WebAssembly rounds every float operation separately: never contract a*b+c
+// into a fused multiply-add, whatever -ffp-contract / -march say. This must
+// precede every include so inline helpers are compiled the same way.
+#if defined(__clang__)
+#pragma clang fp contract(off)
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+
+)";
+  out += fmt::format("#include \"{}\"\n\n", header_name);
+  out += "#include <wasm2cpp/instance_support.hpp>\n\n";
+  out += "#include <bit>\n#include <cstdint>\n#include <memory>\n#include <optional>\n#include <span>\n";
+  out += "#include <string>\n#include <tuple>\n#include <vector>\n\n";
+  out += fmt::format("namespace {} {{\n\nnamespace ops = ::wasm2cpp::ops;\n\n", info.ns);
+  return out;
+}
+
+}  // namespace
+
+Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const TranslateOptions& options) {
+  TRY_ASSIGN(Module module, decode_module(std::move(bytes), options.features));
+  TRY(validate_module(module, options.features));
+
+  const uint32_t shards = std::max<uint32_t>(options.shards, 1);
+  emit::ModuleInfo info(module, options);
+  std::string stem = options.output_stem.empty() ? std::string("module") : options.output_stem;
+  const std::string header_name = stem + ".hpp";
+  const bool shared_linkage = shards > 1;
+
+  std::vector<uint32_t> shard_of = assign_shards(module, shards);
+  std::vector<std::string> bodies(shards);
+  // One function at a time: validate, emit, drop the IR.
+  for (uint32_t f = 0; f < module.functions.size(); ++f) {
+    if (module.functions[f].imported) continue;
+    TRY_ASSIGN(FunctionIR ir, validate_function(module, f, options.features));
+    bodies[shard_of[f]] += "\n" + emit::emit_function(info, ir, shared_linkage);
+  }
+
+  TranslatedModule out;
+  out.header = OutputFile{header_name, emit::emit_public_header(info)};
+  // Each shard carries the (identical) Context definition and the function
+  // declarations, so no extra internal header file is needed.
+  const std::string shared = emit::emit_context_and_declarations(info, shared_linkage);
+  for (uint32_t s = 0; s < shards; ++s) {
+    std::string name = s == 0 ? stem + ".cpp" : fmt::format("{}_{}.cpp", stem, s);
+    std::string text = source_prelude(info, header_name) + shared + bodies[s];
+    if (s == 0) text += "\n" + emit::emit_instance_implementation(info);
+    text += fmt::format("\n}}  // namespace {}\n", info.ns);
+    out.sources.push_back(OutputFile{std::move(name), std::move(text)});
+  }
+  return out;
+}
+
+}  // namespace wasm2cpp
