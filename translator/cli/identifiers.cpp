@@ -44,8 +44,9 @@ std::optional<std::string> namespace_name_problem(std::string_view name) {
   if (!is_identifier_start(name.front()) ||
       !std::all_of(name.begin(), name.end(), is_identifier_char))
     return quoted + " is not a C++ identifier (letters, digits and '_', not starting with a digit)";
-  if (name.find("__") != std::string_view::npos ||
-      (name.size() > 1 && name[0] == '_' && name[1] >= 'A' && name[1] <= 'Z'))
+  // `__` anywhere and `_X` are reserved everywhere, and `_x` in the global
+  // namespace, where the module namespace usually is.
+  if (name.find("__") != std::string_view::npos || name.front() == '_')
     return quoted + " is reserved to the C++ implementation";
   if (is_reserved_word(name)) return quoted + " is a C++ keyword or a reserved name";
   return std::nullopt;

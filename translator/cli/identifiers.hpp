@@ -11,7 +11,7 @@ namespace wasm2cpp::cli {
 
 // Why `name` cannot be used as a namespace name, or nullopt when it can: it
 // must be an identifier that is not a C++ keyword, not reserved to the
-// implementation (`__x`, `_X`), and not `std` or `wasm2cpp`.
+// implementation (`__x`, `_x`), and not `std` or `wasm2cpp`.
 std::optional<std::string> namespace_name_problem(std::string_view name);
 
 // Same for an enclosing namespace path such as "acme::plugins".

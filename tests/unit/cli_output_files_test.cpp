@@ -1,0 +1,94 @@
+// The CLI's sources are linked only into the wasm2cpp executable, so the unit
+// under test is compiled into this test directly.
+#include "cli/output_files.cpp"  // NOLINT(bugprone-suspicious-include)
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace wasm2cpp::cli {
+namespace {
+
+class CliOutputFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() /
+            ("wasm2cpp_cli_output_" + std::to_string(::getpid()) + "_" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  static std::string read(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+  static std::vector<std::string> entries(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  fs::path root_;
+};
+
+TEST_F(CliOutputFiles, WritesEveryFileAndCreatesDirectories) {
+  fs::path dir = root_ / "a" / "b";
+  auto failure = write_all_or_nothing(dir, {{dir / "m.hpp", "header"}, {dir / "m.cpp", "source"}});
+  ASSERT_FALSE(failure.has_value()) << failure->message;
+  EXPECT_EQ(read(dir / "m.hpp"), "header");
+  EXPECT_EQ(read(dir / "m.cpp"), "source");
+  EXPECT_EQ(entries(dir), (std::vector<std::string>{"m.cpp", "m.hpp"}));
+}
+
+TEST_F(CliOutputFiles, ReplacesEarlierOutputs) {
+  std::ofstream(root_ / "m.hpp") << "old";
+  ASSERT_FALSE(write_all_or_nothing(root_, {{root_ / "m.hpp", "new"}}).has_value());
+  EXPECT_EQ(read(root_ / "m.hpp"), "new");
+}
+
+TEST_F(CliOutputFiles, FilesGetTheUsualPermissions) {
+  mode_t mask = ::umask(022);
+  ASSERT_FALSE(write_all_or_nothing(root_, {{root_ / "m.hpp", "x"}}).has_value());
+  ::umask(mask);
+  EXPECT_EQ(fs::status(root_ / "m.hpp").permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                fs::perms::others_read);
+}
+
+TEST_F(CliOutputFiles, FailedRenameRemovesTheWholeSetAndTemporaries) {
+  fs::create_directories(root_ / "m.cpp");  // a directory where a file must go
+  auto failure =
+      write_all_or_nothing(root_, {{root_ / "m.hpp", "header"}, {root_ / "m.cpp", "source"}});
+  ASSERT_TRUE(failure.has_value());
+  EXPECT_EQ(failure->path, root_ / "m.cpp");
+  EXPECT_EQ(entries(root_), (std::vector<std::string>{"m.cpp"}));
+  EXPECT_TRUE(fs::is_directory(root_ / "m.cpp"));
+}
+
+TEST_F(CliOutputFiles, ExistingDirectoriesAreKeptOnFailure) {
+  fs::path dir = root_ / "existing";
+  fs::create_directories(dir / "m.hpp");
+  ASSERT_TRUE(write_all_or_nothing(dir, {{dir / "m.hpp", "h"}}).has_value());
+  EXPECT_TRUE(fs::is_directory(dir / "m.hpp"));
+  EXPECT_EQ(entries(dir), (std::vector<std::string>{"m.hpp"}));
+}
+
+TEST_F(CliOutputFiles, CreatedDirectoriesAreRemovedWhenWritingFails) {
+  fs::path dir = root_ / "made" / "here";
+  // The second file cannot be created (its name is too long), after the
+  // directories and the first temporary were.
+  std::string long_name(300, 'x');
+  auto failure =
+      write_all_or_nothing(dir, {{dir / "m.hpp", "h"}, {dir / (long_name + ".cpp"), "s"}});
+  ASSERT_TRUE(failure.has_value());
+  EXPECT_FALSE(fs::exists(root_ / "made"));
+}
+
+}  // namespace
+}  // namespace wasm2cpp::cli
