@@ -324,19 +324,26 @@ TEST(FunctionValidatorErrors, BulkMemory) {
   uint32_t t = b.type({}, {});
   b.memory();
   uint32_t init = b.func(t, code({op::I32Const, 0, op::I32Const, 0, op::I32Const, 0, op::Prefix,
-                                  op::MemoryInit, 1, 0, op::End}));
+                                  op::MemoryInit, 0, 0, op::End}));
+  uint32_t init1 = b.func(t, code({op::I32Const, 0, op::I32Const, 0, op::I32Const, 0, op::Prefix,
+                                   op::MemoryInit, 1, 0, op::End}));
   uint32_t drop = b.func(t, code({op::Prefix, op::DataDrop, 0, op::End}));
   uint32_t copy = b.func(t, code({op::I32Const, 0, op::I32Const, 0, op::I64Const, 0, op::Prefix,
                                   op::MemoryCopy, 0, 0, op::End}));
   uint32_t fill = b.func(t, code({op::I32Const, 0, op::I32Const, 0, op::I32Const, 0, op::Prefix,
                                   op::MemoryFill, 0, op::End}));
   const Module& m = b.finish();
+  // No data segments at all: the index is unknown.
+  EXPECT_TRUE(fails_with(validate_function(m, drop, Features()), "unknown data segment"));
+  // A data segment but no data count section.
+  b.data();
   EXPECT_TRUE(fails_with(validate_function(m, init, Features()), "data count section required"));
   EXPECT_TRUE(fails_with(validate_function(m, drop, Features()), "data count section required"));
   EXPECT_TRUE(fails_with(validate_function(m, copy, Features()), "type mismatch"));
   EXPECT_TRUE(validate_function(m, fill, Features()).ok());
   b.data_count(1);
-  EXPECT_TRUE(fails_with(validate_function(b.module(), init, Features()), "unknown data segment"));
+  EXPECT_TRUE(validate_function(b.module(), init, Features()).ok());
+  EXPECT_TRUE(fails_with(validate_function(b.module(), init1, Features()), "unknown data segment"));
   EXPECT_TRUE(validate_function(b.module(), drop, Features()).ok());
 }
 

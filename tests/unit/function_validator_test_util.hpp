@@ -92,6 +92,7 @@ class ModuleBuilder {
     module_.elems.push_back(e);
   }
   void data_count(uint32_t n) { module_.data_count = n; }
+  void data() { module_.datas.emplace_back(); }
   void declare_ref(uint32_t func_index) {
     if (module_.declared_func_refs.size() <= func_index)
       module_.declared_func_refs.resize(func_index + 1, false);

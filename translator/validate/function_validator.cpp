@@ -113,9 +113,14 @@ Expected<void> FunctionValidator::State::run(const Module& m, uint32_t func_inde
   frame.results = type_list(type.results);
 
   while (!ctrls.empty()) {
-    if (cursor.at_end())
-      return make_error("unexpected end of section or function (missing final end)",
+    if (cursor.at_end()) {
+      // The reference interpreter's wording: at the end of the input it runs
+      // out of bytes, before that it finds the next byte is not an `end`.
+      const bool at_module_end = func.body.data() + func.body.size() == m.bytes.data() + m.bytes.size();
+      return make_error(at_module_end ? "unexpected end of section or function (missing final end)"
+                                      : "END opcode expected (the body ends before its final end)",
                         cursor.offset());
+    }
     br_targets.clear();
     auto read = read_instruction(cursor, f, br_targets);
     if (!read.ok()) return std::move(read).error();

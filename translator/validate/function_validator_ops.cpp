@@ -97,8 +97,11 @@ bool FunctionValidator::State::check_table(uint32_t index) {
 }
 
 bool FunctionValidator::State::check_data(uint32_t index) {
+  // Without a data count section the index is checked against the data
+  // section first (the spec's C.datas), then the missing section reported.
+  const size_t count = module->data_count ? *module->data_count : module->datas.size();
+  if (index >= count) return fail_index("data segment", index);
   if (!module->data_count) return fail("data count section required");
-  if (index >= *module->data_count) return fail_index("data segment", index);
   return true;
 }
 
