@@ -6,6 +6,37 @@
 //  - branch targets are resolved to absolute block indices;
 //  - every instruction knows the operand stack height before it executes, so
 //    the value at height h of type t lives in the C++ variable for slot (h, t).
+//
+// Conventions the validator guarantees (function_validator.cpp):
+//  - Liveness is real reachability, finer than the spec's typing: code after
+//    br/br_table/return/unreachable is dead, and so is the code after the
+//    `end` of a block whose end_reachable is false (the spec still types it
+//    as reachable; the validator checks it strictly but omits it). Blocks
+//    opened in dead code get no BlockInfo and no Instr. Live code never has
+//    ValType::Bottom in Instr::type.
+//  - Block 0 (the function body) has no opening Instr; `code` ends with its
+//    End (a = 0, height = number of results). Other blocks entered live have
+//    their block/loop/if, their else (if any) and their end, even when the
+//    code just before the else/end is dead.
+//  - block/loop: height = base + params. if: height = base + params + 1, the
+//    i32 condition at height - 1.
+//  - else/end: height = base + results.size(): where the finished arm's
+//    results sit. Falling into an else/end therefore needs no copies: the
+//    validator has proved the stack is exactly [base, base + results).
+//    After `else` the params are back at [base, base + params).
+//  - An `if` without else has params == results (validated), so the false
+//    path leaves its params in place as its results: nothing to emit.
+//  - br: the label's values are the top `arity` values, [height - arity,
+//    height); br_if / br_table: [height - 1 - arity, height - 1), the i32
+//    condition / index at height - 1. The label's slots are
+//    [base, base + arity) of the target: results for block/if/function,
+//    params for loop.
+//  - A branch to block 0 is a return (label_used and end_reachable are set
+//    on block 0). `return` itself sets neither; its values are
+//    [height - results, height).
+//  - slot_types covers every slot a live value occupies, including the
+//    label slots live branches write.
+//  - uses_memory / has_calls consider live instructions only.
 #pragma once
 
 #include <cstdint>
