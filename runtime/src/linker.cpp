@@ -44,7 +44,11 @@ const char* val_kind_name(ValKind kind) {
 }
 
 std::string signature_text(TypeId type) {
-  return type ? "(" + std::string(type->signature) + ")" : "(unknown)";
+  if (!type) return "(unknown)";
+  std::string text = "(";
+  text += type->signature;
+  text += ')';
+  return text;
 }
 
 std::string limits_text(uint64_t min, std::optional<uint64_t> max) {

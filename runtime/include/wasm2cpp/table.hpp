@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 #include "wasm2cpp/trap.hpp"
@@ -18,6 +19,8 @@ struct TableLimits {
 
 template <typename Ref>
 class BasicTable {
+  static_assert(std::is_trivially_copyable_v<Ref>);
+
  public:
   explicit BasicTable(const TableLimits& limits, Ref init = {})
       : limits_(limits), elements_(static_cast<size_t>(limits.initial), init) {}
@@ -55,34 +58,21 @@ class BasicTable {
   void set_max_elements_cap(uint64_t cap) noexcept { cap_ = cap; }
 
   // table.fill / table.copy / table.init for generated code: trap
-  // (TableOutOfBounds) before writing anything when out of range.
-  void fill(uint64_t dst, Ref value, uint64_t len) {
-    if (dst > elements_.size() || len > elements_.size() - dst) trap(TrapKind::TableOutOfBounds);
-    for (uint64_t i = 0; i < len; ++i) elements_[dst + i] = value;
-  }
+  // (TableOutOfBounds) before writing anything when out of range; copy is
+  // overlap-safe. Defined in table.cpp for FuncRef and ExternRef tables.
+  void fill(uint64_t dst, Ref value, uint64_t len);
   static void copy(BasicTable& dst_table, uint64_t dst, const BasicTable& src_table, uint64_t src,
-                   uint64_t len) {
-    uint64_t dn = dst_table.elements_.size(), sn = src_table.elements_.size();
-    if (dst > dn || len > dn - dst || src > sn || len > sn - src) trap(TrapKind::TableOutOfBounds);
-    if (len == 0) return;
-    if (&dst_table == &src_table && dst > src) {
-      for (uint64_t i = len; i-- > 0;) dst_table.elements_[dst + i] = src_table.elements_[src + i];
-    } else {
-      for (uint64_t i = 0; i < len; ++i) dst_table.elements_[dst + i] = src_table.elements_[src + i];
-    }
-  }
-  void init(uint64_t dst, const Ref* segment, uint64_t segment_size, uint64_t src, uint64_t len) {
-    uint64_t n = elements_.size();
-    if (dst > n || len > n - dst || src > segment_size || len > segment_size - src)
-      trap(TrapKind::TableOutOfBounds);
-    for (uint64_t i = 0; i < len; ++i) elements_[dst + i] = segment[src + i];
-  }
+                   uint64_t len);
+  void init(uint64_t dst, const Ref* segment, uint64_t segment_size, uint64_t src, uint64_t len);
 
  private:
   TableLimits limits_;
   std::vector<Ref> elements_;
   uint64_t cap_ = ~uint64_t{0};
 };
+
+extern template class BasicTable<FuncRef>;
+extern template class BasicTable<ExternRef>;
 
 using FuncTable = BasicTable<FuncRef>;
 using ExternTable = BasicTable<ExternRef>;

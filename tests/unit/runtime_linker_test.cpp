@@ -1,0 +1,225 @@
+// Exports, the Linker and the spec's import-matching rules.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "wasm2cpp/linker.hpp"
+
+namespace wasm2cpp {
+namespace {
+
+int32_t add(void*, int32_t a, int32_t b) { return a + b; }
+void log_value(void*, int32_t) {}
+
+// Runs f, expecting a LinkError whose message starts with `prefix` and
+// mentions the import's module and field.
+template <typename F>
+::testing::AssertionResult link_error(F&& f, const std::string& prefix, const char* module = "m",
+                                      const char* field = "f") {
+  try {
+    f();
+  } catch (const LinkError& e) {
+    std::string what = e.what();
+    if (what.rfind(prefix, 0) != 0)
+      return ::testing::AssertionFailure() << "message \"" << what << "\" lacks prefix " << prefix;
+    if (what.find(std::string("\"") + module + "\"") == std::string::npos ||
+        what.find(std::string("\"") + field + "\"") == std::string::npos)
+      return ::testing::AssertionFailure() << "message \"" << what << "\" lacks the names";
+    return ::testing::AssertionSuccess();
+  }
+  return ::testing::AssertionFailure() << "no LinkError";
+}
+
+const std::string kUnknown = "unknown import";
+const std::string kIncompatible = "incompatible import type";
+
+TEST(RuntimeLinker, ExportsLookupByNameAndKind) {
+  Memory memory(Memory::Limits{1, 2});
+  FuncTable table(TableLimits{1, 1});
+  Global<int64_t> global(5, true);
+  Function<int32_t(int32_t, int32_t)> fn(&add, nullptr);
+  Exports exports;
+  exports.add("add", fn.ref());
+  exports.add("memory", &memory);
+  exports.add("table", &table);
+  exports.add("g", &global);
+
+  EXPECT_EQ(exports.entries().size(), 4u);
+  EXPECT_NE(exports.find("memory"), nullptr);
+  EXPECT_EQ(exports.find("nope"), nullptr);
+  EXPECT_EQ(&exports.memory("memory"), &memory);
+  EXPECT_EQ(&exports.func_table("table"), &table);
+  EXPECT_EQ(&exports.global<int64_t>("g"), &global);
+  EXPECT_EQ(exports.global<int64_t>("g").value, 5);
+  EXPECT_EQ((exports.function<int32_t(int32_t, int32_t)>("add")(2, 3)), 5);
+
+  EXPECT_THROW(exports.memory("nope"), LinkError);
+  EXPECT_THROW(exports.memory("add"), LinkError);
+  EXPECT_THROW(exports.extern_table("table"), LinkError);
+  EXPECT_THROW(exports.global<int32_t>("g"), LinkError);
+  EXPECT_THROW(exports.func_ref("g"), LinkError);
+}
+
+TEST(RuntimeLinker, ExportsFunctionChecksTheSignature) {
+  Function<int32_t(int32_t, int32_t)> fn(&add, nullptr);
+  Exports exports;
+  exports.add("add", fn.ref());
+  try {
+    exports.function<int64_t(int32_t, int32_t)>("add");
+    FAIL() << "accepted a wrong result type";
+  } catch (const LinkError& e) {
+    EXPECT_NE(std::string(e.what()).find("(ii:i)"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("(ii:I)"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(exports.function<int32_t(int32_t)>("add"), LinkError);
+  EXPECT_THROW(exports.function<void(int32_t, int32_t)>("add"), LinkError);
+  EXPECT_THROW(exports.function<int32_t(int32_t, int32_t)>("missing"), LinkError);
+}
+
+TEST(RuntimeLinker, DefineFindAndRegisterAnInstance) {
+  Memory memory(Memory::Limits{1, 2});
+  Global<int32_t> g1(1), g2(2);
+  Linker linker;
+  linker.define("env", "g", &g1);
+  EXPECT_EQ(std::get<GlobalBase*>(*linker.find("env", "g")), &g1);
+  linker.define("env", "g", &g2);  // redefinition replaces
+  EXPECT_EQ(std::get<GlobalBase*>(*linker.find("env", "g")), &g2);
+  EXPECT_EQ(linker.find("env", "h"), nullptr);
+  EXPECT_EQ(linker.find("en", "vg"), nullptr);
+
+  Exports exports;
+  exports.add("mem", &memory);
+  exports.add("g", &g1);
+  linker.define_instance("spectest", exports);
+  EXPECT_EQ(std::get<Memory*>(*linker.find("spectest", "mem")), &memory);
+  EXPECT_EQ(std::get<GlobalBase*>(*linker.find("spectest", "g")), &g1);
+  EXPECT_EQ(std::get<GlobalBase*>(*linker.find("env", "g")), &g2);
+}
+
+TEST(RuntimeLinker, FunctionImports) {
+  Linker linker;
+  Function<int32_t(int32_t, int32_t)> fn(&add, nullptr);
+  linker.define("m", "f", fn.ref());
+  TypeId ii_i = intern_func_type("ii:i");
+  FuncRef got = link::function(linker, "m", "f", ii_i);
+  EXPECT_EQ(got, fn.ref());
+  EXPECT_TRUE(link_error([&] { link::function(linker, "m", "f", intern_func_type("i:i")); },
+                         kIncompatible));
+  EXPECT_TRUE(link_error([&] { link::function(linker, "m", "g", ii_i); }, kUnknown, "m", "g"));
+  EXPECT_TRUE(link_error([&] { link::function(linker, "x", "f", ii_i); }, kUnknown, "x", "f"));
+  Global<int32_t> g;
+  linker.define("m", "f", &g);
+  EXPECT_TRUE(link_error([&] { link::function(linker, "m", "f", ii_i); }, kIncompatible));
+
+  // Typed Imports structs check their members directly.
+  link::check_function(fn.ref(), "m", "f", ii_i);
+  EXPECT_TRUE(link_error([&] { link::check_function(FuncRef{}, "m", "f", ii_i); }, kUnknown));
+  Function<void(int32_t)> logger(&log_value, nullptr);
+  EXPECT_TRUE(link_error([&] { link::check_function(logger.ref(), "m", "f", ii_i); },
+                         kIncompatible));
+}
+
+TEST(RuntimeLinker, MemoryImportsFollowLimitsSubtyping) {
+  Memory memory(Memory::Limits{2, 5});
+  Linker linker;
+  linker.define("m", "f", &memory);
+  EXPECT_EQ(link::memory(linker, "m", "f"), &memory);
+  auto check = [&](uint64_t min, std::optional<uint64_t> max) {
+    link::check_memory(&memory, "m", "f", min, max, false, false, false);
+  };
+  check(0, std::nullopt);
+  check(2, std::nullopt);
+  check(1, 5);
+  check(2, 6);
+  EXPECT_TRUE(link_error([&] { check(3, std::nullopt); }, kIncompatible));  // min too big
+  EXPECT_TRUE(link_error([&] { check(1, 4); }, kIncompatible));             // max too big
+  ASSERT_EQ(memory.grow(1), 2);
+  check(3, std::nullopt);  // the current size counts, not the initial one
+
+  Memory unbounded(Memory::Limits{1, std::nullopt});
+  link::check_memory(&unbounded, "m", "f", 1, std::nullopt, false, false, false);
+  EXPECT_TRUE(link_error(
+      [&] { link::check_memory(&unbounded, "m", "f", 1, 10, false, false, false); },
+      kIncompatible));
+
+  Memory shared(Memory::Limits{1, 1, true, false});
+  link::check_memory(&shared, "m", "f", 1, 1, true, false, false);
+  EXPECT_TRUE(link_error([&] { link::check_memory(&shared, "m", "f", 1, 1, false, false, false); },
+                         kIncompatible));
+  EXPECT_TRUE(link_error([&] { link::check_memory(&memory, "m", "f", 1, 5, true, false, false); },
+                         kIncompatible));
+
+  Memory wide(Memory::Limits{1, 1, false, true});
+  link::check_memory(&wide, "m", "f", 1, 1, false, true, false);
+  EXPECT_TRUE(link_error([&] { link::check_memory(&wide, "m", "f", 1, 1, false, false, false); },
+                         kIncompatible));
+  EXPECT_TRUE(link_error([&] { link::check_memory(&memory, "m", "f", 1, 5, false, true, false); },
+                         kIncompatible));
+  // A module translated for guard pages refuses an unguarded memory.
+  EXPECT_TRUE(link_error([&] { link::check_memory(&wide, "m", "f", 1, 1, false, true, true); },
+                         kIncompatible));
+  if (memory.guarded()) link::check_memory(&memory, "m", "f", 1, 5, false, false, true);
+
+  EXPECT_TRUE(link_error(
+      [&] { link::check_memory(nullptr, "m", "f", 0, std::nullopt, false, false, false); },
+      kUnknown));
+  Global<int32_t> g;
+  linker.define("m", "g", &g);
+  EXPECT_TRUE(link_error([&] { link::memory(linker, "m", "g"); }, kIncompatible, "m", "g"));
+  EXPECT_TRUE(link_error([&] { link::memory(linker, "m", "zz"); }, kUnknown, "m", "zz"));
+}
+
+TEST(RuntimeLinker, TableImportsFollowLimitsSubtypingAndElementType) {
+  FuncTable funcs(TableLimits{10, 20});
+  ExternTable externs(TableLimits{1, std::nullopt});
+  Linker linker;
+  linker.define("m", "f", &funcs);
+  linker.define("m", "e", &externs);
+  EXPECT_EQ(link::table<FuncTable>(linker, "m", "f"), &funcs);
+  EXPECT_EQ(link::table<ExternTable>(linker, "m", "e"), &externs);
+  EXPECT_TRUE(link_error([&] { link::table<ExternTable>(linker, "m", "f"); }, kIncompatible));
+  EXPECT_TRUE(
+      link_error([&] { link::table<FuncTable>(linker, "m", "e"); }, kIncompatible, "m", "e"));
+  EXPECT_TRUE(link_error([&] { link::table<FuncTable>(linker, "m", "x"); }, kUnknown, "m", "x"));
+
+  link::check_table(&funcs, "m", "f", 10, 20);
+  link::check_table(&funcs, "m", "f", 5, std::nullopt);
+  EXPECT_TRUE(link_error([&] { link::check_table(&funcs, "m", "f", 11, std::nullopt); },
+                         kIncompatible));
+  EXPECT_TRUE(link_error([&] { link::check_table(&funcs, "m", "f", 10, 15); }, kIncompatible));
+  EXPECT_TRUE(link_error([&] { link::check_table(&externs, "m", "f", 1, 100); }, kIncompatible));
+  ASSERT_EQ(funcs.grow(5, {}), 10);
+  link::check_table(&funcs, "m", "f", 15, 20);
+  EXPECT_TRUE(link_error(
+      [&] { link::check_table(static_cast<FuncTable*>(nullptr), "m", "f", 0, std::nullopt); },
+      kUnknown));
+}
+
+TEST(RuntimeLinker, GlobalImportsMatchTypeAndMutability) {
+  Global<int32_t> constant(1, false);
+  Global<int32_t> variable(1, true);
+  Global<double> real(1.5, false);
+  Linker linker;
+  linker.define("m", "f", &constant);
+  EXPECT_EQ(link::global(linker, "m", "f"), &constant);
+  link::check_global(&constant, "m", "f", ValKind::I32, false);
+  link::check_global(&variable, "m", "f", ValKind::I32, true);
+  link::check_global(&real, "m", "f", ValKind::F64, false);
+  EXPECT_TRUE(link_error([&] { link::check_global(&constant, "m", "f", ValKind::I32, true); },
+                         kIncompatible));
+  EXPECT_TRUE(link_error([&] { link::check_global(&variable, "m", "f", ValKind::I32, false); },
+                         kIncompatible));
+  EXPECT_TRUE(link_error([&] { link::check_global(&real, "m", "f", ValKind::F32, false); },
+                         kIncompatible));
+  EXPECT_TRUE(link_error([&] { link::check_global(&constant, "m", "f", ValKind::I64, false); },
+                         kIncompatible));
+  EXPECT_TRUE(
+      link_error([&] { link::check_global(nullptr, "m", "f", ValKind::I32, false); }, kUnknown));
+  Memory memory(Memory::Limits{0, 0});
+  linker.define("m", "mem", &memory);
+  EXPECT_TRUE(link_error([&] { link::global(linker, "m", "mem"); }, kIncompatible, "m", "mem"));
+  EXPECT_TRUE(link_error([&] { link::require(linker, "nowhere", "x"); }, kUnknown, "nowhere", "x"));
+}
+
+}  // namespace
+}  // namespace wasm2cpp
