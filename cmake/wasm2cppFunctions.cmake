@@ -166,9 +166,10 @@ function(wasm2cpp_add_module target)
   else()
     cmake_path(GET wasm_file FILENAME wasm_display)
   endif()
+  # The translator creates the output folder and writes every file (all or
+  # nothing) on each run, so the outputs are always newer than the inputs.
   add_custom_command(
     OUTPUT ${header} ${sources}
-    COMMAND "${CMAKE_COMMAND}" -E make_directory "${output_dir}"
     COMMAND "${translator}" "${wasm_file}" -o "${output_dir}/${name}" ${cli_args}
     DEPENDS "${wasm_file}" ${wasm_target} ${translator_depends}
     COMMENT "wasm2cpp: translating ${wasm_display} to ${name}.hpp/.cpp"

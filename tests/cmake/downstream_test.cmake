@@ -190,10 +190,15 @@ if(STEP STREQUAL "installed")
   check_c_source_route("${WORK_DIR}/build-c")
   check_translator_dependency("${WORK_DIR}/build-c" "${PREFIX}/bin/wasm2cpp")
 
-  # The prebuilt route: replacing the .wasm file itself regenerates.
+  # The prebuilt route: replacing the .wasm file itself regenerates. This
+  # build also runs the translator through WASM2CPP_EXECUTABLE (what a cross
+  # build does), here a copy of the installed one.
   set(wasm "${WORK_DIR}/answer.wasm")
   make_answer_wasm("${wasm}" 7)
-  configure_downstream("${WORK_DIR}/build-wasm" ${package_args} "-DANSWER_WASM=${wasm}")
+  set(translator_copy "${WORK_DIR}/host-tools/wasm2cpp")
+  file(COPY "${PREFIX}/bin/wasm2cpp" DESTINATION "${WORK_DIR}/host-tools")
+  configure_downstream("${WORK_DIR}/build-wasm" ${package_args} "-DANSWER_WASM=${wasm}"
+    "-DWASM2CPP_EXECUTABLE=${translator_copy}")
   build("${WORK_DIR}/build-wasm" out)
   expect_output("${WORK_DIR}/build-wasm" 7)
   expect_no_work("${WORK_DIR}/build-wasm")
@@ -202,8 +207,20 @@ if(STEP STREQUAL "installed")
   expect_translated("${out}" "after replacing the .wasm")
   expect_output("${WORK_DIR}/build-wasm" 99)
   expect_no_work("${WORK_DIR}/build-wasm")
+  check_translator_dependency("${WORK_DIR}/build-wasm" "${translator_copy}")
 elseif(STEP STREQUAL "fetchcontent")
-  set(args "-DWASM2CPP_SOURCE_DIR=${SOURCE_DIR}")
+  # FetchContent of a snapshot of the source tree, so that edits made to the
+  # tree while the test runs (wasm2cpp globs its sources) cannot make CMake
+  # re-run in the middle of the checks. Build trees and .git are left out.
+  set(snapshot "${WORK_DIR}/wasm2cpp-source")
+  file(GLOB entries LIST_DIRECTORIES true RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/*")
+  foreach(entry IN LISTS entries)
+    if(entry STREQUAL ".git" OR EXISTS "${SOURCE_DIR}/${entry}/CMakeCache.txt")
+      continue()
+    endif()
+    file(COPY "${SOURCE_DIR}/${entry}" DESTINATION "${snapshot}")
+  endforeach()
+  set(args "-DWASM2CPP_SOURCE_DIR=${snapshot}")
   if(TRANSLATOR)  # a translator built elsewhere (what a cross build does)
     list(APPEND args "-DWASM2CPP_EXECUTABLE=${TRANSLATOR}")
   endif()
