@@ -11,10 +11,12 @@ Exit status: 0 when every failure is listed and no listed failure passes,
 
 import argparse
 import concurrent.futures
+import fcntl
 import hashlib
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -64,6 +66,11 @@ def first_line(text, limit=300):
             line = line.strip()
             return line if len(line) <= limit else line[:limit - 3] + '...'
     return ''
+
+
+def child_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def signal_name(rc):
@@ -125,10 +132,50 @@ class Runner:
             return False, 'translator crashed (%s): %s' % (signal_name(rc), message)
         return rc == 0, message
 
-    def compile_flags(self):
+    def base_flags(self):
         return ['-std=c++20', '-' + self.args.opt, '-g0', '-Wall', '-Wextra',
-                '-I' + self.args.runtime_include, '-I' + SPEC_DIR,
-                '-I' + os.path.join(self.work, 'gen')]
+                '-I' + self.args.runtime_include, '-I' + SPEC_DIR]
+
+    def compile_flags(self):
+        return self.base_flags() + ['-I' + os.path.join(self.work, 'gen')]
+
+    def precompiled_header(self):
+        """Flags using spec_pch.hpp precompiled (built once per compiler, flags
+        and header contents, shared by all files under a lock), or []."""
+        if self.args.no_pch:
+            return []
+        rc, version, _ = run([self.args.cxx, '--version'])
+        if rc != 0:
+            return []
+        clang = 'clang' in version
+        key = hashlib.sha256((version + ' '.join(self.base_flags())).encode())
+        for d in (self.args.runtime_include, SPEC_DIR):
+            for root, _, files in sorted(os.walk(d)):
+                for name in sorted(files):
+                    if name.endswith('.hpp'):
+                        with open(os.path.join(root, name), 'rb') as f:
+                            key.update(f.read())
+        pch_dir = os.path.join(self.args.work_dir, 'pch', key.hexdigest()[:16])
+        os.makedirs(pch_dir, exist_ok=True)
+        header = os.path.join(pch_dir, 'spec_pch.hpp')
+        output = header + ('.pch' if clang else '.gch')
+        use = ['-include-pch', output] if clang else ['-include', header, '-Winvalid-pch']
+        with open(os.path.join(pch_dir, 'lock'), 'w') as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if os.path.exists(output):
+                return use
+            if os.path.exists(os.path.join(pch_dir, 'failed')):
+                return []
+            shutil.copyfile(os.path.join(SPEC_DIR, 'spec_pch.hpp'), header)
+            rc, _, err = run([self.args.cxx] + self.base_flags() +
+                             ['-x', 'c++-header', header, '-o', output + '.tmp'])
+            if rc != 0:
+                self.notes.append('precompiled header failed, compiling without: ' +
+                                  first_line(err))
+                open(os.path.join(pch_dir, 'failed'), 'w').close()
+                return []
+            os.replace(output + '.tmp', output)
+            return use
 
     def generated_sources(self, ns):
         gen = os.path.join(self.work, 'gen')
@@ -139,7 +186,7 @@ class Runner:
     def compile_object(self, source, obj):
         """Compiles with a content-keyed cache: reruns after a runtime-only
         change skip straight to linking."""
-        cmd = [self.args.cxx] + self.compile_flags() + ['-c', source, '-o', obj]
+        cmd = [self.args.cxx] + self.compile_flags() + self.pch + ['-c', source, '-o', obj]
         key = hashlib.sha256(' '.join(cmd).encode())
         with open(source, 'rb') as f:
             text = f.read()
@@ -185,13 +232,15 @@ class Runner:
         harness = os.path.join(build, 'harness')
         unity = os.path.join(build, 'unity.cpp')
         obj = os.path.join(build, 'unity.o')
+        self.pch = self.precompiled_header()
         for attempt in range(3):
             includes = [s for ns, _ in modules if ns for s in self.generated_sources(ns)]
             with open(unity, 'w', encoding='utf-8') as f:
                 f.write(spec_script.harness_source(modules, script, signatures, includes))
-            t0 = time.time()
+            t0, cpu0 = time.time(), child_cpu()
             rc, _, err = self.compile_object(unity, obj)
             self.times['compile'] = self.times.get('compile', 0) + time.time() - t0
+            self.times['compile-cpu'] = self.times.get('compile-cpu', 0) + child_cpu() - cpu0
             self.record_warnings(err)
             if rc == 0:
                 break
@@ -424,6 +473,7 @@ def main():
                    default=os.environ.get('WASM2CPP_SPEC_UPDATE_EXPECTED') == '1',
                    help='rewrite this file\'s entries in the expected-failures list from '
                         'this run (also: WASM2CPP_SPEC_UPDATE_EXPECTED=1)')
+    p.add_argument('--no-pch', action='store_true', help='do not use a precompiled header')
     p.add_argument('--jobs', type=int, default=2, help='parallel translator/compiler runs')
     p.add_argument('--timeout', type=int, default=300, help='seconds per harness run')
     p.add_argument('--max-crashes', type=int, default=20,
