@@ -50,6 +50,11 @@ bool FunctionValidator::State::fail_index(const char* what, uint32_t index) {
   return fail(fmt::format("unknown {} {}", what, index));
 }
 
+// Out of line: the common path of mark_slot must stay small enough to inline.
+void FunctionValidator::State::grow_slots(uint32_t h) {
+  ir->slot_types.resize(static_cast<size_t>(h) + 1, 0);
+}
+
 // ---- driver -----------------------------------------------------------------
 
 Expected<void> FunctionValidator::State::run(const Module& m, uint32_t func_index,

@@ -120,9 +120,10 @@ struct FunctionValidator::State {
 
   void mark_slot(uint32_t h, ValType t) {
     std::vector<uint8_t>& slots = ir->slot_types;
-    if (h >= slots.size()) slots.resize(static_cast<size_t>(h) + 1, 0);
+    if (h >= slots.size()) [[unlikely]] grow_slots(h);
     slots[h] |= static_cast<uint8_t>(1u << slot_type_bit(t));
   }
+  void grow_slots(uint32_t h);
 
   void push(ValType t) {
     if (live) mark_slot(height(), t);
