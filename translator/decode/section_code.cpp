@@ -15,7 +15,8 @@ Expected<void> decode_code_section(ByteCursor& c, DecodeContext& ctx) {
   for (uint32_t i = 0; i < count; ++i) {
     const uint64_t size_at = c.offset();
     TRY_ASSIGN(uint32_t size, c.read_u32());
-    if (size == 0) return make_error("function body must not be empty", size_at);
+    if (size == 0)
+      return make_error("unexpected end of section or function (empty function body)", size_at);
     Function& f = m.functions[m.num_imported_functions + i];
     f.body_offset = static_cast<uint32_t>(c.offset());
     TRY_ASSIGN(f.body, c.read_bytes(size));
