@@ -29,7 +29,8 @@ endfunction()
 
 function(_wasm2cpp_reject_unparsed function_name)
   if(ARGN)
-    _wasm2cpp_fail(${function_name} "unexpected arguments: ${ARGN}")
+    list(JOIN ARGN " " unparsed)
+    _wasm2cpp_fail(${function_name} "unexpected arguments: ${unparsed}")
   endif()
 endfunction()
 
