@@ -66,7 +66,10 @@ class Function<R(Args...)> {
     return Function(reinterpret_cast<Code>(ref.code), ref.env);
   }
 
-  R operator()(Args... args) const { return code_(env_, args...); }
+  // Through opaque(): a Function may lead to guest code that faults in
+  // guard-page mode, so the caller's handlers must not be optimised away
+  // even when the target is known (it costs nothing: the call is indirect).
+  R operator()(Args... args) const { return opaque(code_)(env_, args...); }
   explicit operator bool() const { return code_ != nullptr; }
 
   Code code() const { return code_; }
