@@ -46,17 +46,16 @@ Expected<ElemSegment> read_segment(ByteCursor& c, const Features& features) {
                                              : ElemSegment::Mode::Passive;
   }
 
-  // Encodings 0 and 4 have an implicit funcref type; the others spell out an
-  // elemkind (function indices) or a reference type (expressions).
-  const bool has_type_byte = (flags & 3) != 0;
-  if (has_type_byte) {
+  // Encodings 0 and 4 have an implicit funcref type (the default of
+  // seg.type); the others spell out an elemkind (function indices, always
+  // funcref) or a reference type (expressions).
+  if ((flags & 3) != 0) {
     if (expressions) {
       TRY_ASSIGN(seg.type, read_ref_type(c, features));
     } else {
       TRY(read_elem_kind(c));
     }
   }
-  seg.type = has_type_byte && expressions ? seg.type : ValType::FuncRef;
 
   TRY_ASSIGN(uint32_t count, c.read_count(1));
   seg.items.reserve(reserve_hint(count, c, expressions ? 2 : 1));
