@@ -8,8 +8,10 @@
 namespace wasm2cpp {
 namespace {
 
-using test::Bytes;
-using test::ModuleBuilder;
+namespace wb = wasm_builder;
+
+using wb::Bytes;
+using wb::ModuleBuilder;
 
 Expected<Module> decode(const std::vector<uint8_t>& bytes, const Features& f = Features()) {
   return decode_module(bytes, f);
@@ -50,7 +52,7 @@ TEST(DecodeModule, SectionIds) {
 TEST(DecodeModule, FeatureGatedSectionIdsNameTheFlag) {
   Features no_bulk;
   no_bulk.set(Feature::BulkMemory, false);
-  auto m = decode(ModuleBuilder().section(test::kDataCountSection, Bytes().u32(0)).build(),
+  auto m = decode(ModuleBuilder().section(wb::kDataCountSection, Bytes().u32(0)).build(),
                   no_bulk);
   ASSERT_FALSE(m.ok());
   EXPECT_NE(m.error().message.find("--enable-bulk-memory"), std::string::npos);
@@ -61,34 +63,34 @@ TEST(DecodeModule, FeatureGatedSectionIdsNameTheFlag) {
 
 TEST(DecodeModule, SectionOrder) {
   ModuleBuilder out_of_order;
-  out_of_order.section(test::kFunctionSection, Bytes().u32(0))
-      .section(test::kTypeSection, Bytes().u32(0));
+  out_of_order.section(wb::kFunctionSection, Bytes().u32(0))
+      .section(wb::kTypeSection, Bytes().u32(0));
   expect_malformed(out_of_order.build(), "unexpected content after last section");
 
   ModuleBuilder duplicate;
-  duplicate.section(test::kTypeSection, Bytes().u32(0)).section(test::kTypeSection, Bytes().u32(0));
+  duplicate.section(wb::kTypeSection, Bytes().u32(0)).section(wb::kTypeSection, Bytes().u32(0));
   expect_malformed(duplicate.build(), "unexpected content after last section");
 
   // The data count section goes between element and code.
   ModuleBuilder data_count_after_code;
-  data_count_after_code.section(test::kCodeSection, Bytes().u32(0))
-      .section(test::kDataCountSection, Bytes().u32(0));
+  data_count_after_code.section(wb::kCodeSection, Bytes().u32(0))
+      .section(wb::kDataCountSection, Bytes().u32(0));
   expect_malformed(data_count_after_code.build(), "unexpected content after last section");
 
   ModuleBuilder data_count_before_code;
-  data_count_before_code.section(test::kElementSection, Bytes().u32(0))
-      .section(test::kDataCountSection, Bytes().u32(0))
-      .section(test::kCodeSection, Bytes().u32(0))
-      .section(test::kDataSection, Bytes().u32(0));
+  data_count_before_code.section(wb::kElementSection, Bytes().u32(0))
+      .section(wb::kDataCountSection, Bytes().u32(0))
+      .section(wb::kCodeSection, Bytes().u32(0))
+      .section(wb::kDataSection, Bytes().u32(0));
   EXPECT_TRUE(decode(data_count_before_code.build()).ok());
 }
 
 TEST(DecodeModule, CustomSectionsAnywhere) {
   ModuleBuilder m;
   m.custom("a", Bytes())
-      .section(test::kTypeSection, Bytes().u32(0))
+      .section(wb::kTypeSection, Bytes().u32(0))
       .custom("b", Bytes{1, 2, 3})
-      .section(test::kFunctionSection, Bytes().u32(0))
+      .section(wb::kFunctionSection, Bytes().u32(0))
       .custom("a", Bytes());
   auto decoded = decode(m.build());
   ASSERT_TRUE(decoded.ok()) << decoded.error().message;
@@ -100,12 +102,12 @@ TEST(DecodeModule, CustomSectionsAnywhere) {
 
 TEST(DecodeModule, SectionSizes) {
   // Payload longer than what the section decoder consumes.
-  expect_malformed(ModuleBuilder().section(test::kTypeSection, Bytes().u32(0).u8(0)).build(),
+  expect_malformed(ModuleBuilder().section(wb::kTypeSection, Bytes().u32(0).u8(0)).build(),
                    "section size mismatch");
   // Declared size beyond the end of the module.
   expect_malformed(ModuleBuilder().raw({0x01, 0x05, 0x00}).build(), "length out of bounds");
   // Content ending inside the section: 1 type declared, none given.
-  expect_malformed(ModuleBuilder().section(test::kTypeSection, Bytes().u32(1)).build(),
+  expect_malformed(ModuleBuilder().section(wb::kTypeSection, Bytes().u32(1)).build(),
                    "unexpected end");
   // Section size LEB128 too long.
   expect_malformed(ModuleBuilder().raw({0x01, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00}).build(),
@@ -114,35 +116,35 @@ TEST(DecodeModule, SectionSizes) {
 
 TEST(DecodeModule, FunctionAndCodeCountsMustAgree) {
   ModuleBuilder missing_code;
-  missing_code.section(test::kTypeSection, Bytes().u32(1).func_type({}, {}))
-      .section(test::kFunctionSection, Bytes().u32(1).u32(0));
+  missing_code.section(wb::kTypeSection, Bytes().u32(1).func_type({}, {}))
+      .section(wb::kFunctionSection, Bytes().u32(1).u32(0));
   expect_malformed(missing_code.build(), "function and code section have inconsistent lengths");
 
   ModuleBuilder missing_functions;
-  missing_functions.section(test::kCodeSection,
-                            Bytes().u32(1).sized(Bytes().u32(0).u8(test::kEnd)));
+  missing_functions.section(wb::kCodeSection,
+                            Bytes().u32(1).sized(Bytes().u32(0).u8(wb::kEnd)));
   expect_malformed(missing_functions.build(),
                    "function and code section have inconsistent lengths");
 
   ModuleBuilder both_empty;
-  both_empty.section(test::kFunctionSection, Bytes().u32(0)).section(test::kCodeSection, Bytes().u32(0));
+  both_empty.section(wb::kFunctionSection, Bytes().u32(0)).section(wb::kCodeSection, Bytes().u32(0));
   EXPECT_TRUE(decode(both_empty.build()).ok());
 }
 
 TEST(DecodeModule, DataCountMustMatchDataSection) {
   ModuleBuilder mismatch;
-  mismatch.section(test::kMemorySection, Bytes().u32(1).raw({0x00, 0x01}))
-      .section(test::kDataCountSection, Bytes().u32(2))
-      .section(test::kDataSection, Bytes().u32(1).u32(1).name("x"));
+  mismatch.section(wb::kMemorySection, Bytes().u32(1).raw({0x00, 0x01}))
+      .section(wb::kDataCountSection, Bytes().u32(2))
+      .section(wb::kDataSection, Bytes().u32(1).u32(1).name("x"));
   expect_malformed(mismatch.build(), "data count and data section have inconsistent lengths");
 
   ModuleBuilder no_data_section;
-  no_data_section.section(test::kDataCountSection, Bytes().u32(1));
+  no_data_section.section(wb::kDataCountSection, Bytes().u32(1));
   expect_malformed(no_data_section.build(),
                    "data count and data section have inconsistent lengths");
 
   ModuleBuilder zero_without_data;
-  zero_without_data.section(test::kDataCountSection, Bytes().u32(0));
+  zero_without_data.section(wb::kDataCountSection, Bytes().u32(0));
   auto ok = decode(zero_without_data.build());
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   EXPECT_EQ(ok->data_count, 0u);
@@ -159,7 +161,7 @@ TEST(DecodeModule, CodeBodiesAreSpansIntoOwnedBytes) {
     EXPECT_GE(f.body.data(), decoded->bytes.data());
     EXPECT_LE(f.body.data() + f.body.size(), decoded->bytes.data() + decoded->bytes.size());
     EXPECT_EQ(f.body.data() - decoded->bytes.data(), static_cast<ptrdiff_t>(f.body_offset));
-    EXPECT_EQ(f.body[1], test::kEnd);
+    EXPECT_EQ(f.body[1], wb::kEnd);
   }
   // Moving the module keeps the spans valid (the vector's buffer moves).
   Module moved = std::move(decoded.value());
@@ -169,7 +171,7 @@ TEST(DecodeModule, CodeBodiesAreSpansIntoOwnedBytes) {
 TEST(DecodeModule, UnexpectedEndOfSectionIsDistinguished) {
   // The global's init expression runs past the section (not the module).
   ModuleBuilder m;
-  m.section(test::kGlobalSection, Bytes().u32(1).raw({test::kI32, 0x00, test::kI32Const}))
+  m.section(wb::kGlobalSection, Bytes().u32(1).raw({wb::kI32, 0x00, wb::kI32Const}))
       .custom("pad", Bytes{0, 0, 0, 0});
   expect_malformed(m.build(), "unexpected end of section or function");
 }

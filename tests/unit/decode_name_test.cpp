@@ -7,8 +7,10 @@
 namespace wasm2cpp {
 namespace {
 
-using test::Bytes;
-using test::ModuleBuilder;
+namespace wb = wasm_builder;
+
+using wb::Bytes;
+using wb::ModuleBuilder;
 
 Bytes subsection(uint8_t id, const Bytes& payload) { return Bytes().u8(id).sized(payload); }
 

@@ -8,8 +8,10 @@
 namespace wasm2cpp {
 namespace {
 
-using test::Bytes;
-using test::ModuleBuilder;
+namespace wb = wasm_builder;
+
+using wb::Bytes;
+using wb::ModuleBuilder;
 
 Expected<Module> decode_one(uint8_t id, const Bytes& payload, const Features& f = Features()) {
   return decode_module(ModuleBuilder().section(id, payload).build(), f);
@@ -29,11 +31,11 @@ void expect_mentions(const Expected<Module>& m, const std::string& text) {
 }
 
 TEST(DecodeTypeSection, FunctionTypes) {
-  auto m = decode_one(test::kTypeSection, Bytes()
+  auto m = decode_one(wb::kTypeSection, Bytes()
                                                .u32(3)
                                                .func_type({}, {})
-                                               .func_type({test::kI32, test::kF64}, {test::kI64})
-                                               .func_type({test::kExternRef}, {test::kI32, test::kI32}));
+                                               .func_type({wb::kI32, wb::kF64}, {wb::kI64})
+                                               .func_type({wb::kExternRef}, {wb::kI32, wb::kI32}));
   ASSERT_TRUE(m.ok()) << m.error().message;
   ASSERT_EQ(m->types.size(), 3u);
   EXPECT_TRUE(m->types[0].params.empty());
@@ -44,39 +46,39 @@ TEST(DecodeTypeSection, FunctionTypes) {
 }
 
 TEST(DecodeTypeSection, Errors) {
-  expect_malformed(test::kTypeSection, Bytes().u32(1).raw({0x61, 0x00, 0x00}),
+  expect_malformed(wb::kTypeSection, Bytes().u32(1).raw({0x61, 0x00, 0x00}),
                    "malformed function type");
   // The form is a signed LEB128 byte in the spec grammar.
-  expect_malformed(test::kTypeSection, Bytes().u32(1).raw({0xe0, 0x7f, 0x00, 0x00}),
+  expect_malformed(wb::kTypeSection, Bytes().u32(1).raw({0xe0, 0x7f, 0x00, 0x00}),
                    "integer representation too long");
-  expect_malformed(test::kTypeSection, Bytes().u32(1).raw({0x60, 0x01, 0x7a, 0x00}),
+  expect_malformed(wb::kTypeSection, Bytes().u32(1).raw({0x60, 0x01, 0x7a, 0x00}),
                    "malformed value type");
-  expect_malformed(test::kTypeSection, Bytes().u32(1).raw({0x60, 0x00}), "unexpected end");
+  expect_malformed(wb::kTypeSection, Bytes().u32(1).raw({0x60, 0x00}), "unexpected end");
 }
 
 TEST(DecodeTypeSection, FeatureGates) {
   Features no_multi_value;
   no_multi_value.set(Feature::MultiValue, false);
-  expect_mentions(decode_one(test::kTypeSection, Bytes().u32(1).func_type({}, {test::kI32, test::kI32}),
+  expect_mentions(decode_one(wb::kTypeSection, Bytes().u32(1).func_type({}, {wb::kI32, wb::kI32}),
                              no_multi_value),
                   "--enable-multi-value");
   Features no_simd;
   no_simd.set(Feature::Simd, false);
-  expect_mentions(decode_one(test::kTypeSection, Bytes().u32(1).func_type({test::kV128}, {}), no_simd),
+  expect_mentions(decode_one(wb::kTypeSection, Bytes().u32(1).func_type({wb::kV128}, {}), no_simd),
                   "--enable-simd");
 }
 
 TEST(DecodeImportSection, AllKindsFillIndexSpaces) {
   ModuleBuilder b;
-  b.section(test::kTypeSection, Bytes().u32(1).func_type({}, {}))
-      .section(test::kImportSection, Bytes()
+  b.section(wb::kTypeSection, Bytes().u32(1).func_type({}, {}))
+      .section(wb::kImportSection, Bytes()
                                          .u32(4)
                                          .name("env").name("f").u8(0x00).u32(0)
-                                         .name("env").name("t").u8(0x01).u8(test::kFuncRef).raw({0x01, 0x01, 0x02})
+                                         .name("env").name("t").u8(0x01).u8(wb::kFuncRef).raw({0x01, 0x01, 0x02})
                                          .name("env").name("m").u8(0x02).raw({0x00, 0x03})
-                                         .name("env").name("g").u8(0x03).u8(test::kI64).u8(0x01))
-      .section(test::kFunctionSection, Bytes().u32(1).u32(0))
-      .section(test::kCodeSection, Bytes().u32(1).sized(Bytes().u32(0).u8(test::kEnd)));
+                                         .name("env").name("g").u8(0x03).u8(wb::kI64).u8(0x01))
+      .section(wb::kFunctionSection, Bytes().u32(1).u32(0))
+      .section(wb::kCodeSection, Bytes().u32(1).sized(Bytes().u32(0).u8(wb::kEnd)));
   auto m = decode_module(b.build(), Features());
   ASSERT_TRUE(m.ok()) << m.error().message;
   ASSERT_EQ(m->imports.size(), 4u);
@@ -101,17 +103,17 @@ TEST(DecodeImportSection, AllKindsFillIndexSpaces) {
 }
 
 TEST(DecodeImportSection, Errors) {
-  expect_malformed(test::kImportSection, Bytes().u32(1).name("a").name("b").u8(0x05).u8(0x00),
+  expect_malformed(wb::kImportSection, Bytes().u32(1).name("a").name("b").u8(0x05).u8(0x00),
                    "malformed import kind");
-  expect_malformed(test::kImportSection, Bytes().u32(1).name("a").name("b").u8(0x80).u8(0x00),
+  expect_malformed(wb::kImportSection, Bytes().u32(1).name("a").name("b").u8(0x80).u8(0x00),
                    "malformed import kind");
-  expect_malformed(test::kImportSection, Bytes().u32(1).name("\xff").name("b").u8(0x00).u8(0x00),
+  expect_malformed(wb::kImportSection, Bytes().u32(1).name("\xff").name("b").u8(0x00).u8(0x00),
                    "malformed UTF-8 encoding");
-  expect_malformed(test::kImportSection, Bytes().u32(1).name("a").name("b").u8(0x03).u8(0x7f).u8(0x02),
+  expect_malformed(wb::kImportSection, Bytes().u32(1).name("a").name("b").u8(0x03).u8(0x7f).u8(0x02),
                    "malformed mutability");
   Features no_mutable_globals;
   no_mutable_globals.set(Feature::MutableGlobals, false);
-  expect_mentions(decode_one(test::kImportSection,
+  expect_mentions(decode_one(wb::kImportSection,
                              Bytes().u32(1).name("a").name("b").u8(0x03).u8(0x7f).u8(0x01),
                              no_mutable_globals),
                   "--enable-mutable-globals");
@@ -119,11 +121,11 @@ TEST(DecodeImportSection, Errors) {
 
 TEST(DecodeFunctionSection, TypeIndices) {
   auto m = decode_module(ModuleBuilder()
-                             .section(test::kFunctionSection, Bytes().u32(2).u32(0).u32(300))
-                             .section(test::kCodeSection, Bytes()
+                             .section(wb::kFunctionSection, Bytes().u32(2).u32(0).u32(300))
+                             .section(wb::kCodeSection, Bytes()
                                                               .u32(2)
-                                                              .sized(Bytes().u32(0).u8(test::kEnd))
-                                                              .sized(Bytes().u32(0).u8(test::kEnd)))
+                                                              .sized(Bytes().u32(0).u8(wb::kEnd))
+                                                              .sized(Bytes().u32(0).u8(wb::kEnd)))
                              .build(),
                          Features());
   ASSERT_TRUE(m.ok()) << m.error().message;
@@ -132,10 +134,10 @@ TEST(DecodeFunctionSection, TypeIndices) {
 }
 
 TEST(DecodeTableSection, TablesAndLimits) {
-  auto m = decode_one(test::kTableSection, Bytes()
+  auto m = decode_one(wb::kTableSection, Bytes()
                                                 .u32(2)
-                                                .u8(test::kFuncRef).raw({0x00, 0x05})
-                                                .u8(test::kExternRef).u8(0x01).u32(1).u32(100000));
+                                                .u8(wb::kFuncRef).raw({0x00, 0x05})
+                                                .u8(wb::kExternRef).u8(0x01).u32(1).u32(100000));
   ASSERT_TRUE(m.ok()) << m.error().message;
   ASSERT_EQ(m->tables.size(), 2u);
   EXPECT_EQ(m->tables[0].type.elem, ValType::FuncRef);
@@ -145,20 +147,20 @@ TEST(DecodeTableSection, TablesAndLimits) {
 }
 
 TEST(DecodeTableSection, Errors) {
-  expect_malformed(test::kTableSection, Bytes().u32(1).raw({test::kFuncRef, 0x02, 0x00}),
+  expect_malformed(wb::kTableSection, Bytes().u32(1).raw({wb::kFuncRef, 0x02, 0x00}),
                    "integer too large");
-  expect_malformed(test::kTableSection, Bytes().u32(1).raw({test::kFuncRef, 0x81, 0x00, 0x00}),
+  expect_malformed(wb::kTableSection, Bytes().u32(1).raw({wb::kFuncRef, 0x81, 0x00, 0x00}),
                    "integer representation too long");
-  expect_malformed(test::kTableSection, Bytes().u32(1).raw({test::kI32, 0x00, 0x00}),
+  expect_malformed(wb::kTableSection, Bytes().u32(1).raw({wb::kI32, 0x00, 0x00}),
                    "malformed reference type");
   // Limits are u32: 2^32 does not fit.
-  expect_malformed(test::kTableSection,
-                   Bytes().u32(1).raw({test::kFuncRef, 0x00, 0x80, 0x80, 0x80, 0x80, 0x10}),
+  expect_malformed(wb::kTableSection,
+                   Bytes().u32(1).raw({wb::kFuncRef, 0x00, 0x80, 0x80, 0x80, 0x80, 0x10}),
                    "integer too large");
 }
 
 TEST(DecodeMemorySection, Limits) {
-  auto m = decode_one(test::kMemorySection, Bytes().u32(1).raw({0x01, 0x02, 0x03}));
+  auto m = decode_one(wb::kMemorySection, Bytes().u32(1).raw({0x01, 0x02, 0x03}));
   ASSERT_TRUE(m.ok()) << m.error().message;
   ASSERT_EQ(m->memories.size(), 1u);
   EXPECT_EQ(m->memories[0].type.limits.min, 2u);
@@ -168,26 +170,26 @@ TEST(DecodeMemorySection, Limits) {
 }
 
 TEST(DecodeMemorySection, SharedAndMemory64FlagsAreFeatureGated) {
-  auto shared = decode_one(test::kMemorySection, Bytes().u32(1).raw({0x03, 0x01, 0x02}));
+  auto shared = decode_one(wb::kMemorySection, Bytes().u32(1).raw({0x03, 0x01, 0x02}));
   expect_mentions(shared, "--enable-threads");
   EXPECT_EQ(shared.error().message.substr(0, 17), "integer too large");
-  expect_mentions(decode_one(test::kMemorySection, Bytes().u32(1).raw({0x04, 0x01})),
+  expect_mentions(decode_one(wb::kMemorySection, Bytes().u32(1).raw({0x04, 0x01})),
                   "--enable-memory64");
-  expect_malformed(test::kMemorySection, Bytes().u32(1).raw({0x08, 0x01}), "integer too large",
+  expect_malformed(wb::kMemorySection, Bytes().u32(1).raw({0x08, 0x01}), "integer too large",
                    Features::all());
-  expect_malformed(test::kMemorySection, Bytes().u32(1).raw({0x81, 0x00, 0x00}),
+  expect_malformed(wb::kMemorySection, Bytes().u32(1).raw({0x81, 0x00, 0x00}),
                    "integer representation too long");
 
   Features threads;
   threads.set(Feature::Threads, true);
-  auto ok = decode_one(test::kMemorySection, Bytes().u32(1).raw({0x03, 0x01, 0x02}), threads);
+  auto ok = decode_one(wb::kMemorySection, Bytes().u32(1).raw({0x03, 0x01, 0x02}), threads);
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   EXPECT_TRUE(ok->memories[0].type.limits.shared);
 
   Features mem64;
   mem64.set(Feature::Memory64, true);
   // 64-bit limits may exceed 2^32.
-  auto big = decode_one(test::kMemorySection,
+  auto big = decode_one(wb::kMemorySection,
                         Bytes().u32(1).u8(0x05).u32(1).u32(uint64_t{1} << 40), mem64);
   ASSERT_TRUE(big.ok()) << big.error().message;
   EXPECT_TRUE(big->memories[0].type.limits.is64);
@@ -195,11 +197,11 @@ TEST(DecodeMemorySection, SharedAndMemory64FlagsAreFeatureGated) {
 }
 
 TEST(DecodeGlobalSection, TypesAndInitExpressions) {
-  auto m = decode_one(test::kGlobalSection, Bytes()
+  auto m = decode_one(wb::kGlobalSection, Bytes()
                                                  .u32(3)
-                                                 .raw({test::kI32, 0x00}).i32_const(-7)
-                                                 .raw({test::kI64, 0x01}).i64_const(1ll << 40)
-                                                 .raw({test::kFuncRef, 0x00}).ref_null(test::kFuncRef));
+                                                 .raw({wb::kI32, 0x00}).i32_const(-7)
+                                                 .raw({wb::kI64, 0x01}).i64_const(1ll << 40)
+                                                 .raw({wb::kFuncRef, 0x00}).ref_null(wb::kFuncRef));
   ASSERT_TRUE(m.ok()) << m.error().message;
   ASSERT_EQ(m->globals.size(), 3u);
   EXPECT_FALSE(m->globals[0].type.is_mutable);
@@ -211,23 +213,23 @@ TEST(DecodeGlobalSection, TypesAndInitExpressions) {
   EXPECT_EQ(m->globals[2].init.instrs[0].op, Opcode::RefNull);
   EXPECT_EQ(m->globals[2].init.instrs[0].type, ValType::FuncRef);
   // Offsets point at the first instruction byte.
-  EXPECT_EQ(m->bytes[m->globals[0].init.offset], test::kI32Const);
+  EXPECT_EQ(m->bytes[m->globals[0].init.offset], wb::kI32Const);
 }
 
 TEST(DecodeGlobalSection, Errors) {
-  expect_malformed(test::kGlobalSection, Bytes().u32(1).raw({test::kI32, 0x02}).i32_const(0),
+  expect_malformed(wb::kGlobalSection, Bytes().u32(1).raw({wb::kI32, 0x02}).i32_const(0),
                    "malformed mutability");
-  expect_malformed(test::kGlobalSection, Bytes().u32(1).raw({test::kI32, 0x00, test::kI32Const, 0x00}),
+  expect_malformed(wb::kGlobalSection, Bytes().u32(1).raw({wb::kI32, 0x00, wb::kI32Const, 0x00}),
                    "unexpected end");
-  expect_malformed(test::kGlobalSection, Bytes().u32(1).raw({test::kI32, 0x00, 0xff, test::kEnd}),
+  expect_malformed(wb::kGlobalSection, Bytes().u32(1).raw({wb::kI32, 0x00, 0xff, wb::kEnd}),
                    "illegal opcode");
 }
 
 TEST(DecodeGlobalSection, ConstExprKeepsNonConstantInstructionsForTheValidator) {
   // `block end` inside an init expression: decoded (the nested end does not
   // terminate the expression); validation rejects it later.
-  auto m = decode_one(test::kGlobalSection,
-                      Bytes().u32(1).raw({test::kI32, 0x00, 0x02, 0x40, test::kEnd, 0x41, 0x00, test::kEnd}));
+  auto m = decode_one(wb::kGlobalSection,
+                      Bytes().u32(1).raw({wb::kI32, 0x00, 0x02, 0x40, wb::kEnd, 0x41, 0x00, wb::kEnd}));
   ASSERT_TRUE(m.ok()) << m.error().message;
   ASSERT_EQ(m->globals[0].init.instrs.size(), 3u);
   EXPECT_EQ(m->globals[0].init.instrs[0].op, Opcode::Block);
@@ -235,7 +237,7 @@ TEST(DecodeGlobalSection, ConstExprKeepsNonConstantInstructionsForTheValidator) 
 }
 
 TEST(DecodeExportSection, Exports) {
-  auto m = decode_one(test::kExportSection, Bytes()
+  auto m = decode_one(wb::kExportSection, Bytes()
                                                  .u32(2)
                                                  .name("f").u8(0x00).u32(3)
                                                  .name("mem").u8(0x02).u32(0));
@@ -247,30 +249,30 @@ TEST(DecodeExportSection, Exports) {
 }
 
 TEST(DecodeExportSection, Errors) {
-  expect_malformed(test::kExportSection, Bytes().u32(1).name("f").u8(0x05).u32(0),
+  expect_malformed(wb::kExportSection, Bytes().u32(1).name("f").u8(0x05).u32(0),
                    "malformed export kind");
-  expect_malformed(test::kExportSection, Bytes().u32(1).name("\xc0\x80").u8(0x00).u32(0),
+  expect_malformed(wb::kExportSection, Bytes().u32(1).name("\xc0\x80").u8(0x00).u32(0),
                    "malformed UTF-8 encoding");
 }
 
 TEST(DecodeStartSection, FunctionIndex) {
-  auto m = decode_one(test::kStartSection, Bytes().u32(7));
+  auto m = decode_one(wb::kStartSection, Bytes().u32(7));
   ASSERT_TRUE(m.ok()) << m.error().message;
   EXPECT_EQ(m->start, 7u);
-  expect_malformed(test::kStartSection, Bytes().u32(1).u8(0), "section size mismatch");
+  expect_malformed(wb::kStartSection, Bytes().u32(1).u8(0), "section size mismatch");
 }
 
 TEST(DecodeCodeSection, Errors) {
   ModuleBuilder body_too_long;
-  body_too_long.section(test::kFunctionSection, Bytes().u32(1).u32(0))
-      .section(test::kCodeSection, Bytes().u32(1).u32(10).raw({0x00, test::kEnd}));
+  body_too_long.section(wb::kFunctionSection, Bytes().u32(1).u32(0))
+      .section(wb::kCodeSection, Bytes().u32(1).u32(10).raw({0x00, wb::kEnd}));
   auto m = decode_module(body_too_long.build(), Features());
   ASSERT_FALSE(m.ok());
   EXPECT_EQ(m.error().message.substr(0, 14), "unexpected end");
 
   ModuleBuilder count_mismatch;
-  count_mismatch.section(test::kFunctionSection, Bytes().u32(2).u32(0).u32(0))
-      .section(test::kCodeSection, Bytes().u32(1).sized(Bytes().u32(0).u8(test::kEnd)));
+  count_mismatch.section(wb::kFunctionSection, Bytes().u32(2).u32(0).u32(0))
+      .section(wb::kCodeSection, Bytes().u32(1).sized(Bytes().u32(0).u8(wb::kEnd)));
   auto mismatch = decode_module(count_mismatch.build(), Features());
   ASSERT_FALSE(mismatch.ok());
   EXPECT_EQ(mismatch.error().message, "function and code section have inconsistent lengths");

@@ -7,20 +7,22 @@
 namespace wasm2cpp {
 namespace {
 
-using test::Bytes;
-using test::ModuleBuilder;
+namespace wb = wasm_builder;
+
+using wb::Bytes;
+using wb::ModuleBuilder;
 
 Expected<Module> decode_elems(const Bytes& segments, uint32_t count,
                               const Features& f = Features()) {
   return decode_module(
-      ModuleBuilder().section(test::kElementSection, Bytes().u32(count).append(segments)).build(),
+      ModuleBuilder().section(wb::kElementSection, Bytes().u32(count).append(segments)).build(),
       f);
 }
 
 Expected<Module> decode_datas(const Bytes& segments, uint32_t count,
                               const Features& f = Features()) {
   return decode_module(
-      ModuleBuilder().section(test::kDataSection, Bytes().u32(count).append(segments)).build(), f);
+      ModuleBuilder().section(wb::kDataSection, Bytes().u32(count).append(segments)).build(), f);
 }
 
 void expect_single_ref_func(const ConstExpr& item, uint32_t func) {
@@ -63,10 +65,10 @@ TEST(DecodeElementSection, FunctionIndexEncodings) {
 
 TEST(DecodeElementSection, ExpressionEncodings) {
   Bytes segs;
-  segs.u32(4).i32_const(0).u32(2).ref_func(1).ref_null(test::kFuncRef);   // 4
-  segs.u32(5).u8(test::kExternRef).u32(1).ref_null(test::kExternRef);     // 5
-  segs.u32(6).u32(1).i32_const(2).u8(test::kFuncRef).u32(1).ref_func(3);  // 6
-  segs.u32(7).u8(test::kFuncRef).u32(0);                                  // 7
+  segs.u32(4).i32_const(0).u32(2).ref_func(1).ref_null(wb::kFuncRef);   // 4
+  segs.u32(5).u8(wb::kExternRef).u32(1).ref_null(wb::kExternRef);     // 5
+  segs.u32(6).u32(1).i32_const(2).u8(wb::kFuncRef).u32(1).ref_func(3);  // 6
+  segs.u32(7).u8(wb::kFuncRef).u32(0);                                  // 7
   auto m = decode_elems(segs, 4);
   ASSERT_TRUE(m.ok()) << m.error().message;
   ASSERT_EQ(m->elems.size(), 4u);
@@ -97,7 +99,7 @@ TEST(DecodeElementSection, Errors) {
   ASSERT_FALSE(bad_elem_kind.ok());
   EXPECT_NE(bad_elem_kind.error().message.find("malformed element kind"), std::string::npos);
 
-  auto bad_ref_type = decode_elems(Bytes().u32(5).u8(test::kI32).u32(0), 1);
+  auto bad_ref_type = decode_elems(Bytes().u32(5).u8(wb::kI32).u32(0), 1);
   ASSERT_FALSE(bad_ref_type.ok());
   EXPECT_NE(bad_ref_type.error().message.find("malformed reference type"), std::string::npos);
 
@@ -159,7 +161,7 @@ TEST(DecodeDataSection, Errors) {
 TEST(DecodeDataSection, HugeCountDoesNotAllocate) {
   // 2^32-1 segments declared in a 6-byte section: rejected from the count.
   auto m = decode_module(ModuleBuilder()
-                             .section(test::kDataSection, Bytes().u32(0xffffffffu).u8(0x01))
+                             .section(wb::kDataSection, Bytes().u32(0xffffffffu).u8(0x01))
                              .build(),
                          Features());
   ASSERT_FALSE(m.ok());

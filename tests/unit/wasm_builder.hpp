@@ -2,10 +2,10 @@
 // framing and LEB128 done for you, so tests state exactly the bytes they
 // mean (including malformed ones).
 //
-//   ModuleBuilder m;
+//   wasm_builder::ModuleBuilder m;
 //   m.section(kTypeSection, Bytes().u32(1).raw({0x60, 0x00, 0x00}));
 //   m.section(kFunctionSection, Bytes().u32(1).u32(0));
-//   m.section(kCodeSection, Bytes().u32(1).body(Bytes().u32(0).raw({0x0b})));
+//   m.section(kCodeSection, Bytes().u32(1).sized(Bytes().u32(0).raw({0x0b})));
 //   std::vector<uint8_t> wasm = m.build();
 #pragma once
 
@@ -14,7 +14,10 @@
 #include <string_view>
 #include <vector>
 
-namespace wasm2cpp::test {
+// Its own namespace: other test helpers live in wasm2cpp::test, and two
+// different inline classes of the same name would break the one-definition
+// rule once the tests are linked into one binary.
+namespace wasm2cpp::wasm_builder {
 
 inline constexpr uint8_t kCustomSection = 0;
 inline constexpr uint8_t kTypeSection = 1;
@@ -148,4 +151,38 @@ class ModuleBuilder {
   Bytes code_;
 };
 
+}  // namespace wasm2cpp::wasm_builder
+
+// The names under wasm2cpp::test as well, for tests written against that
+// spelling. Using-declarations define nothing, so they cannot clash with
+// other helpers' classes in wasm2cpp::test in other translation units.
+namespace wasm2cpp::test {
+using wasm_builder::Bytes;
+using wasm_builder::ModuleBuilder;
+using wasm_builder::kCustomSection;
+using wasm_builder::kTypeSection;
+using wasm_builder::kImportSection;
+using wasm_builder::kFunctionSection;
+using wasm_builder::kTableSection;
+using wasm_builder::kMemorySection;
+using wasm_builder::kGlobalSection;
+using wasm_builder::kExportSection;
+using wasm_builder::kStartSection;
+using wasm_builder::kElementSection;
+using wasm_builder::kCodeSection;
+using wasm_builder::kDataSection;
+using wasm_builder::kDataCountSection;
+using wasm_builder::kI32;
+using wasm_builder::kI64;
+using wasm_builder::kF32;
+using wasm_builder::kF64;
+using wasm_builder::kV128;
+using wasm_builder::kFuncRef;
+using wasm_builder::kExternRef;
+using wasm_builder::kEnd;
+using wasm_builder::kI32Const;
+using wasm_builder::kI64Const;
+using wasm_builder::kGlobalGet;
+using wasm_builder::kRefNull;
+using wasm_builder::kRefFunc;
 }  // namespace wasm2cpp::test
