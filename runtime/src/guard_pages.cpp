@@ -142,8 +142,6 @@ struct sigaction g_previous_bus;
 std::once_flag g_install_once;
 bool g_installed = false;
 
-void fault_handler(int sig, siginfo_t* info, void* context);
-
 // A fault that is not ours: behave as if this handler did not exist.
 void forward_fault(int sig, siginfo_t* info, void* context) {
   const struct sigaction& previous = sig == SIGSEGV ? g_previous_segv : g_previous_bus;
@@ -166,18 +164,7 @@ void forward_fault(int sig, siginfo_t* info, void* context) {
 }
 
 void fault_handler(int sig, siginfo_t* info, void* context) {
-  int saved_errno = errno;
-  auto address = reinterpret_cast<uintptr_t>(info->si_addr);
-  if (info->si_code > 0 && in_guarded_region(address)) {
-    auto* uc = static_cast<ucontext_t*>(context);
-    greg_t* regs = uc->uc_mcontext.gregs;
-    wasm2cpp_guard_fault_return_address = static_cast<uintptr_t>(regs[REG_RIP]) + 1;
-    regs[REG_RIP] = reinterpret_cast<greg_t>(&wasm2cpp_guard_trap_trampoline);
-    errno = saved_errno;
-    return;  // sigreturn restores the signal mask and resumes in the trampoline
-  }
-  errno = saved_errno;
-  forward_fault(sig, info, context);
+  if (!handle_guard_fault(sig, info, context)) forward_fault(sig, info, context);
 }
 
 bool install_one(int sig, struct sigaction& previous) {
@@ -233,7 +220,29 @@ void unregister_guarded_region(const uint8_t* base) noexcept {
 
 }  // namespace wasm2cpp::detail
 
+namespace wasm2cpp {
+
+bool handle_guard_fault(int signal, void* siginfo, void* ucontext) noexcept {
+  auto* info = static_cast<siginfo_t*>(siginfo);
+  if (signal != SIGSEGV && signal != SIGBUS) return false;
+  auto address = reinterpret_cast<uintptr_t>(info->si_addr);
+  // si_code > 0: raised by the hardware, not sent by kill() or sigqueue().
+  if (info->si_code <= 0 || !detail::in_guarded_region(address)) return false;
+  int saved_errno = errno;
+  greg_t* regs = static_cast<ucontext_t*>(ucontext)->uc_mcontext.gregs;
+  wasm2cpp_guard_fault_return_address = static_cast<uintptr_t>(regs[REG_RIP]) + 1;
+  regs[REG_RIP] = reinterpret_cast<greg_t>(&wasm2cpp_guard_trap_trampoline);
+  errno = saved_errno;
+  return true;  // on return, sigreturn restores the mask and resumes in the trampoline
+}
+
+}  // namespace wasm2cpp
+
 #else  // !WASM2CPP_GUARD_PAGES
+
+namespace wasm2cpp {
+bool handle_guard_fault(int, void*, void*) noexcept { return false; }
+}  // namespace wasm2cpp
 
 namespace wasm2cpp::detail {
 bool guard_pages_supported() noexcept { return false; }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstring>
 #include <thread>
 #include <vector>
 
@@ -33,6 +34,11 @@ GUEST v128 guest_load128_max(uint8_t* base, uint32_t addr, uint32_t offset) {
   return load_at<v128>(base + uint64_t{addr} + uint64_t{offset});
 }
 GUEST void guest_touch(uint8_t* base, uint32_t addr) { touch_at<uint16_t>(base + uint64_t{addr}); }
+
+// A fault inside a library function (libc's memmove, with its own CFI).
+GUEST void guest_copy_out(uint8_t* base, uint32_t addr, uint8_t* out, size_t len) {
+  std::memmove(out, base + uint64_t{addr}, len);
+}
 
 // A chain of distinct frames with live values in registers on the way down.
 GUEST uint64_t guest_deep(uint8_t* base, uint32_t addr, int depth) {
@@ -198,6 +204,60 @@ TEST_F(GuardTest, FaultsOnSeveralThreadsAtOnce) {
   t2.join();
   t3.join();
   EXPECT_EQ(total.load(), 15000);
+}
+
+TEST_F(GuardTest, FaultInsideALibraryFunction) {
+  std::vector<uint8_t> out(4096);
+  volatile size_t len = out.size();  // a runtime length: a real call to memmove
+  opaque(&guest_copy_out)(memory_.data(), kPageSize - 4096, out.data(), len);
+  EXPECT_EQ(trap_kind_of([&] {
+              opaque(&guest_copy_out)(memory_.data(), kPageSize - 100, out.data(), len);
+            }),
+            TrapKind::MemoryOutOfBounds);
+}
+
+TEST_F(GuardTest, FaultOnAThreadWithAnAlternateSignalStack) {
+  TrapKind kind = TrapKind::HostTrap;
+  std::thread thread([&] {
+    std::vector<char> alt(64 * 1024);
+    stack_t ss = {};
+    ss.ss_sp = alt.data();
+    ss.ss_size = alt.size();
+    ASSERT_EQ(sigaltstack(&ss, nullptr), 0);
+    kind = trap_kind_of([&] { opaque(&guest_load32)(memory_.data(), kPageSize); });
+    // The handler ran on the alternate stack; the trap unwound the thread's own.
+    kind = trap_kind_of([&] { opaque(&guest_load32)(memory_.data(), kPageSize); });
+    ss.ss_flags = SS_DISABLE;
+    sigaltstack(&ss, nullptr);
+  });
+  thread.join();
+  EXPECT_EQ(kind, TrapKind::MemoryOutOfBounds);
+}
+
+// A host handler installed after the runtime's, delegating as documented.
+std::atomic<int> g_host_handler_calls{0};
+void delegating_handler(int sig, siginfo_t* info, void* context) {
+  g_host_handler_calls.fetch_add(1);
+  if (handle_guard_fault(sig, info, context)) return;
+  _exit(3);
+}
+
+TEST_F(GuardTest, HostHandlerInstalledLaterCanDelegate) {
+  struct sigaction mine = {}, previous = {};
+  mine.sa_sigaction = delegating_handler;
+  mine.sa_flags = SA_SIGINFO | SA_NODEFER;
+  sigemptyset(&mine.sa_mask);
+  ASSERT_EQ(sigaction(SIGSEGV, &mine, &previous), 0);
+  TrapKind kind = trap_kind_of([&] { opaque(&guest_load32)(memory_.data(), kPageSize); });
+  sigaction(SIGSEGV, &previous, nullptr);
+  EXPECT_EQ(kind, TrapKind::MemoryOutOfBounds);
+  EXPECT_EQ(g_host_handler_calls.load(), 1);
+  siginfo_t not_ours = {};
+  not_ours.si_code = SEGV_MAPERR;
+  not_ours.si_addr = reinterpret_cast<void*>(uintptr_t{64});
+  EXPECT_FALSE(handle_guard_fault(SIGSEGV, &not_ours, nullptr));
+  not_ours.si_addr = memory_.data() + kPageSize;
+  EXPECT_FALSE(handle_guard_fault(SIGUSR1, &not_ours, nullptr));
 }
 
 TEST_F(GuardTest, FaultsAfterAMemoryIsDestroyedAreNotTraps) {

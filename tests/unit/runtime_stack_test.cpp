@@ -31,6 +31,15 @@ __attribute__((noinline)) uint64_t bounded(uint64_t depth) {
   return depth == 0 ? 0 : 1 + opaque(&bounded)(depth - 1);
 }
 
+// A function with a large frame: the check must account for all of it.
+__attribute__((noinline)) uint64_t big_frame(uint64_t depth) {
+  WASM2CPP_STACK_CHECK_FRAME(300 * 1024);
+  volatile char locals[300 * 1024];
+  locals[0] = char(depth);
+  locals[sizeof(locals) - 1] = char(depth);
+  return opaque(&big_frame)(depth + 1) + locals[0];
+}
+
 bool exhausts_stack() {
   try {
     opaque(&recurse)(0);
@@ -114,6 +123,20 @@ TEST(RuntimeStack, MarginAppliesToThreadsInitialisedLater) {
   EXPECT_TRUE(trapped);
   EXPECT_GE(lowest, bounds.low + 1024 * 1024);
   EXPECT_LT(lowest, bounds.low + 1024 * 1024 + 4096);
+}
+
+TEST(RuntimeStack, LargeFramesAreAccountedFor) {
+  // Each frame (300 KiB) is larger than the margin; without the frame size in
+  // the check, the last frame would overrun the 1 MiB stack.
+  bool trapped = false;
+  run_on_thread(1024 * 1024, [&] {
+    try {
+      opaque(&big_frame)(0);
+    } catch (const Trap& t) {
+      trapped = t.kind() == TrapKind::CallStackExhausted;
+    }
+  });
+  EXPECT_TRUE(trapped);
 }
 
 TEST(RuntimeStack, DeepButBoundedRecursionIsFine) {

@@ -25,6 +25,15 @@ namespace wasm2cpp {
 
 inline constexpr uint64_t kPageSize = 65536;
 
+// Guard-page faults. On the first guarded Memory the runtime installs a
+// SIGSEGV/SIGBUS handler that turns a fault inside a guarded reservation into
+// a Trap (MemoryOutOfBounds) thrown from the faulting instruction, and passes
+// every other fault to the handler installed before it. A host that installs
+// its own handler afterwards must call this first from that handler (with its
+// siginfo_t* and ucontext_t* arguments) and return immediately when it
+// returns true. Async-signal-safe.
+bool handle_guard_fault(int signal, void* siginfo, void* ucontext) noexcept;
+
 class Memory {
  public:
   struct Limits {

@@ -38,3 +38,17 @@ void set_stack_margin(uint64_t bytes);
                          0))                                                           \
       ::wasm2cpp::detail::stack_check_slow(wasm2cpp_frame_);                           \
   } while (0)
+
+// For functions whose frame is large (many locals): the check at entry sees
+// the top of the frame, so also require `frame_bytes` (an upper estimate of
+// the frame size) below it to stay above the limit. Without this, a frame
+// larger than the margin could step over the guard page below the stack.
+#define WASM2CPP_STACK_CHECK_FRAME(frame_bytes)                                        \
+  do {                                                                                 \
+    char* wasm2cpp_frame_ =                                                            \
+        static_cast<char*>(__builtin_frame_address(0)) - (frame_bytes);                \
+    if (__builtin_expect(reinterpret_cast<uintptr_t>(wasm2cpp_frame_) <                \
+                             ::wasm2cpp::detail::stack_limit,                          \
+                         0))                                                           \
+      ::wasm2cpp::detail::stack_check_slow(wasm2cpp_frame_);                           \
+  } while (0)
