@@ -3,7 +3,7 @@
 // the faulting instruction (no set-up per call). The "guest" functions below
 // have the shape of generated code: unchecked accesses through access.hpp,
 // no objects with destructors, not inlined. Host frames that catch call them
-// through opaque() (as a host calls exports defined in another translation
+// through opaque_fn() (as a host calls exports defined in another translation
 // unit, or through Function<>), see function.hpp for why that matters.
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -79,16 +79,16 @@ TEST_F(GuardTest, InBoundsAccessesWork) {
 }
 
 TEST_F(GuardTest, LoadPastTheEndTraps) {
-  EXPECT_EQ(trap_kind_of([&] { opaque(&guest_load32)(memory_.data(), kPageSize - 7); }),
+  EXPECT_EQ(trap_kind_of([&] { opaque_fn(&guest_load32)(memory_.data(), kPageSize - 7); }),
             TrapKind::MemoryOutOfBounds);
-  EXPECT_EQ(trap_kind_of([&] { opaque(&guest_load32)(memory_.data(), 0xffffffffu); }),
+  EXPECT_EQ(trap_kind_of([&] { opaque_fn(&guest_load32)(memory_.data(), 0xffffffffu); }),
             TrapKind::MemoryOutOfBounds);
-  EXPECT_EQ(trap_kind_of([&] { opaque(&guest_store64)(memory_.data(), kPageSize - 4, 1); }),
+  EXPECT_EQ(trap_kind_of([&] { opaque_fn(&guest_store64)(memory_.data(), kPageSize - 4, 1); }),
             TrapKind::MemoryOutOfBounds);
-  EXPECT_EQ(trap_kind_of([&] { opaque(&guest_touch)(memory_.data(), kPageSize); }),
+  EXPECT_EQ(trap_kind_of([&] { opaque_fn(&guest_touch)(memory_.data(), kPageSize); }),
             TrapKind::MemoryOutOfBounds);
   // The farthest possible access: u32 max address + u32 max offset + 16 bytes.
-  EXPECT_EQ(trap_kind_of([&] { opaque(&guest_load128_max)(memory_.data(), 0xffffffffu, 0xffffffffu); }),
+  EXPECT_EQ(trap_kind_of([&] { opaque_fn(&guest_load128_max)(memory_.data(), 0xffffffffu, 0xffffffffu); }),
             TrapKind::MemoryOutOfBounds);
   // The partial store at the boundary had no effect on the last in-bounds bytes.
   EXPECT_EQ(memory_.load<uint32_t>(kPageSize - 4), 0u);
@@ -96,11 +96,11 @@ TEST_F(GuardTest, LoadPastTheEndTraps) {
 }
 
 TEST_F(GuardTest, GrowMakesPagesAccessibleAndTrapsMove) {
-  EXPECT_EQ(trap_kind_of([&] { opaque(&guest_load32)(memory_.data(), kPageSize); }),
+  EXPECT_EQ(trap_kind_of([&] { opaque_fn(&guest_load32)(memory_.data(), kPageSize); }),
             TrapKind::MemoryOutOfBounds);
   ASSERT_EQ(memory_.grow(1), 1);
   EXPECT_EQ(guest_load32(memory_.data(), kPageSize), 0u);
-  EXPECT_EQ(trap_kind_of([&] { opaque(&guest_load32)(memory_.data(), 2 * kPageSize - 4); }),
+  EXPECT_EQ(trap_kind_of([&] { opaque_fn(&guest_load32)(memory_.data(), 2 * kPageSize - 4); }),
             TrapKind::MemoryOutOfBounds);
 }
 
@@ -112,7 +112,7 @@ TEST_F(GuardTest, FaultDeepInACallChainUnwindsToTheHost) {
   for (int depth : {0, 1, 5, 50, 500}) {
     bool trapped = false;
     try {
-      opaque(&guest_deep)(memory_.data(), kPageSize - 4 - uint32_t(depth) + 1, depth);
+      opaque_fn(&guest_deep)(memory_.data(), kPageSize - 4 - uint32_t(depth) + 1, depth);
     } catch (const Trap& t) {
       trapped = t.kind() == TrapKind::MemoryOutOfBounds;
     }
@@ -143,30 +143,30 @@ TEST_F(GuardTest, FaultInGuestCalledFromHostCalledFromGuest) {
   // The host callback catches the trap itself and recovers.
   env.host = [&](int32_t addr) -> int32_t {
     try {
-      return opaque(&guest_inner)(&env, addr);
+      return opaque_fn(&guest_inner)(&env, addr);
     } catch (const Trap& t) {
       ++caught_inside;
       return t.kind() == TrapKind::MemoryOutOfBounds ? 1000 : -1;
     }
   };
-  EXPECT_EQ(opaque(&guest_outer)(&env, int32_t(kPageSize)), 1001);
+  EXPECT_EQ(opaque_fn(&guest_outer)(&env, int32_t(kPageSize)), 1001);
   EXPECT_EQ(caught_inside, 1);
-  EXPECT_EQ(opaque(&guest_outer)(&env, 0), 1);
+  EXPECT_EQ(opaque_fn(&guest_outer)(&env, 0), 1);
 
   // The host callback lets it propagate through the outer guest frames.
   env.host = [&](int32_t addr) -> int32_t {
     std::vector<int> owned(100, 7);  // cleanup in a frame between faults
-    return opaque(&guest_inner)(&env, addr) + owned[0];
+    return opaque_fn(&guest_inner)(&env, addr) + owned[0];
   };
-  EXPECT_EQ(trap_kind_of([&] { opaque(&guest_outer)(&env, -1); }), TrapKind::MemoryOutOfBounds);
-  EXPECT_EQ(opaque(&guest_outer)(&env, 0), 8);
+  EXPECT_EQ(trap_kind_of([&] { opaque_fn(&guest_outer)(&env, -1); }), TrapKind::MemoryOutOfBounds);
+  EXPECT_EQ(opaque_fn(&guest_outer)(&env, 0), 8);
 }
 
 TEST_F(GuardTest, ThousandsOfFaultsLeaveNoResidue) {
   int traps = 0;
   for (int i = 0; i < 20000; ++i) {
     try {
-      opaque(&guest_load32)(memory_.data(), kPageSize + uint32_t(i) * 4096);
+      opaque_fn(&guest_load32)(memory_.data(), kPageSize + uint32_t(i) * 4096);
     } catch (const Trap&) {
       ++traps;
     }
@@ -189,7 +189,7 @@ TEST_F(GuardTest, FaultsOnSeveralThreadsAtOnce) {
     int local = 0;
     for (int i = 0; i < 5000; ++i) {
       try {
-        opaque(&guest_load32)(m.data(), kPageSize + uint32_t(i));
+        opaque_fn(&guest_load32)(m.data(), kPageSize + uint32_t(i));
       } catch (const Trap& t) {
         if (t.kind() == TrapKind::MemoryOutOfBounds) ++local;
       }
@@ -209,9 +209,9 @@ TEST_F(GuardTest, FaultsOnSeveralThreadsAtOnce) {
 TEST_F(GuardTest, FaultInsideALibraryFunction) {
   std::vector<uint8_t> out(4096);
   volatile size_t len = out.size();  // a runtime length: a real call to memmove
-  opaque(&guest_copy_out)(memory_.data(), kPageSize - 4096, out.data(), len);
+  opaque_fn(&guest_copy_out)(memory_.data(), kPageSize - 4096, out.data(), len);
   EXPECT_EQ(trap_kind_of([&] {
-              opaque(&guest_copy_out)(memory_.data(), kPageSize - 100, out.data(), len);
+              opaque_fn(&guest_copy_out)(memory_.data(), kPageSize - 100, out.data(), len);
             }),
             TrapKind::MemoryOutOfBounds);
 }
@@ -224,9 +224,9 @@ TEST_F(GuardTest, FaultOnAThreadWithAnAlternateSignalStack) {
     ss.ss_sp = alt.data();
     ss.ss_size = alt.size();
     ASSERT_EQ(sigaltstack(&ss, nullptr), 0);
-    kind = trap_kind_of([&] { opaque(&guest_load32)(memory_.data(), kPageSize); });
+    kind = trap_kind_of([&] { opaque_fn(&guest_load32)(memory_.data(), kPageSize); });
     // The handler ran on the alternate stack; the trap unwound the thread's own.
-    kind = trap_kind_of([&] { opaque(&guest_load32)(memory_.data(), kPageSize); });
+    kind = trap_kind_of([&] { opaque_fn(&guest_load32)(memory_.data(), kPageSize); });
     ss.ss_flags = SS_DISABLE;
     sigaltstack(&ss, nullptr);
   });
@@ -248,7 +248,7 @@ TEST_F(GuardTest, HostHandlerInstalledLaterCanDelegate) {
   mine.sa_flags = SA_SIGINFO | SA_NODEFER;
   sigemptyset(&mine.sa_mask);
   ASSERT_EQ(sigaction(SIGSEGV, &mine, &previous), 0);
-  TrapKind kind = trap_kind_of([&] { opaque(&guest_load32)(memory_.data(), kPageSize); });
+  TrapKind kind = trap_kind_of([&] { opaque_fn(&guest_load32)(memory_.data(), kPageSize); });
   sigaction(SIGSEGV, &previous, nullptr);
   EXPECT_EQ(kind, TrapKind::MemoryOutOfBounds);
   EXPECT_EQ(g_host_handler_calls.load(), 1);
@@ -278,7 +278,7 @@ TEST(GuardDeathTest, GenuineSegfaultStillCrashes) {
   EXPECT_EXIT(
       {
         Memory m(Memory::Limits{1, 1});
-        (void)trap_kind_of([&] { opaque(&guest_load32)(m.data(), kPageSize); });  // handler in place
+        (void)trap_kind_of([&] { opaque_fn(&guest_load32)(m.data(), kPageSize); });  // handler in place
         volatile uint32_t value = guest_load32(reinterpret_cast<uint8_t*>(uintptr_t{64}), 0);
         (void)value;
       },
@@ -295,7 +295,7 @@ TEST(GuardDeathTest, ForeignFaultsReachThePreviousHandler) {
         sa.sa_handler = user_segv_handler;
         sigaction(SIGSEGV, &sa, nullptr);
         Memory m(Memory::Limits{1, 1});
-        if (trap_kind_of([&] { opaque(&guest_load32)(m.data(), kPageSize); }) !=
+        if (trap_kind_of([&] { opaque_fn(&guest_load32)(m.data(), kPageSize); }) !=
             TrapKind::MemoryOutOfBounds)
           _exit(1);
         volatile uint32_t value = guest_load32(reinterpret_cast<uint8_t*>(uintptr_t{64}), 0);

@@ -16,19 +16,19 @@ namespace {
 thread_local uintptr_t t_lowest_frame = ~uintptr_t{0};
 
 // Unbounded recursion shaped like generated code (check first, no objects
-// with destructors). Called through opaque() so the compiler can neither
+// with destructors). Called through opaque_fn() so the compiler can neither
 // turn the recursion into a loop nor prove it nothrow.
 __attribute__((noinline)) uint64_t recurse(uint64_t depth) {
   WASM2CPP_STACK_CHECK();
   volatile char pad[96];
   pad[depth % sizeof(pad)] = char(depth);
   t_lowest_frame = std::min(t_lowest_frame, reinterpret_cast<uintptr_t>(__builtin_frame_address(0)));
-  return opaque(&recurse)(depth + 1) + pad[0];
+  return opaque_fn(&recurse)(depth + 1) + pad[0];
 }
 
 __attribute__((noinline)) uint64_t bounded(uint64_t depth) {
   WASM2CPP_STACK_CHECK();
-  return depth == 0 ? 0 : 1 + opaque(&bounded)(depth - 1);
+  return depth == 0 ? 0 : 1 + opaque_fn(&bounded)(depth - 1);
 }
 
 // A function with a large frame: the check must account for all of it.
@@ -37,12 +37,12 @@ __attribute__((noinline)) uint64_t big_frame(uint64_t depth) {
   volatile char locals[300 * 1024];
   locals[0] = char(depth);
   locals[sizeof(locals) - 1] = char(depth);
-  return opaque(&big_frame)(depth + 1) + locals[0];
+  return opaque_fn(&big_frame)(depth + 1) + locals[0];
 }
 
 bool exhausts_stack() {
   try {
-    opaque(&recurse)(0);
+    opaque_fn(&recurse)(0);
   } catch (const Trap& t) {
     return t.kind() == TrapKind::CallStackExhausted;
   }
@@ -131,7 +131,7 @@ TEST(RuntimeStack, LargeFramesAreAccountedFor) {
   bool trapped = false;
   run_on_thread(1024 * 1024, [&] {
     try {
-      opaque(&big_frame)(0);
+      opaque_fn(&big_frame)(0);
     } catch (const Trap& t) {
       trapped = t.kind() == TrapKind::CallStackExhausted;
     }

@@ -24,7 +24,7 @@ namespace wasm2cpp {
 // an opaque pointer: a call to an unknown function is assumed to throw.
 // Function<> and FuncRef calls already are such calls.
 template <typename F>
-inline F* opaque(F* fn) noexcept {
+inline F* opaque_fn(F* fn) noexcept {
 #if defined(__GNUC__)
   asm("" : "+r"(fn));
 #endif
@@ -66,10 +66,10 @@ class Function<R(Args...)> {
     return Function(reinterpret_cast<Code>(ref.code), ref.env);
   }
 
-  // Through opaque(): a Function may lead to guest code that faults in
+  // Through opaque_fn(): a Function may lead to guest code that faults in
   // guard-page mode, so the caller's handlers must not be optimised away
   // even when the target is known (it costs nothing: the call is indirect).
-  R operator()(Args... args) const { return opaque(code_)(env_, args...); }
+  R operator()(Args... args) const { return opaque_fn(code_)(env_, args...); }
   explicit operator bool() const { return code_ != nullptr; }
 
   Code code() const { return code_; }
