@@ -18,8 +18,10 @@ Files are named `<folder>/<stem>.wast` with folder `core` or the proposal.
 """
 
 import fcntl
+import hashlib
 import fnmatch
 import os
+import tempfile
 
 
 class Entry:
@@ -97,7 +99,11 @@ def compare(expectations, results):
 def update(path, file_key, results):
     """Rewrites this file's command entries from a run (under a lock, since
     ctest runs files in parallel)."""
-    with open(path + '.lock', 'w') as lock:
+    # The lock lives outside the source tree; the list itself is replaced
+    # atomically, so it cannot be the lock.
+    lock_path = os.path.join(tempfile.gettempdir(), 'wasm2cpp-spec-expected-%s.lock' %
+                             hashlib.sha256(os.path.abspath(path).encode()).hexdigest()[:16])
+    with open(lock_path, 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         entries = parse(path)
         expectations = Expectations(entries, file_key)

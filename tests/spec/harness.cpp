@@ -374,8 +374,8 @@ class Driver {
     spectest_.define_in(linker_);
   }
 
-  Outcome execute(std::string_view command, Tokens& t) {
-    if (command == "instantiate") return instantiate(t);
+  Outcome execute(std::string_view command, uint64_t line, Tokens& t) {
+    if (command == "instantiate") return instantiate(t, line);
     if (command == "register") return register_instance(t);
     if (command == "invoke") return invoke(t);
     if (command == "get") return get(t);
@@ -383,12 +383,18 @@ class Driver {
   }
 
  private:
-  Outcome instantiate(Tokens& t) {
+  Outcome instantiate(Tokens& t, uint64_t line) {
     std::string kind(t.next());
     uint64_t index = t.number();
     auto name = t.optional_string();
     auto text = t.optional_string();
-    if (kind == "module") current_ = nullptr;  // a failed module leaves no current one
+    if (kind == "module") {
+      // Until this one instantiates there is no current instance; later
+      // commands say why.
+      current_ = nullptr;
+      current_missing_ = "the module at line " + std::to_string(line) + " did not instantiate";
+      if (name) named_.erase(*name);
+    }
     if (index >= modules_.size()) throw ScriptError("bad module index");
     const ScriptModule& m = modules_[index];
     if (!m.factory) return fail(std::string("module not available: ") + m.unavailable_reason);
@@ -439,8 +445,9 @@ class Driver {
     auto it = named_.find(*name);
     return it == named_.end() ? nullptr : it->second;
   }
-  static std::string missing_instance(const std::optional<std::string>& name) {
-    return name ? "no instance named " + *name : std::string("no current instance");
+  std::string missing_instance(const std::optional<std::string>& name) const {
+    if (name) return "no instance named " + *name;
+    return "no current instance (" + current_missing_ + ")";
   }
 
   static std::vector<std::vector<Pattern>> read_alternatives(Tokens& t) {
@@ -544,6 +551,7 @@ class Driver {
   std::vector<std::unique_ptr<ModuleInstance>> instances_;
   std::map<std::string, ModuleInstance*> named_;
   ModuleInstance* current_ = nullptr;
+  std::string current_missing_ = "no module yet";
 };
 
 std::string single_line(std::string s) {
@@ -601,7 +609,7 @@ int run_script(const char* script, std::span<const ScriptModule> modules,
     Tokens t(line);
     std::string_view command = t.next();
     uint64_t id = t.number();
-    (void)t.number();  // .wast line, for readers of the script
+    uint64_t wast_line = t.number();
     if (skip.count(id)) continue;
     // Announce the command first: if it crashes the process, the runner
     // knows which one did.
@@ -609,7 +617,7 @@ int run_script(const char* script, std::span<const ScriptModule> modules,
     std::fflush(out);
     Outcome outcome;
     try {
-      outcome = driver.execute(command, t);
+      outcome = driver.execute(command, wast_line, t);
     } catch (const ScriptError& e) {
       outcome = fail(std::string("harness script error: ") + e.what());
     }

@@ -13,6 +13,7 @@ import datetime
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -49,19 +50,21 @@ def aggregate(records):
     return folders
 
 
-def top_reasons(records, limit=12):
-    """Failure reasons with the specifics (values, names) stripped."""
+def normalize_reason(reason):
+    """A failure reason with the specifics (values, paths, numbers) removed,
+    so that failures with one cause group together."""
+    if reason.startswith('got '):
+        return 'wrong result'
+    reason = re.sub(r'\S*/\S*', '<path>', reason)
+    reason = re.sub(r'0x[0-9a-fA-F]+|\d+', 'N', reason)
+    return reason if len(reason) <= 160 else reason[:157] + '...'
+
+
+def top_reasons(records, limit=15):
     counter = collections.Counter()
     for r in records:
         for fail in r.get('failures', []):
-            reason = fail['reason']
-            if reason.startswith('got '):
-                reason = 'wrong result'
-            for cut in (', expected', ': ', ' "', ' (expected'):
-                if cut in reason and not reason.startswith('not run'):
-                    reason = reason.split(cut)[0]
-                    break
-            counter['%s: %s' % (fail['kind'], reason)] += 1
+            counter['%s: %s' % (fail['kind'], normalize_reason(fail['reason']))] += 1
     return counter.most_common(limit)
 
 
