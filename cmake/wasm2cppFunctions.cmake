@@ -180,11 +180,14 @@ function(wasm2cpp_add_module target)
   target_include_directories(${target} PUBLIC "$<BUILD_INTERFACE:${output_dir}>")
   target_link_libraries(${target} PUBLIC wasm2cpp::runtime)
   if(arg_WASI)
-    if(NOT TARGET wasm2cpp::wasi)
+    if(TARGET wasm2cpp::wasi)
+      target_link_libraries(${target} PUBLIC wasm2cpp::wasi)
+    elseif(TARGET wasm2cpp_wasi)  # the source tree's own name, should no alias exist
+      target_link_libraries(${target} PUBLIC wasm2cpp_wasi)
+    else()
       _wasm2cpp_fail(${fn} "WASI was requested but the target wasm2cpp::wasi does not exist "
         "(this wasm2cpp was built without WASI support)")
     endif()
-    target_link_libraries(${target} PUBLIC wasm2cpp::wasi)
   endif()
   set_target_properties(${target} PROPERTIES
     WASM2CPP_NAME "${name}"

@@ -28,11 +28,43 @@ if(TARGET wasm2cpp_warnings)
   install(TARGETS wasm2cpp_warnings EXPORT wasm2cppTargets)
 endif()
 
+# An include directory given as a plain path into this source or build tree
+# cannot be exported (CMake refuses to generate). Rewrite such entries of an
+# installed library as $<BUILD_INTERFACE:...>, installed headers being found
+# under <prefix>/include instead (INCLUDES DESTINATION below), so a sub-library that forgot the idiom does
+# not break the configure of the whole project.
+function(_wasm2cpp_make_includes_installable target)
+  get_target_property(includes ${target} INTERFACE_INCLUDE_DIRECTORIES)
+  if(NOT includes)
+    return()
+  endif()
+  set(rewritten "")
+  set(changed FALSE)
+  foreach(entry IN LISTS includes)
+    set(in_source FALSE)
+    set(in_build FALSE)
+    if(NOT entry MATCHES [[^\$<]] AND IS_ABSOLUTE "${entry}")
+      cmake_path(IS_PREFIX PROJECT_SOURCE_DIR "${entry}" NORMALIZE in_source)
+      cmake_path(IS_PREFIX PROJECT_BINARY_DIR "${entry}" NORMALIZE in_build)
+    endif()
+    if(in_source OR in_build)
+      list(APPEND rewritten "$<BUILD_INTERFACE:${entry}>")
+      set(changed TRUE)
+    else()
+      list(APPEND rewritten "${entry}")
+    endif()
+  endforeach()
+  if(changed)  # the installed include dir comes from install(TARGETS ... INCLUDES DESTINATION)
+    set_property(TARGET ${target} PROPERTY INTERFACE_INCLUDE_DIRECTORIES "${rewritten}")
+  endif()
+endfunction()
+
 if(TARGET wasm2cpp)
   install(TARGETS wasm2cpp EXPORT wasm2cppTargets
     RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT wasm2cpp_translator)
 endif()
 
+_wasm2cpp_make_includes_installable(wasm2cpp_runtime)
 install(TARGETS wasm2cpp_runtime EXPORT wasm2cppTargets
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT wasm2cpp_runtime
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT wasm2cpp_runtime
@@ -43,6 +75,7 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/runtime/include/"
 
 if(TARGET wasm2cpp_wasi)
   set_target_properties(wasm2cpp_wasi PROPERTIES EXPORT_NAME wasi)
+  _wasm2cpp_make_includes_installable(wasm2cpp_wasi)
   install(TARGETS wasm2cpp_wasi EXPORT wasm2cppTargets
     ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT wasm2cpp_runtime
     LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT wasm2cpp_runtime
