@@ -34,7 +34,36 @@ std::string expand(std::string_view pattern, const std::vector<std::string>& ope
   return out;
 }
 
+bool is_float_arith(Opcode op) {
+  switch (op) {
+    case Opcode::F32Add: case Opcode::F32Sub: case Opcode::F32Mul: case Opcode::F32Div:
+    case Opcode::F64Add: case Opcode::F64Sub: case Opcode::F64Mul: case Opcode::F64Div: return true;
+    default: return false;
+  }
+}
+
+// Constants that make add/sub/mul/div an identity or a negation, which
+// compilers fold away (dropping the NaN quieting wasm requires).
+bool is_identity_like(const Instr& c) {
+  if (c.op == Opcode::F32Const) {
+    uint32_t bits = static_cast<uint32_t>(c.imm) & 0x7fffffffu;
+    return bits == 0 || bits == 0x3f800000u;
+  }
+  if (c.op == Opcode::F64Const) {
+    uint64_t bits = c.imm & 0x7fffffffffffffffull;
+    return bits == 0 || bits == 0x3ff0000000000000ull;
+  }
+  return false;
+}
+
 }  // namespace
+
+void FunctionEmitter::mark_identity_const(const Instr& in) {
+  ValType t = in.op == Opcode::F32Const ? ValType::F32 : ValType::F64;
+  size_t index = size_t{in.height} * 8 + slot_type_bit(t);
+  if (identity_const_.size() <= index) identity_const_.resize(index + 8, false);
+  identity_const_[index] = is_identity_like(in);
+}
 
 bool FunctionEmitter::emit_numeric(const Instr& in) {
   switch (in.op) {
@@ -49,9 +78,11 @@ bool FunctionEmitter::emit_numeric(const Instr& in) {
     case Opcode::F32Const:
       line(fmt::format("{} = std::bit_cast<float>(0x{:08x}u);", put(in.height, ValType::F32),
                        static_cast<uint32_t>(in.imm)));
+      mark_identity_const(in);
       return true;
     case Opcode::F64Const:
       line(fmt::format("{} = std::bit_cast<double>(0x{:016x}ull);", put(in.height, ValType::F64), in.imm));
+      mark_identity_const(in);
       return true;
     default: break;
   }
@@ -60,7 +91,19 @@ bool FunctionEmitter::emit_numeric(const Instr& in) {
   uint32_t n = static_cast<uint32_t>(op.params.size());
   std::vector<std::string> operands;
   for (uint32_t i = 0; i < n; ++i) operands.push_back(get(in.height - n + i, letter_type(op.params[i])));
+  if (is_float_arith(in.op)) {
+    // Hide identity-like constants feeding this operation (their last write
+    // in emission order; hiding more than needed only costs a move).
+    for (uint32_t i = 0; i < 2; ++i) {
+      size_t index = size_t{in.height - 2 + i} * 8 + slot_type_bit(letter_type(op.params[i]));
+      if (index < identity_const_.size() && identity_const_[index])
+        operands[i] = "wasm2cpp::opaque(" + operands[i] + ")";
+    }
+  }
   std::string expr = expand(op.cpp, operands);
+  // demote(promote(x)) must not fold to x (a signalling NaN must come out
+  // quiet), so a promoted value is opaque to the optimiser.
+  if (in.op == Opcode::F64PromoteF32) expr = "wasm2cpp::opaque(" + expr + ")";
   line(fmt::format("{} = {};", put(in.height - n, letter_type(op.results[0])), expr));
   return true;
 }

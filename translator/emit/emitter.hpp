@@ -17,8 +17,9 @@ namespace wasm2cpp::emit {
 
 // ---- naming (naming.cpp) ----------------------------------------------------
 
-// Non-identifier bytes become '_'; a leading digit, a C++ keyword or a name
-// that is a macro in the standard library gets a trailing '_'; "" -> "_".
+// Non-identifier bytes become '_'; a leading digit gets a leading '_'; a C++
+// keyword or a name that is a macro in the standard library gets a trailing
+// '_'; "" -> "_".
 std::string sanitize_identifier(std::string_view raw);
 
 // Hands out unique identifiers in a deterministic order: a taken name gets

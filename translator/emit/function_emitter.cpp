@@ -68,6 +68,7 @@ std::string FunctionEmitter::put(uint32_t height, ValType t) {
   size_t index = size_t{height} * 8 + slot_type_bit(t);
   if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
   slot_use_[index] |= kWritten;
+  if (index < identity_const_.size()) identity_const_[index] = false;
   return fmt::format("s{}_{}", height, type_suffix(t));
 }
 

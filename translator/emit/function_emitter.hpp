@@ -55,6 +55,7 @@ class FunctionEmitter {
   // ---- families ----
   bool emit_control(const Instr& in);
   bool emit_numeric(const Instr& in);
+  void mark_identity_const(const Instr& in);
   bool emit_variable(const Instr& in);
   bool emit_memory(const Instr& in, bool result_dropped);
   bool emit_table(const Instr& in);
@@ -100,6 +101,9 @@ class FunctionEmitter {
   std::vector<bool> base_used_;     // per memory: cached base pointer
   std::vector<bool> size_used_;     // per memory: cached size (explicit mode)
   bool has_calls_ = false;
+  // Per slot (as slot_use_): last written by a float constant that makes
+  // add/sub/mul/div an identity or negation (see emit_numeric).
+  std::vector<bool> identity_const_;
 };
 
 }  // namespace wasm2cpp::emit

@@ -52,7 +52,10 @@ std::string sanitize_identifier(std::string_view raw) {
   out.reserve(raw.size() + 1);
   for (unsigned char c : raw) out += is_ident_char(c) ? static_cast<char>(c) : '_';
   if (out.empty()) return "_";
-  if ((out[0] >= '0' && out[0] <= '9') || is_reserved(out)) out += '_';
+  // A leading digit needs a prefix (a suffix would not make an identifier);
+  // '_' + digit is not a reserved spelling outside the global namespace.
+  if (out[0] >= '0' && out[0] <= '9') return "_" + out;
+  if (is_reserved(out)) out += '_';
   return out;
 }
 

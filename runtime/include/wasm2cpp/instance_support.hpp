@@ -34,6 +34,24 @@ WASM2CPP_INLINE R call_indirect(FuncTable* table, uint32_t index, TypeId type, A
   return reinterpret_cast<R (*)(void*, Args...)>(ref.code)(ref.env, args...);
 }
 
+// An optimisation barrier for one float value: the compiler must assume the
+// result is unknown. Compilers assume NaNs never signal, so they fold
+// x * 1.0, x / 1.0, x - 0.0, -0.0 - x and demote(promote(x)) to x (or -x),
+// which returns a signalling NaN where WebAssembly requires a quiet one. The
+// emitter routes such constants (and every promote) through this; it costs
+// at most a register move.
+template <typename T>
+WASM2CPP_INLINE T opaque(T x) {
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__SSE2__)
+  __asm__("" : "+x"(x));
+#elif defined(__aarch64__)
+  __asm__("" : "+w"(x));
+#else
+  __asm__("" : "+m"(x));
+#endif
+  return x;
+}
+
 // table.get / table.set: bounds-checked (out of bounds table access).
 template <typename Ref>
 WASM2CPP_INLINE Ref table_get(BasicTable<Ref>* table, uint32_t index) {
