@@ -4,8 +4,9 @@
 WASM2CPP_BUILD_PACKAGES=(cmake ninja-build g++ libfmt-dev libcli11-dev)
 WASM2CPP_EXAMPLE_PACKAGES=(clang-14 lld-14)
 # llvm-14-tools provides FileCheck, not, count and lit.py; wabt provides
-# wat2wasm and wast2json (tests only: the translator never uses wabt).
-WASM2CPP_TEST_PACKAGES=(libgtest-dev libgmock-dev wabt python3 llvm-14-tools)
+# wat2wasm and wast2json (tests only: the translator never uses wabt); make
+# for the cmake tests, which build the downstream example with Makefiles too.
+WASM2CPP_TEST_PACKAGES=(libgtest-dev libgmock-dev wabt python3 llvm-14-tools make)
 
 log() { printf '==> %s\n' "$*"; }
 

@@ -30,9 +30,9 @@ endif()
 
 # An include directory given as a plain path into this source or build tree
 # cannot be exported (CMake refuses to generate). Rewrite such entries of an
-# installed library as $<BUILD_INTERFACE:...>, installed headers being found
-# under <prefix>/include instead (INCLUDES DESTINATION below), so a sub-library that forgot the idiom does
-# not break the configure of the whole project.
+# installed library as $<BUILD_INTERFACE:...> (installed headers are found
+# through INCLUDES DESTINATION below), so a sub-library that forgot the idiom
+# does not break the configure of the whole project.
 function(_wasm2cpp_make_includes_installable target)
   get_target_property(includes ${target} INTERFACE_INCLUDE_DIRECTORIES)
   if(NOT includes)

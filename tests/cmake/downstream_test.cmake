@@ -6,9 +6,10 @@
 #
 # Common variables: GENERATOR ("Ninja" / "Unix Makefiles"), WORK_DIR (wiped
 # first), EXAMPLE_DIR (examples/cmake-downstream), CLANG (for prebuilt .wasm
-# files), CXX_COMPILER, BUILD_TYPE; TRANSLATOR (fetchcontent: use this
-# translator through WASM2CPP_EXECUTABLE instead of building one),
-# BUILD_TARGET (build only this target instead of all).
+# files), CXX_COMPILER, CXX_FLAGS, EXE_LINKER_FLAGS, BUILD_TYPE (default
+# Debug); TRANSLATOR (fetchcontent: use this translator through
+# WASM2CPP_EXECUTABLE instead of building one), BUILD_TARGET (build only this
+# target instead of all).
 #
 # The downstream example is configured, built and run; then its inputs are
 # changed behind the build system's back (a C source, a prebuilt .wasm, the
@@ -50,6 +51,14 @@ function(configure_downstream build_dir)
     "-DCMAKE_BUILD_TYPE=${BUILD_TYPE}")
   if(CXX_COMPILER)
     list(APPEND args "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}")
+  endif()
+  # The same flags as the wasm2cpp build: a sanitizer build's runtime only
+  # links into code compiled the same way.
+  if(CXX_FLAGS)
+    list(APPEND args "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}")
+  endif()
+  if(EXE_LINKER_FLAGS)
+    list(APPEND args "-DCMAKE_EXE_LINKER_FLAGS=${EXE_LINKER_FLAGS}")
   endif()
   run(out "${CMAKE_COMMAND}" ${args} ${ARGN})
   step("configured ${build_dir}")
@@ -216,12 +225,23 @@ if(STEP STREQUAL "installed")
 elseif(STEP STREQUAL "fetchcontent")
   # FetchContent of a snapshot of the source tree, so that edits made to the
   # tree while the test runs (wasm2cpp globs its sources) cannot make CMake
-  # re-run in the middle of the checks. Build trees and .git are left out.
+  # re-run in the middle of the checks. .git, what git ignores and build
+  # trees (build/release/CMakeCache.txt ...) are left out.
   set(snapshot "${WORK_DIR}/wasm2cpp-source")
+  find_program(GIT_EXECUTABLE git)
   file(GLOB entries LIST_DIRECTORIES true RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/*")
   foreach(entry IN LISTS entries)
-    if(entry STREQUAL ".git" OR EXISTS "${SOURCE_DIR}/${entry}/CMakeCache.txt")
+    file(GLOB caches
+      "${SOURCE_DIR}/${entry}/CMakeCache.txt" "${SOURCE_DIR}/${entry}/*/CMakeCache.txt")
+    if(entry STREQUAL ".git" OR caches)
       continue()
+    endif()
+    if(GIT_EXECUTABLE AND EXISTS "${SOURCE_DIR}/.git")
+      execute_process(COMMAND "${GIT_EXECUTABLE}" -C "${SOURCE_DIR}" check-ignore -q -- "${entry}"
+        RESULT_VARIABLE ignored OUTPUT_QUIET ERROR_QUIET)
+      if(ignored EQUAL 0)
+        continue()
+      endif()
     endif()
     file(COPY "${SOURCE_DIR}/${entry}" DESTINATION "${snapshot}")
   endforeach()
