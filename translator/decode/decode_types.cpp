@@ -21,7 +21,7 @@ Expected<uint8_t> read_limits_flags(ByteCursor& c) {
 
 }  // namespace
 
-Expected<Limits> read_table_limits(ByteCursor& c, const Features& features) {
+Expected<Limits> read_table_limits(ByteCursor& c, const Features& /*features*/) {
   const uint64_t at = c.offset();
   TRY_ASSIGN(uint8_t flags, read_limits_flags(c));
   if (flags > 1)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "ir/module.hpp"
 #include "support/error.hpp"
@@ -11,12 +12,23 @@
 
 namespace wasm2cpp::module_validation {
 
-// Checks that `expr` is a constant expression producing exactly one value of
-// type `expected` ("constant expression required", "type mismatch",
-// "unknown global", "unknown function"). As in WebAssembly 2.0, global.get
-// may only name an imported immutable global.
-Expected<void> check_const_expr(const Module& module, const ConstExpr& expr, ValType expected,
-                                const Features& features);
+// Checks that an expression is a constant expression producing exactly one
+// value of the expected type ("constant expression required", "type
+// mismatch", "unknown global", "unknown function"). As in WebAssembly 2.0,
+// global.get may only name an imported immutable global. One checker is
+// reused for every expression of a module so its operand stack is
+// allocated once.
+class ConstExprChecker {
+ public:
+  ConstExprChecker(const Module& module, const Features& features)
+      : module_(module), features_(features) {}
+  Expected<void> check(const ConstExpr& expr, ValType expected);
+
+ private:
+  const Module& module_;
+  const Features& features_;
+  std::vector<ValType> stack_;
+};
 
 Expected<void> check_elem_segments(const Module& module, const Features& features);
 Expected<void> check_data_segments(const Module& module, const Features& features);

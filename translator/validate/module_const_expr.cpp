@@ -45,9 +45,11 @@ std::string stack_description(const std::vector<ValType>& stack) {
 
 }  // namespace
 
-Expected<void> check_const_expr(const Module& module, const ConstExpr& expr, ValType expected,
-                                const Features& features) {
-  std::vector<ValType> stack;
+Expected<void> ConstExprChecker::check(const ConstExpr& expr, ValType expected) {
+  const Module& module = module_;
+  const Features& features = features_;
+  std::vector<ValType>& stack = stack_;
+  stack.clear();
   for (const Instr& in : expr.instrs) {
     const OpcodeInfo& oi = info(in.op);
     switch (oi.immediate) {

@@ -7,15 +7,16 @@
 namespace wasm2cpp::module_validation {
 
 Expected<void> check_elem_segments(const Module& module, const Features& features) {
+  ConstExprChecker checker(module, features);
   for (size_t i = 0; i < module.elems.size(); ++i) {
     const ElemSegment& seg = module.elems[i];
-    for (const ConstExpr& item : seg.items) TRY(check_const_expr(module, item, seg.type, features));
+    for (const ConstExpr& item : seg.items) TRY(checker.check(item, seg.type));
     if (seg.mode != ElemSegment::Mode::Active) continue;
     if (seg.table_index >= module.tables.size())
       return make_error(fmt::format("unknown table {} in element segment {}", seg.table_index, i),
                         seg.offset_in_module);
     const TableType& table = module.tables[seg.table_index].type;
-    TRY(check_const_expr(module, seg.offset, ValType::I32, features));
+    TRY(checker.check(seg.offset, ValType::I32));
     if (table.elem != seg.type)
       return make_error(fmt::format("type mismatch: element segment {} of type {} for a table "
                                     "of {}",
@@ -26,6 +27,7 @@ Expected<void> check_elem_segments(const Module& module, const Features& feature
 }
 
 Expected<void> check_data_segments(const Module& module, const Features& features) {
+  ConstExprChecker checker(module, features);
   for (size_t i = 0; i < module.datas.size(); ++i) {
     const DataSegment& seg = module.datas[i];
     if (seg.mode != DataSegment::Mode::Active) continue;
@@ -33,7 +35,7 @@ Expected<void> check_data_segments(const Module& module, const Features& feature
       return make_error(fmt::format("unknown memory {} in data segment {}", seg.memory_index, i),
                         seg.offset_in_module);
     const bool is64 = module.memories[seg.memory_index].type.limits.is64;
-    TRY(check_const_expr(module, seg.offset, is64 ? ValType::I64 : ValType::I32, features));
+    TRY(checker.check(seg.offset, is64 ? ValType::I64 : ValType::I32));
   }
   return {};
 }
