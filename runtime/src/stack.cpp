@@ -18,6 +18,10 @@ namespace wasm2cpp::detail {
 
 namespace {
 constexpr uintptr_t kUninitialised = ~uintptr_t{0};
+// With an unlimited stack rlimit, glibc reports the main thread's stack as
+// reaching down to the next mapping (terabytes). Trust at most this much, so
+// runaway recursion traps instead of eating all memory.
+constexpr uintptr_t kMaxTrustedStack = uintptr_t{256} << 20;
 std::atomic<uint64_t> g_margin{256 * 1024};
 
 // Lowest address and size of the calling thread's stack; false if unknown.
@@ -27,7 +31,6 @@ bool current_stack_bounds(uintptr_t& low, uintptr_t& size) {
   auto high = reinterpret_cast<uintptr_t>(pthread_get_stackaddr_np(self));
   size = pthread_get_stacksize_np(self);
   low = high - size;
-  return true;
 #else
   pthread_attr_t attr;
   if (pthread_getattr_np(pthread_self(), &attr) != 0) return false;
@@ -38,8 +41,12 @@ bool current_stack_bounds(uintptr_t& low, uintptr_t& size) {
   if (rc != 0 || addr == nullptr || bytes == 0) return false;
   low = reinterpret_cast<uintptr_t>(addr);
   size = bytes;
-  return true;
 #endif
+  if (size > kMaxTrustedStack) {
+    low += size - kMaxTrustedStack;
+    size = kMaxTrustedStack;
+  }
+  return true;
 }
 }  // namespace
 
