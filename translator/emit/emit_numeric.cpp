@@ -104,6 +104,9 @@ bool FunctionEmitter::emit_numeric(const Instr& in) {
   // demote(promote(x)) must not fold to x (a signalling NaN must come out
   // quiet), so a promoted value is opaque to the optimiser.
   if (in.op == Opcode::F64PromoteF32) expr = "wasm2cpp::opaque(" + expr + ")";
+  // Products must never be fused into a following add (see
+  // WASM2CPP_PRODUCT in instance_support.hpp).
+  if (in.op == Opcode::F32Mul || in.op == Opcode::F64Mul) expr = "WASM2CPP_PRODUCT(" + expr + ")";
   line(fmt::format("{} = {};", put(in.height - n, letter_type(op.results[0])), expr));
   return true;
 }

@@ -52,6 +52,18 @@ WASM2CPP_INLINE T opaque(T x) {
   return x;
 }
 
+// Every f32/f64 product in generated code is WASM2CPP_PRODUCT(a * b). The
+// generated .cpp disables FP contraction with pragmas, which is enough for
+// GCC; but clang's -ffp-contract=fast fuses a*b+c in the code generator,
+// ignoring the pragma, so where the target has FMA the product is made
+// opaque there (no fused multiply-add can then consume it).
+#if defined(__clang__) && (defined(__FMA__) || defined(__FMA4__) || defined(__aarch64__) || \
+                           defined(__ARM_FEATURE_FMA) || defined(__riscv))
+#define WASM2CPP_PRODUCT(x) ::wasm2cpp::opaque(x)
+#else
+#define WASM2CPP_PRODUCT(x) (x)
+#endif
+
 // table.get / table.set: bounds-checked (out of bounds table access).
 template <typename Ref>
 WASM2CPP_INLINE Ref table_get(BasicTable<Ref>* table, uint32_t index) {
