@@ -139,6 +139,45 @@ TEST(FunctionValidatorIR, PolymorphicStackAfterUnreachable) {
   EXPECT_FALSE(r->blocks[0].end_reachable);
 }
 
+TEST(FunctionValidatorIR, BlocksInsideDeadCodeHaveNoInfo) {
+  // unreachable; block (result i32) i32.const 1 if (result i32) i32.const 2 else i32.const 3
+  // end end; drop -- validated (the block's inside is typed normally) but all omitted.
+  auto r = validate_code({}, {}, {op::Unreachable, op::Block, kI32, op::I32Const, 1, op::If, kI32,
+                                  op::I32Const, 2, op::Else, op::I32Const, 3, op::End, op::End,
+                                  op::Drop, op::End});
+  ASSERT_TRUE(r.ok()) << error_of(r);
+  EXPECT_EQ(ops_of(*r), (std::vector<Opcode>{Opcode::Unreachable, Opcode::End}));
+  EXPECT_EQ(r->blocks.size(), 1u);
+  // The dead if's arms are still type-checked.
+  auto bad = validate_code({}, {}, {op::Unreachable, op::Block, kI32, op::I32Const, 1, op::If, kI32,
+                                    op::I32Const, 2, op::Else, op::I64Const, 3, op::End, op::End,
+                                    op::Drop, op::End});
+  EXPECT_TRUE(fails_with(bad, "type mismatch"));
+}
+
+TEST(FunctionValidatorIR, BranchIntoLoopWithValuesFromDeeperStack) {
+  // loop (param i32) (result i32): local.get 0; br_if 0 with the loop param
+  // copied from height 2 to the loop's base 1.
+  ModuleBuilder b;
+  uint32_t t = b.type({V::I32}, {V::I32});
+  uint32_t bt = b.type({V::I32}, {V::I32});
+  uint32_t f = b.func(t, code({op::I64Const, 0, op::LocalGet, 0, op::Loop, static_cast<uint8_t>(bt),
+                               op::Drop, op::F64Const, 0, 0, 0, 0, 0, 0, 0, 0, op::Drop,
+                               op::LocalGet, 0, op::LocalGet, 0, op::BrIf, 0, op::End,
+                               op::Return, op::End}));
+  auto r = validate_function(b.finish(), f, Features());
+  ASSERT_TRUE(r.ok()) << error_of(r);
+  const FunctionIR& ir = *r;
+  EXPECT_EQ(ir.blocks[1].base, 1u);
+  const Instr& br_if = ir.code[8];
+  ASSERT_EQ(br_if.op, Opcode::BrIf);
+  EXPECT_EQ(br_if.height, 3u);  // value at 1, condition at 2
+  EXPECT_EQ(br_if.a, 1u);
+  EXPECT_EQ(ir.slot_types[0], slot_bit(V::I64));
+  EXPECT_EQ(ir.slot_types[1], slot_bit(V::I32) | slot_bit(V::F64));
+  EXPECT_EQ(ir.slot_types[2], slot_bit(V::I32));
+}
+
 TEST(FunctionValidatorIR, IfElseWithParams) {
   // type 1: [i32] -> [i64]
   ModuleBuilder b;
