@@ -43,61 +43,64 @@ TEST(FunctionValidatorErrors, ErrorOffsetIsTheInstruction) {
 TEST(FunctionValidatorErrors, UnknownLabel) {
   EXPECT_TRUE(fails_with(validate_code({}, {}, {op::Block, kVoid, op::Br, 2, op::End, op::End}),
                          "unknown label"));
-  EXPECT_TRUE(fails_with(
-      validate_code({}, {}, {op::I32Const, 0, op::BrIf, 1, op::End}), "unknown label"));
-  EXPECT_TRUE(fails_with(
-      validate_code({}, {}, {op::I32Const, 0, op::BrTable, 1, 0, 1, op::End}), "unknown label"));
-  EXPECT_TRUE(fails_with(
-      validate_code({}, {}, {op::I32Const, 0, op::BrTable, 1, 3, 0, op::End}), "unknown label"));
+  EXPECT_TRUE(
+      fails_with(validate_code({}, {}, {op::I32Const, 0, op::BrIf, 1, op::End}), "unknown label"));
+  EXPECT_TRUE(fails_with(validate_code({}, {}, {op::I32Const, 0, op::BrTable, 1, 0, 1, op::End}),
+                         "unknown label"));
+  EXPECT_TRUE(fails_with(validate_code({}, {}, {op::I32Const, 0, op::BrTable, 1, 3, 0, op::End}),
+                         "unknown label"));
 }
 
 TEST(FunctionValidatorErrors, BranchValueTypes) {
   EXPECT_TRUE(fails_with(
-      validate_code({}, {}, {op::Block, kI32, op::I64Const, 0, op::Br, 0, op::End, op::Drop,
-                             op::End}),
+      validate_code({}, {},
+                    {op::Block, kI32, op::I64Const, 0, op::Br, 0, op::End, op::Drop, op::End}),
       "type mismatch"));
   EXPECT_TRUE(fails_with(
-      validate_code({}, {}, {op::Block, kI32, op::I32Const, 0, op::BrIf, 0, op::End, op::Drop,
-                             op::End}),
+      validate_code({}, {},
+                    {op::Block, kI32, op::I32Const, 0, op::BrIf, 0, op::End, op::Drop, op::End}),
       "type mismatch"));
 }
 
 TEST(FunctionValidatorErrors, BrTableArityMustAgree) {
   // block (result i32) block: the targets have 1 and 0 values.
-  EXPECT_TRUE(fails_with(validate_code({}, {V::I32},
-                                       {op::Block, kI32, op::Block, kVoid, op::I32Const, 1,
-                                        op::I32Const, 0, op::BrTable, 1, 0, 1, op::End,
-                                        op::I32Const, 2, op::End, op::End}),
-                         "type mismatch"));
+  EXPECT_TRUE(
+      fails_with(validate_code({}, {V::I32},
+                               {op::Block, kI32, op::Block, kVoid, op::I32Const, 1, op::I32Const, 0,
+                                op::BrTable, 1, 0, 1, op::End, op::I32Const, 2, op::End, op::End}),
+                 "type mismatch"));
   // Even in dead code.
-  EXPECT_TRUE(fails_with(validate_code({}, {V::I32},
-                                       {op::Block, kI32, op::Block, kVoid, op::Unreachable,
-                                        op::BrTable, 1, 0, 1, op::End, op::I32Const, 2, op::End,
-                                        op::End}),
-                         "type mismatch"));
+  EXPECT_TRUE(
+      fails_with(validate_code({}, {V::I32},
+                               {op::Block, kI32, op::Block, kVoid, op::Unreachable, op::BrTable, 1,
+                                0, 1, op::End, op::I32Const, 2, op::End, op::End}),
+                 "type mismatch"));
 }
 
 TEST(FunctionValidatorErrors, BrTableTypesCheckedPerTarget) {
   // Same arity, different types, with a concrete i64 operand: the i32 label rejects it.
-  EXPECT_TRUE(fails_with(validate_code({}, {V::I32},
-                                       {op::Block, kI32, op::Block, kI64, op::I64Const, 1,
-                                        op::I32Const, 0, op::BrTable, 1, 0, 1, op::End, op::Drop,
-                                        op::I32Const, 0, op::End, op::End}),
-                         "type mismatch"));
+  EXPECT_TRUE(fails_with(
+      validate_code({}, {V::I32},
+                    {op::Block, kI32, op::Block, kI64, op::I64Const, 1, op::I32Const, 0,
+                     op::BrTable, 1, 0, 1, op::End, op::Drop, op::I32Const, 0, op::End, op::End}),
+      "type mismatch"));
 }
 
 TEST(FunctionValidatorErrors, ReturnValues) {
-  EXPECT_TRUE(fails_with(validate_code({}, {V::I32}, {op::F32Const, 0, 0, 0, 0, op::Return, op::End}),
-                         "type mismatch"));
+  EXPECT_TRUE(
+      fails_with(validate_code({}, {V::I32}, {op::F32Const, 0, 0, 0, 0, op::Return, op::End}),
+                 "type mismatch"));
   EXPECT_TRUE(fails_with(validate_code({}, {V::I32}, {op::Return, op::End}), "type mismatch"));
 }
 
 TEST(FunctionValidatorErrors, IfConditionAndArms) {
-  EXPECT_TRUE(fails_with(validate_code({}, {}, {op::If, kVoid, op::End, op::End}), "type mismatch"));
+  EXPECT_TRUE(
+      fails_with(validate_code({}, {}, {op::If, kVoid, op::End, op::End}), "type mismatch"));
   // then arm produces i32 but no else: [] -> [i32] needs an else.
-  EXPECT_TRUE(fails_with(
-      validate_code({}, {V::I32}, {op::I32Const, 1, op::If, kI32, op::I32Const, 1, op::End, op::End}),
-      "type mismatch"));
+  EXPECT_TRUE(
+      fails_with(validate_code({}, {V::I32},
+                               {op::I32Const, 1, op::If, kI32, op::I32Const, 1, op::End, op::End}),
+                 "type mismatch"));
   // else arm of the wrong type.
   EXPECT_TRUE(fails_with(validate_code({}, {V::I32},
                                        {op::I32Const, 1, op::If, kI32, op::I32Const, 1, op::Else,
@@ -124,15 +127,16 @@ TEST(FunctionValidatorErrors, BlockParamsMustBeOnTheStack) {
 }
 
 TEST(FunctionValidatorErrors, UnknownBlockType) {
-  EXPECT_TRUE(fails_with(validate_code({}, {}, {op::Block, 0x05, op::End, op::End}), "unknown type"));
+  EXPECT_TRUE(
+      fails_with(validate_code({}, {}, {op::Block, 0x05, op::End, op::End}), "unknown type"));
 }
 
 TEST(FunctionValidatorErrors, ElseWithoutIf) {
   EXPECT_TRUE(fails_with(validate_code({}, {}, {op::Block, kVoid, op::Else, op::End, op::End}),
                          "else without matching if"));
-  EXPECT_TRUE(fails_with(validate_code({}, {}, {op::I32Const, 0, op::If, kVoid, op::Else, op::Else,
-                                                op::End, op::End}),
-                         "else without matching if"));
+  EXPECT_TRUE(fails_with(
+      validate_code({}, {}, {op::I32Const, 0, op::If, kVoid, op::Else, op::Else, op::End, op::End}),
+      "else without matching if"));
 }
 
 TEST(FunctionValidatorErrors, MissingFinalEnd) {
@@ -168,12 +172,12 @@ TEST(FunctionValidatorErrors, MalformedLocalType) {
 TEST(FunctionValidatorErrors, Locals) {
   EXPECT_TRUE(fails_with(validate_code({V::I32}, {}, {op::LocalGet, 1, op::Drop, op::End}),
                          "unknown local"));
-  EXPECT_TRUE(fails_with(validate_code({V::I32}, {}, {op::F32Const, 0, 0, 0, 0, op::LocalSet, 0,
-                                                      op::End}),
-                         "type mismatch"));
-  EXPECT_TRUE(fails_with(validate_code({V::I64}, {V::I32}, {op::I64Const, 0, op::LocalTee, 0,
-                                                            op::End}),
-                         "type mismatch"));
+  EXPECT_TRUE(
+      fails_with(validate_code({V::I32}, {}, {op::F32Const, 0, 0, 0, 0, op::LocalSet, 0, op::End}),
+                 "type mismatch"));
+  EXPECT_TRUE(
+      fails_with(validate_code({V::I64}, {V::I32}, {op::I64Const, 0, op::LocalTee, 0, op::End}),
+                 "type mismatch"));
 }
 
 TEST(FunctionValidatorErrors, Globals) {
@@ -196,29 +200,33 @@ TEST(FunctionValidatorErrors, Globals) {
 
 TEST(FunctionValidatorErrors, Select) {
   // Untyped select of references.
-  EXPECT_TRUE(fails_with(validate_code({}, {}, {op::RefNull, kFuncRef, op::RefNull, kFuncRef,
-                                                op::I32Const, 1, op::Select, op::Drop, op::End}),
+  EXPECT_TRUE(fails_with(validate_code({}, {},
+                                       {op::RefNull, kFuncRef, op::RefNull, kFuncRef, op::I32Const,
+                                        1, op::Select, op::Drop, op::End}),
                          "type mismatch"));
   // Operands of different types.
-  EXPECT_TRUE(fails_with(validate_code({}, {}, {op::I32Const, 1, op::I64Const, 1, op::I32Const, 1,
-                                                op::Select, op::Drop, op::End}),
+  EXPECT_TRUE(fails_with(validate_code({}, {},
+                                       {op::I32Const, 1, op::I64Const, 1, op::I32Const, 1,
+                                        op::Select, op::Drop, op::End}),
                          "type mismatch"));
   // Typed select with two types.
-  EXPECT_TRUE(fails_with(validate_code({}, {}, {op::I32Const, 1, op::I32Const, 1, op::I32Const, 1,
-                                                op::SelectT, 2, kI32, kI32, op::Drop, op::End}),
+  EXPECT_TRUE(fails_with(validate_code({}, {},
+                                       {op::I32Const, 1, op::I32Const, 1, op::I32Const, 1,
+                                        op::SelectT, 2, kI32, kI32, op::Drop, op::End}),
                          "invalid result arity"));
   // Typed select of references is fine.
-  EXPECT_TRUE(validate_code({}, {}, {op::RefNull, kExternRef, op::RefNull, kExternRef,
-                                     op::I32Const, 1, op::SelectT, 1, kExternRef, op::Drop,
-                                     op::End})
+  EXPECT_TRUE(validate_code({}, {},
+                            {op::RefNull, kExternRef, op::RefNull, kExternRef, op::I32Const, 1,
+                             op::SelectT, 1, kExternRef, op::Drop, op::End})
                   .ok());
   // Untyped select in dead code with one known operand.
-  auto r = validate_code({}, {V::I64}, {op::Unreachable, op::I64Const, 1, op::I32Const, 1,
-                                        op::Select, op::End});
+  auto r = validate_code({}, {V::I64},
+                         {op::Unreachable, op::I64Const, 1, op::I32Const, 1, op::Select, op::End});
   EXPECT_TRUE(r.ok()) << error_of(r);
   // ...but a reference is still rejected there.
-  EXPECT_TRUE(fails_with(validate_code({}, {}, {op::Unreachable, op::RefNull, kFuncRef,
-                                                op::I32Const, 1, op::Select, op::Drop, op::End}),
+  EXPECT_TRUE(fails_with(validate_code({}, {},
+                                       {op::Unreachable, op::RefNull, kFuncRef, op::I32Const, 1,
+                                        op::Select, op::Drop, op::End}),
                          "type mismatch"));
 }
 
@@ -282,8 +290,8 @@ TEST(FunctionValidatorErrors, Memory) {
   b1.memory();
   uint32_t misaligned = b1.func(t, code({op::I32Const, 0, op::I32Load8U, 1, 0, op::Drop, op::End}));
   uint32_t aligned = b1.func(t, code({op::I32Const, 0, op::I32Load8U, 0, 0, op::Drop, op::End}));
-  uint32_t store_type = b1.func(t, code({op::I32Const, 0, op::I32Const, 0, op::I64Store, 3, 0,
-                                         op::End}));
+  uint32_t store_type =
+      b1.func(t, code({op::I32Const, 0, op::I32Const, 0, op::I64Store, 3, 0, op::End}));
   uint32_t address_type = b1.func(t, code({op::I64Const, 0, op::I32Load, 2, 0, op::Drop, op::End}));
   uint32_t size_grow = b1.func(t, code({op::MemorySize, 0, op::MemoryGrow, 0, op::Drop, op::End}));
   uint32_t grow_wrong = b1.func(t, code({op::I64Const, 0, op::MemoryGrow, 0, op::Drop, op::End}));
@@ -393,8 +401,8 @@ TEST(FunctionValidatorErrors, References) {
   uint32_t is_null_number = b.func(t, code({op::I32Const, 0, op::RefIsNull, op::Drop, op::End}));
   b.declare_ref(declared);
   const Module& m = b.finish();
-  EXPECT_TRUE(fails_with(validate_function(m, undeclared, Features()),
-                         "undeclared function reference"));
+  EXPECT_TRUE(
+      fails_with(validate_function(m, undeclared, Features()), "undeclared function reference"));
   EXPECT_TRUE(validate_function(m, declared, Features()).ok());
   EXPECT_TRUE(fails_with(validate_function(m, unknown, Features()), "unknown function"));
   EXPECT_TRUE(fails_with(validate_function(m, is_null_number, Features()), "type mismatch"));

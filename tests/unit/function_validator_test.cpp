@@ -47,9 +47,8 @@ TEST(FunctionValidatorIR, StraightLineHeightsAndSlots) {
 }
 
 TEST(FunctionValidatorIR, ConstantsKeepTheirBits) {
-  auto r = validate_code({}, {V::F32},
-                         {op::I64Const, 0x7f, op::Drop, op::F32Const, 0x00, 0x00, 0xc0, 0x7f,
-                          op::End});
+  auto r = validate_code(
+      {}, {V::F32}, {op::I64Const, 0x7f, op::Drop, op::F32Const, 0x00, 0x00, 0xc0, 0x7f, op::End});
   ASSERT_TRUE(r.ok()) << error_of(r);
   EXPECT_EQ(r->code[0].imm, ~uint64_t{0});  // i64.const -1
   EXPECT_EQ(r->code[1].op, Opcode::Drop);
@@ -98,12 +97,10 @@ TEST(FunctionValidatorIR, BranchOutOfBlockWithValue) {
 
 TEST(FunctionValidatorIR, DeadCodeIsValidatedButOmitted) {
   // block br 0 i32.const 1 drop end; nop
-  auto r = validate_code({}, {},
-                         {op::Block, kVoid, op::Br, 0, op::I32Const, 1, op::Drop, op::End,
-                          op::End});
+  auto r = validate_code(
+      {}, {}, {op::Block, kVoid, op::Br, 0, op::I32Const, 1, op::Drop, op::End, op::End});
   ASSERT_TRUE(r.ok()) << error_of(r);
-  EXPECT_EQ(ops_of(*r),
-            (std::vector<Opcode>{Opcode::Block, Opcode::Br, Opcode::End, Opcode::End}));
+  EXPECT_EQ(ops_of(*r), (std::vector<Opcode>{Opcode::Block, Opcode::Br, Opcode::End, Opcode::End}));
   // The dead i32.const never occupies a slot.
   EXPECT_TRUE(r->slot_types.empty());
 }
@@ -114,8 +111,7 @@ TEST(FunctionValidatorIR, CodeAfterAnUnreachedEndIsOmitted) {
                          {op::Loop, kVoid, op::Br, 0, op::End, op::Block, kVoid, op::Nop, op::End,
                           op::I64Const, 1, op::Drop, op::End});
   ASSERT_TRUE(r.ok()) << error_of(r);
-  EXPECT_EQ(ops_of(*r),
-            (std::vector<Opcode>{Opcode::Loop, Opcode::Br, Opcode::End, Opcode::End}));
+  EXPECT_EQ(ops_of(*r), (std::vector<Opcode>{Opcode::Loop, Opcode::Br, Opcode::End, Opcode::End}));
   ASSERT_EQ(r->blocks.size(), 2u);  // the dead block has no BlockInfo
   EXPECT_EQ(r->blocks[1].kind, BlockKind::Loop);
   EXPECT_TRUE(r->blocks[1].label_used);
@@ -127,7 +123,8 @@ TEST(FunctionValidatorIR, CodeAfterAnUnreachedEndIsOmitted) {
 TEST(FunctionValidatorIR, CodeAfterUnreachedEndIsStillTypedStrictly) {
   // loop br 0 end; i32.add -- the spec types the code after the loop as
   // reachable, so the missing operands are an error even though it is dead.
-  auto r = validate_code({}, {}, {op::Loop, kVoid, op::Br, 0, op::End, op::I32Add, op::Drop, op::End});
+  auto r =
+      validate_code({}, {}, {op::Loop, kVoid, op::Br, 0, op::End, op::I32Add, op::Drop, op::End});
   EXPECT_TRUE(fails_with(r, "type mismatch"));
 }
 
@@ -142,16 +139,18 @@ TEST(FunctionValidatorIR, PolymorphicStackAfterUnreachable) {
 TEST(FunctionValidatorIR, BlocksInsideDeadCodeHaveNoInfo) {
   // unreachable; block (result i32) i32.const 1 if (result i32) i32.const 2 else i32.const 3
   // end end; drop -- validated (the block's inside is typed normally) but all omitted.
-  auto r = validate_code({}, {}, {op::Unreachable, op::Block, kI32, op::I32Const, 1, op::If, kI32,
-                                  op::I32Const, 2, op::Else, op::I32Const, 3, op::End, op::End,
-                                  op::Drop, op::End});
+  auto r =
+      validate_code({}, {},
+                    {op::Unreachable, op::Block, kI32, op::I32Const, 1, op::If, kI32, op::I32Const,
+                     2, op::Else, op::I32Const, 3, op::End, op::End, op::Drop, op::End});
   ASSERT_TRUE(r.ok()) << error_of(r);
   EXPECT_EQ(ops_of(*r), (std::vector<Opcode>{Opcode::Unreachable, Opcode::End}));
   EXPECT_EQ(r->blocks.size(), 1u);
   // The dead if's arms are still type-checked.
-  auto bad = validate_code({}, {}, {op::Unreachable, op::Block, kI32, op::I32Const, 1, op::If, kI32,
-                                    op::I32Const, 2, op::Else, op::I64Const, 3, op::End, op::End,
-                                    op::Drop, op::End});
+  auto bad =
+      validate_code({}, {},
+                    {op::Unreachable, op::Block, kI32, op::I32Const, 1, op::If, kI32, op::I32Const,
+                     2, op::Else, op::I64Const, 3, op::End, op::End, op::Drop, op::End});
   EXPECT_TRUE(fails_with(bad, "type mismatch"));
 }
 
@@ -161,10 +160,32 @@ TEST(FunctionValidatorIR, BranchIntoLoopWithValuesFromDeeperStack) {
   ModuleBuilder b;
   uint32_t t = b.type({V::I32}, {V::I32});
   uint32_t bt = b.type({V::I32}, {V::I32});
-  uint32_t f = b.func(t, code({op::I64Const, 0, op::LocalGet, 0, op::Loop, static_cast<uint8_t>(bt),
-                               op::Drop, op::F64Const, 0, 0, 0, 0, 0, 0, 0, 0, op::Drop,
-                               op::LocalGet, 0, op::LocalGet, 0, op::BrIf, 0, op::End,
-                               op::Return, op::End}));
+  uint32_t f = b.func(t, code({op::I64Const,
+                               0,
+                               op::LocalGet,
+                               0,
+                               op::Loop,
+                               static_cast<uint8_t>(bt),
+                               op::Drop,
+                               op::F64Const,
+                               0,
+                               0,
+                               0,
+                               0,
+                               0,
+                               0,
+                               0,
+                               0,
+                               op::Drop,
+                               op::LocalGet,
+                               0,
+                               op::LocalGet,
+                               0,
+                               op::BrIf,
+                               0,
+                               op::End,
+                               op::Return,
+                               op::End}));
   auto r = validate_function(b.finish(), f, Features());
   ASSERT_TRUE(r.ok()) << error_of(r);
   const FunctionIR& ir = *r;
@@ -183,9 +204,9 @@ TEST(FunctionValidatorIR, IfElseWithParams) {
   ModuleBuilder b;
   uint32_t t = b.type({}, {V::I64});
   uint32_t bt = b.type({V::I32}, {V::I64});
-  uint32_t f = b.func(t, code({op::I32Const, 5, op::I32Const, 1, op::If, static_cast<uint8_t>(bt),
-                               op::Drop, op::I64Const, 1, op::Else, op::Drop, op::I64Const, 2,
-                               op::End, op::End}));
+  uint32_t f =
+      b.func(t, code({op::I32Const, 5, op::I32Const, 1, op::If, static_cast<uint8_t>(bt), op::Drop,
+                      op::I64Const, 1, op::Else, op::Drop, op::I64Const, 2, op::End, op::End}));
   auto r = validate_function(b.finish(), f, Features());
   ASSERT_TRUE(r.ok()) << error_of(r);
   const FunctionIR& ir = *r;
@@ -257,9 +278,26 @@ TEST(FunctionValidatorIR, LoopBranchTargetsParams) {
   uint32_t bt = b.type({V::I32}, {V::I32});
   // i32.const 10; loop (i32 -> i32): i32.const 1 ; i32.add ; local.tee? use br_if 0 with dup
   // f64.const; drop first to move the base up.
-  uint32_t f = b.func(t, code({op::F32Const, 0, 0, 0, 0, op::I32Const, 10, op::Loop,
-                               static_cast<uint8_t>(bt), op::I32Const, 1, op::BrIf, 0, op::End,
-                               op::LocalSet, 0, op::Drop, op::I32Const, 0, op::End}));
+  uint32_t f = b.func(t, code({op::F32Const,
+                               0,
+                               0,
+                               0,
+                               0,
+                               op::I32Const,
+                               10,
+                               op::Loop,
+                               static_cast<uint8_t>(bt),
+                               op::I32Const,
+                               1,
+                               op::BrIf,
+                               0,
+                               op::End,
+                               op::LocalSet,
+                               0,
+                               op::Drop,
+                               op::I32Const,
+                               0,
+                               op::End}));
   // local 0 does not exist: expect the error to point at local.set.
   auto bad = validate_function(b.finish(), f, Features());
   EXPECT_TRUE(fails_with(bad, "unknown local"));
@@ -267,9 +305,9 @@ TEST(FunctionValidatorIR, LoopBranchTargetsParams) {
   ModuleBuilder b2;
   t = b2.type({}, {V::I32});
   bt = b2.type({V::I32}, {V::I32});
-  f = b2.func(t, {0x00, op::F32Const, 0, 0, 0, 0, op::I32Const, 10, op::Loop,
-                  static_cast<uint8_t>(bt), op::I32Const, 1, op::BrIf, 0, op::End, op::Return,
-                  op::End});
+  f = b2.func(t,
+              {0x00, op::F32Const, 0, 0, 0, 0, op::I32Const, 10, op::Loop, static_cast<uint8_t>(bt),
+               op::I32Const, 1, op::BrIf, 0, op::End, op::Return, op::End});
   auto r = validate_function(b2.finish(), f, Features());
   ASSERT_TRUE(r.ok()) << error_of(r);
   const FunctionIR& ir = *r;
@@ -332,7 +370,8 @@ TEST(FunctionValidatorIR, MemoryAndCallFlags) {
   uint32_t callee_type = b.type({V::I32}, {V::I64});
   uint32_t callee = b.import_func(callee_type);
   b.memory();
-  // i32.const 8; i32.const 0; call; i64.store align=4 offset=4; i32.const 0; i64.load offset=16; drop
+  // i32.const 8; i32.const 0; call; i64.store align=4 offset=4; i32.const 0; i64.load offset=16;
+  // drop
   uint32_t f = b.func(t, code({op::I32Const, 8, op::I32Const, 0, op::Call,
                                static_cast<uint8_t>(callee), op::I64Store, 0x02, 0x04, op::I32Const,
                                0, op::I64Load, 0x03, 0x10, op::Drop, op::End}));

@@ -135,8 +135,7 @@ inline Bytes code(std::initializer_list<uint8_t> bytes) {
 
 // Validates one function of a single-function module of type `params ->
 // results` with the given code.
-inline Expected<FunctionIR> validate_code(std::vector<ValType> params,
-                                          std::vector<ValType> results,
+inline Expected<FunctionIR> validate_code(std::vector<ValType> params, std::vector<ValType> results,
                                           std::initializer_list<uint8_t> bytes,
                                           const Features& features = Features()) {
   ModuleBuilder b;

@@ -13,14 +13,14 @@ namespace wasm2cpp {
 
 using function_validation::Ctrl;
 using function_validation::kNoBlock;
-using function_validation::TypeList;
 using function_validation::type_list;
+using function_validation::TypeList;
 
 namespace {
 
 // Block types of the single-value form point here.
-constexpr ValType kSingleValueTypes[] = {ValType::I32,  ValType::I64,     ValType::F32,
-                                         ValType::F64,  ValType::V128,    ValType::FuncRef,
+constexpr ValType kSingleValueTypes[] = {ValType::I32,      ValType::I64,  ValType::F32,
+                                         ValType::F64,      ValType::V128, ValType::FuncRef,
                                          ValType::ExternRef};
 
 TypeList single_type(ValType t) {
@@ -78,7 +78,8 @@ Expected<void> FunctionValidator::State::run(const Module& m, uint32_t func_inde
   if (func_index >= m.functions.size() || m.functions[func_index].imported)
     return make_error(fmt::format("function {} is not a defined function", func_index));
   const Function& func = m.functions[func_index];
-  if (func.type_index >= m.types.size()) return make_error(fmt::format("unknown type {}", func.type_index));
+  if (func.type_index >= m.types.size())
+    return make_error(fmt::format("unknown type {}", func.type_index));
   const FuncType& type = m.types[func.type_index];
   ByteCursor cursor(func.body, func.body_offset);
   current_offset = func.body_offset;
@@ -104,7 +105,8 @@ Expected<void> FunctionValidator::State::run(const Module& m, uint32_t func_inde
   out.num_params = static_cast<uint32_t>(type.params.size());
   out.locals.reserve(total_locals);
   out.locals.assign(type.params.begin(), type.params.end());
-  for (const auto& [count, local_type] : local_groups) out.locals.insert(out.locals.end(), count, local_type);
+  for (const auto& [count, local_type] : local_groups)
+    out.locals.insert(out.locals.end(), count, local_type);
 
   // Block 0: the function body, whose label is the function's results.
   BlockInfo& body = out.blocks.emplace_back();
@@ -121,7 +123,8 @@ Expected<void> FunctionValidator::State::run(const Module& m, uint32_t func_inde
     if (cursor.at_end()) {
       // The reference interpreter's wording: at the end of the input it runs
       // out of bytes, before that it finds the next byte is not an `end`.
-      const bool at_module_end = func.body.data() + func.body.size() == m.bytes.data() + m.bytes.size();
+      const bool at_module_end =
+          func.body.data() + func.body.size() == m.bytes.data() + m.bytes.size();
       return make_error(at_module_end ? "unexpected end of section or function (missing final end)"
                                       : "END opcode expected (the body ends before its final end)",
                         cursor.offset());

@@ -224,8 +224,8 @@ bool FunctionValidator::State::on_memory(const RawInstr& in, uint32_t h) {
       ValType source;
       if (!check_memory(in.a, address) || !check_memory(in.b, source)) return false;
       // The length has the narrower of the two address types.
-      const ValType length = address == ValType::I64 && source == ValType::I64 ? ValType::I64
-                                                                               : ValType::I32;
+      const ValType length =
+          address == ValType::I64 && source == ValType::I64 ? ValType::I64 : ValType::I32;
       if (!pop(length) || !pop(source) || !pop(address)) return false;
       break;
     }

@@ -59,8 +59,8 @@ struct Ctrl {
   // Some live path reaches the end: falling through, or a branch (for loops
   // only falling through; branches go to the start).
   bool end_reached = false;
-  uint32_t height = 0;         // operand stack height below the params
-  uint32_t block = kNoBlock;   // index into FunctionIR::blocks when entered live
+  uint32_t height = 0;        // operand stack height below the params
+  uint32_t block = kNoBlock;  // index into FunctionIR::blocks when entered live
   TypeList params;
   TypeList results;
 
@@ -120,7 +120,8 @@ struct FunctionValidator::State {
 
   void mark_slot(uint32_t h, ValType t) {
     std::vector<uint8_t>& slots = ir->slot_types;
-    if (h >= slots.size()) [[unlikely]] grow_slots(h);
+    if (h >= slots.size()) [[unlikely]]
+      grow_slots(h);
     slots[h] |= static_cast<uint8_t>(1u << slot_type_bit(t));
   }
   void grow_slots(uint32_t h);
