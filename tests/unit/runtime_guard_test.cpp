@@ -64,6 +64,32 @@ GUEST uint64_t guest_deep(uint8_t* base, uint32_t addr, int depth) {
 #define EXPECT_SEGFAULT(statement) EXPECT_EXIT(statement, ::testing::KilledBySignal(SIGSEGV), "")
 #endif
 
+// The same chain compiled without optimisation whatever the build type
+// (frame-pointer code, values in stack slots), and, with GCC, optimised.
+#if defined(__clang__)
+#define GUEST_O0 __attribute__((noinline, optnone))
+#define GUEST_O2 GUEST
+#else
+#define GUEST_O0 __attribute__((noinline, optimize("O0")))
+#define GUEST_O2 __attribute__((noinline, optimize("O2")))
+#endif
+GUEST_O0 uint32_t guest_load32_o0(uint8_t* base, uint32_t addr) {
+  return load_at<uint32_t>(base + uint64_t{addr} + 4);
+}
+GUEST_O0 uint64_t guest_deep_o0(uint8_t* base, uint32_t addr, int depth) {
+  if (depth == 0) return guest_load32_o0(base, addr);
+  uint64_t mix = uint64_t(depth) * 0x9e3779b97f4a7c15u;
+  return guest_deep_o0(base, addr + 1, depth - 1) ^ mix;
+}
+GUEST_O2 uint32_t guest_load32_o2(uint8_t* base, uint32_t addr) {
+  return load_at<uint32_t>(base + uint64_t{addr} + 4);
+}
+GUEST_O2 uint64_t guest_deep_o2(uint8_t* base, uint32_t addr, int depth) {
+  if (depth == 0) return guest_load32_o2(base, addr);
+  uint64_t mix = uint64_t(depth) * 0x9e3779b97f4a7c15u;
+  return guest_deep_o2(base, addr + 1, depth - 1) ^ mix;
+}
+
 bool segv_blocked() {
   sigset_t current;
   sigprocmask(SIG_BLOCK, nullptr, &current);
@@ -133,6 +159,15 @@ TEST_F(GuardTest, FaultDeepInACallChainUnwindsToTheHost) {
       trapped = t.kind() == TrapKind::MemoryOutOfBounds;
     }
     EXPECT_TRUE(trapped) << "depth " << depth;
+    for (auto* chain : {&guest_deep_o0, &guest_deep_o2}) {
+      trapped = false;
+      try {
+        opaque_fn(chain)(memory_.data(), kPageSize - 4 - uint32_t(depth) + 1, depth);
+      } catch (const Trap& t) {
+        trapped = t.kind() == TrapKind::MemoryOutOfBounds;
+      }
+      EXPECT_TRUE(trapped) << "depth " << depth;
+    }
     // In bounds at the bottom of the chain: no trap.
     EXPECT_EQ(guest_deep(memory_.data(), 0, depth), guest_deep(memory_.data(), 0, depth));
   }
