@@ -27,7 +27,7 @@ constexpr uint64_t kMemory32MaxPages = 65536;          // 4 GiB
 constexpr uint64_t kMemory64MaxPages = uint64_t{1} << 48;  // 2^64 bytes
 // Unguarded memories (memory64, or when the guard reservation fails) reserve
 // at most this much address space; they cannot grow past it.
-constexpr uint64_t kUnguardedReservationCap = uint64_t{1} << 40;  // 1 TiB
+constexpr uint64_t kUnguardedReservationCap = uint64_t{256} << 30;  // 256 GiB
 
 uint8_t* reserve(uint64_t bytes) {
   void* p = mmap(nullptr, static_cast<size_t>(bytes), PROT_NONE,
