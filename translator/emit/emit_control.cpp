@@ -72,7 +72,6 @@ bool FunctionEmitter::emit_control(const Instr& in) {
       return true;
     }
     case Opcode::BrTable: {
-      std::string index = get(in.height - 1, ValType::I32);
       uint32_t top = in.height - 1;
       const uint32_t* targets = &ir_.br_table_targets[in.a];
       uint32_t default_target = targets[in.b];
@@ -89,7 +88,9 @@ bool FunctionEmitter::emit_control(const Instr& in) {
       if (order.empty()) {
         branch_to(default_target, top);
       } else {
-        line(fmt::format("switch ({}) {{", index));
+        // The index is read only here: when every target is the default it
+        // is unused (and must not count as read).
+        line(fmt::format("switch ({}) {{", get(in.height - 1, ValType::I32)));
         for (uint32_t target : order) {
           std::string labels;
           for (uint32_t value : cases[target]) labels += fmt::format("case {}u: ", value);

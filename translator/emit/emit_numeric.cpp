@@ -139,9 +139,7 @@ bool FunctionEmitter::emit_variable(const Instr& in) {
       ValType t = in.type;
       std::string cond = get(in.height - 1, ValType::I32);
       std::string second = get(in.height - 2, t);
-      std::string first = get(in.height - 3, t);
       line(fmt::format("if (!{}) {} = {};", cond, put(in.height - 3, t), second));
-      (void)first;
       return true;
     }
     case Opcode::Drop:
