@@ -60,6 +60,10 @@ class OutOfBounds : public std::out_of_range {
 
 // Raise a trap from generated code. Out of line and cold so that the
 // non-trapping path of every check is a compare and a never-taken branch.
+#if defined(__GNUC__)
+[[noreturn]] __attribute__((cold, noinline)) void trap(TrapKind kind);
+#else
 [[noreturn]] void trap(TrapKind kind);
+#endif
 
 }  // namespace wasm2cpp
