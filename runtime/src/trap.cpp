@@ -18,8 +18,8 @@ Trap::Trap(TrapKind kind) : std::runtime_error(trap_message(kind)), kind_(kind) 
 Trap::Trap(TrapKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
 
 // Cold and never inlined (see the declaration): every check in generated code
-// compiles to a compare
-// and a branch to a call of this function, keeping hot paths small.
+// compiles to a compare and a branch to a call of this function, keeping hot
+// paths small.
 void trap(TrapKind kind) { throw Trap(kind); }
 
 }  // namespace wasm2cpp
