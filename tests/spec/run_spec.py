@@ -286,8 +286,14 @@ class Runner:
             cmd = [harness, '--results', results_file]
             if skip:
                 cmd += ['--skip', ','.join(map(str, skip))]
+            if os.path.exists(results_file):
+                os.remove(results_file)
             rc, out, err = run(cmd, timeout=self.args.timeout)
             started = None
+            if not os.path.exists(results_file):
+                self.notes.append('harness produced no results: status %s: %s' %
+                                  (rc, first_line(err)))
+                break
             with open(results_file, encoding='utf-8', errors='replace') as f:
                 for line in f:
                     parts = line.rstrip('\n').split(' ', 2)
