@@ -2,7 +2,7 @@
 
 # Debian packages by purpose. Everything the project needs comes from here.
 WASM2CPP_BUILD_PACKAGES=(cmake ninja-build g++ libfmt-dev libcli11-dev)
-WASM2CPP_EXAMPLE_PACKAGES=(clang-14 lld-14)
+WASM2CPP_EXAMPLE_PACKAGES=(clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32)
 # llvm-14-tools provides FileCheck, not, count and lit.py; wabt provides
 # wat2wasm and wast2json (tests only: the translator never uses wabt); make
 # for the cmake tests, which build the downstream example with Makefiles too.

@@ -7,7 +7,8 @@
 # Common variables: GENERATOR ("Ninja" / "Unix Makefiles"), WORK_DIR (wiped
 # first), EXAMPLE_DIR (examples/cmake-downstream), CLANG (for prebuilt .wasm
 # files), CXX_COMPILER, CXX_FLAGS, EXE_LINKER_FLAGS, BUILD_TYPE (default
-# Debug); TRANSLATOR (fetchcontent: use this translator through
+# Debug); EXPECT_WASI (the build has wasm2cpp::wasi), WASI_LIBC (wasi-libc is
+# installed: build and run the example's WASI command too); TRANSLATOR (fetchcontent: use this translator through
 # WASM2CPP_EXECUTABLE instead of building one), BUILD_TARGET (build only this
 # target instead of all).
 #
@@ -207,8 +208,19 @@ file(COPY "${EXAMPLE_DIR}/" DESTINATION "${WORK_DIR}/src")
 if(STEP STREQUAL "installed")
   set(package_args "-DCMAKE_PREFIX_PATH=${PREFIX}" -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON)
 
-  configure_downstream("${WORK_DIR}/build-c" ${package_args})
+  set(wasi_args "")
+  if(EXPECT_WASI AND WASI_LIBC)
+    set(wasi_args -DDOWNSTREAM_WASI=ON)
+  endif()
+  configure_downstream("${WORK_DIR}/build-c" ${package_args} ${wasi_args})
   check_c_source_route("${WORK_DIR}/build-c")
+  if(wasi_args)
+    run(out "${WORK_DIR}/build-c/hello_wasi" -- downstream)
+    if(NOT out STREQUAL "hello from WASI: downstream\n")
+      fail("hello_wasi printed '${out}'")
+    endif()
+    step("the WASI command ran")
+  endif()
   check_translator_dependency("${WORK_DIR}/build-c" "${PREFIX}/bin/wasm2cpp")
 
   # The prebuilt route: replacing the .wasm file itself regenerates. This
