@@ -481,7 +481,7 @@ def main():
                         'this run (also: WASM2CPP_SPEC_UPDATE_EXPECTED=1)')
     p.add_argument('--no-pch', action='store_true', help='do not use a precompiled header')
     p.add_argument('--jobs', type=int, default=2, help='parallel translator/compiler runs')
-    p.add_argument('--timeout', type=int, default=300, help='seconds per harness run')
+    p.add_argument('--timeout', type=int, default=60, help='seconds per harness run')
     p.add_argument('--max-crashes', type=int, default=20,
                    help='harness crashes to resume from before giving up')
     sys.exit(Runner(p.parse_args()).run())
