@@ -41,6 +41,14 @@ std::string const_expr(const ModuleInfo& info, const ConstExpr& expr) {
         stack.push_back(fmt::format("std::bit_cast<float>(0x{:08x}u)", static_cast<uint32_t>(in.imm)));
         break;
       case Opcode::F64Const: stack.push_back(fmt::format("std::bit_cast<double>(0x{:016x}ull)", in.imm)); break;
+      case Opcode::V128Const: {
+        uint8_t bytes[16];
+        v128_bytes(in, bytes);
+        std::string list;
+        for (unsigned i = 0; i < 16; ++i) list += fmt::format("{}{}", i ? ", " : "", bytes[i]);
+        stack.push_back(fmt::format("wasm2cpp::v128{{{{{}}}}}", list));
+        break;
+      }
       case Opcode::RefNull: stack.push_back(public_type(in.type) + "{}"); break;
       case Opcode::RefFunc: stack.push_back(info.func_ref(in.a, "ctx")); break;
       case Opcode::GlobalGet: stack.push_back(info.global_read(in.a, "ctx")); break;

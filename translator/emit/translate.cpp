@@ -37,7 +37,17 @@ std::vector<uint32_t> assign_shards(const Module& module, uint32_t shards) {
   return shard_of;
 }
 
-std::string source_prelude(const emit::ModuleInfo& info, const std::string& header_name) {
+// SIMD helpers are included only where a function uses v128 values: every
+// SIMD instruction reads or writes a v128 stack slot.
+bool uses_simd(const FunctionIR& ir) {
+  const uint8_t v128_bit = static_cast<uint8_t>(1u << slot_type_bit(ValType::V128));
+  for (uint8_t mask : ir.slot_types)
+    if (mask & v128_bit) return true;
+  return false;
+}
+
+std::string source_prelude(const emit::ModuleInfo& info, const std::string& header_name,
+                           bool simd) {
   std::string out = emit::banner(info);
   out += R"(
 // WebAssembly rounds every float operation separately: never contract a*b+c
@@ -48,13 +58,22 @@ std::string source_prelude(const emit::ModuleInfo& info, const std::string& head
 #elif defined(__GNUC__)
 #pragma GCC optimize("fp-contract=off")
 #endif
+// A wasm function may legitimately recurse without end (it traps with call
+// stack exhausted); that is not a defect in the generated code.
+#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
+#pragma GCC diagnostic ignored "-Winfinite-recursion"
+#endif
 
 )";
   out += fmt::format("#include \"{}\"\n\n", header_name);
-  out += "#include <wasm2cpp/instance_support.hpp>\n\n";
+  out += "#include <wasm2cpp/instance_support.hpp>\n";
+  if (simd) out += "#include <wasm2cpp/simd.hpp>\n";
+  out += "\n";
   out += "#include <bit>\n#include <cstdint>\n#include <memory>\n#include <optional>\n#include <span>\n";
   out += "#include <string>\n#include <tuple>\n#include <vector>\n\n";
-  out += fmt::format("namespace {} {{\n\nnamespace ops = ::wasm2cpp::ops;\n\n", info.ns);
+  out += fmt::format("namespace {} {{\n\nnamespace ops = ::wasm2cpp::ops;\n", info.ns);
+  if (simd) out += "namespace simd = ::wasm2cpp::simd;\n";
+  out += "\n";
   return out;
 }
 
@@ -72,11 +91,13 @@ Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const Translate
 
   std::vector<uint32_t> shard_of = assign_shards(module, shards);
   std::vector<std::string> bodies(shards);
+  std::vector<bool> shard_uses_simd(shards, false);
   // One function at a time: validate, emit, drop the IR.
   for (uint32_t f = 0; f < module.functions.size(); ++f) {
     if (module.functions[f].imported) continue;
     TRY_ASSIGN(FunctionIR ir, validate_function(module, f, options.features));
     bodies[shard_of[f]] += "\n" + emit::emit_function(info, ir, shared_linkage);
+    if (uses_simd(ir)) shard_uses_simd[shard_of[f]] = true;
   }
 
   TranslatedModule out;
@@ -86,7 +107,7 @@ Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const Translate
   const std::string shared = emit::emit_context_and_declarations(info, shared_linkage);
   for (uint32_t s = 0; s < shards; ++s) {
     std::string name = s == 0 ? stem + ".cpp" : fmt::format("{}_{}.cpp", stem, s);
-    std::string text = source_prelude(info, header_name) + shared + bodies[s];
+    std::string text = source_prelude(info, header_name, shard_uses_simd[s]) + shared + bodies[s];
     if (s == 0) text += "\n" + emit::emit_instance_implementation(info);
     text += fmt::format("\n}}  // namespace {}\n", info.ns);
     out.sources.push_back(OutputFile{std::move(name), std::move(text)});
