@@ -30,7 +30,9 @@ std::atomic<int> openat2_state{-1};  // -1 unknown, 0 unavailable, 1 available
 int sys_openat2(int dir, const char* path, int flags, unsigned mode, uint64_t resolve) {
   struct open_how how {};
   how.flags = static_cast<uint64_t>(flags);
-  how.mode = (flags & (O_CREAT | O_TMPFILE)) ? mode : 0;
+  // O_TMPFILE includes O_DIRECTORY: test all its bits.
+  bool creates = (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE;
+  how.mode = creates ? mode : 0;
   how.resolve = resolve;
   for (int attempt = 0;; ++attempt) {
     long r = ::syscall(SYS_openat2, dir, path, &how, sizeof how);
@@ -135,6 +137,16 @@ bool use_openat2() noexcept {
   }
   openat2_state.store(available ? 1 : 0, std::memory_order_relaxed);
   return available;
+}
+
+void force_resolver_for_testing(int mode) noexcept {
+  openat2_state.store(-1, std::memory_order_relaxed);
+  if (mode == 1) {
+    bool available = use_openat2();
+    openat2_state.store(available ? 1 : 0, std::memory_order_relaxed);
+  } else if (mode == 0) {
+    openat2_state.store(0, std::memory_order_relaxed);
+  }
 }
 
 Errno resolve_beneath(int base, const std::string& path, bool follow_last, Resolved& out) {

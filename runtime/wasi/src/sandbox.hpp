@@ -28,5 +28,8 @@ Errno open_beneath(int base, const std::string& path, int flags, unsigned mode, 
 // environment variable WASM2CPP_WASI_NO_OPENAT2 is set (tests use it to
 // exercise the portable component-by-component resolver).
 bool use_openat2() noexcept;
+// Tests only: 0 forces the portable resolver, 1 openat2 (when the kernel has
+// it), -1 back to detection.
+void force_resolver_for_testing(int mode) noexcept;
 
 }  // namespace wasm2cpp::wasi::detail
