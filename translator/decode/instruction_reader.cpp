@@ -149,7 +149,8 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
       }
       break;
     }
-    case Immediate::MemArg: {
+    case Immediate::MemArg:
+    case Immediate::MemArgLane: {
       uint64_t at = c.offset();
       TRY_ASSIGN(uint32_t flags, c.read_u32());
       // Bit 6 announces an explicit memory index (multi-memory).
@@ -167,6 +168,23 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
         TRY_ASSIGN(uint32_t off, c.read_u32());
         in.imm = off;
       }
+      if (oi.immediate == Immediate::MemArgLane) {
+        TRY_ASSIGN(uint8_t lane, c.read_u8());
+        in.b |= uint32_t{lane} << 8;
+      }
+      break;
+    }
+    case Immediate::V128:
+    case Immediate::Shuffle: {
+      // 16 bytes, little-endian: bytes 0-7 in imm, 8-11 in a, 12-15 in b.
+      TRY_ASSIGN(in.imm, c.read_fixed_u64());
+      TRY_ASSIGN(in.a, c.read_fixed_u32());
+      TRY_ASSIGN(in.b, c.read_fixed_u32());
+      break;
+    }
+    case Immediate::LaneIdx: {
+      TRY_ASSIGN(uint8_t lane, c.read_u8());
+      in.a = lane;
       break;
     }
     case Immediate::MemIdx: {

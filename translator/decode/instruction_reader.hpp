@@ -29,7 +29,10 @@ struct RawInstr {
   // Immediates, using the same meaning as Instr::a / b / imm where they
   // apply (memarg: a = memory index, b = log2 alignment, imm = offset;
   // br_table: the targets are appended to `br_targets` with the default last,
-  // a = number of non-default targets).
+  // a = number of non-default targets; v128.const / i8x16.shuffle: the 16
+  // bytes little-endian in imm (0-7), a (8-11), b (12-15); extract/replace
+  // lane: a = lane; v128.loadN_lane / storeN_lane: the memarg as above with
+  // the lane in b's bits 8-15).
   uint32_t a = 0;
   uint32_t b = 0;
   uint64_t imm = 0;

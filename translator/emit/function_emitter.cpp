@@ -100,11 +100,10 @@ std::string FunctionEmitter::mem_size(uint32_t memory) {
 }
 
 void FunctionEmitter::reload_memory_sizes() {
-  // Only sizes already cached need reloading; a size first used later is
-  // loaded in the prologue and, being read through this same variable, is
-  // refreshed by later reloads too. To keep that sound, reload every memory
-  // whose size the function uses anywhere: decided by a marker replaced in
-  // emit() once the full set is known.
+  // Every memory whose size this function caches anywhere is reloaded here
+  // (a check later in the body reads the same variable). That set is only
+  // known once the body is complete, so a marker is written now and
+  // replaced in emit(); with no cached sizes it disappears.
   body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
   body_ += kReloadMarker;
 }

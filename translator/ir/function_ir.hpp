@@ -65,12 +65,17 @@ struct Instr {
   //   local.*: local index (params first); global.*: global index;
   //   loads/stores/memory.size/grow/fill: memory index; memory.copy: dst memory;
   //   memory.init/data.drop: data index; table.*: table index (table.copy: dst);
-  //   table.init/elem.drop: element segment index.
+  //   table.init/elem.drop: element segment index;
+  //   extract_lane/replace_lane: the lane index.
+  // v128.const and i8x16.shuffle keep their 16 immediate bytes in place,
+  // little-endian: bytes 0-7 in imm, 8-11 in a, 12-15 in b (see v128_bytes),
+  // so Instr stays small and constant expressions carry them unchanged.
   uint32_t a = 0;
   // Secondary immediate:
   //   br_table: number of targets excluding the default (the default follows
   //   them in br_table_targets); call_indirect: table index;
-  //   loads/stores: log2 alignment; memory.copy: src memory;
+  //   loads/stores: log2 alignment (v128.loadN_lane / storeN_lane: plus the
+  //   lane index in bits 8-15); memory.copy: src memory;
   //   memory.init: memory index; table.copy: src table; table.init: table index.
   uint32_t b = 0;
   // Constants (raw bits; i32/f32 zero-extended) and memarg offsets.
@@ -79,6 +84,13 @@ struct Instr {
   // optional source comments).
   uint32_t offset = 0;
 };
+
+// The 16 immediate bytes of v128.const / i8x16.shuffle.
+inline void v128_bytes(const Instr& in, uint8_t out[16]) {
+  for (unsigned i = 0; i < 8; ++i) out[i] = static_cast<uint8_t>(in.imm >> (8 * i));
+  for (unsigned i = 0; i < 4; ++i) out[8 + i] = static_cast<uint8_t>(in.a >> (8 * i));
+  for (unsigned i = 0; i < 4; ++i) out[12 + i] = static_cast<uint8_t>(in.b >> (8 * i));
+}
 
 enum class BlockKind : uint8_t { Function, Block, Loop, If };
 

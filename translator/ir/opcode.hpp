@@ -35,6 +35,10 @@ enum class Immediate : uint8_t {
   ElemTable,     // elemidx tableidx (table.init)
   ElemIdx,       // elemidx          (elem.drop)
   TableTable,    // tableidx tableidx (table.copy)
+  V128,          // 16 literal bytes (v128.const)
+  Shuffle,       // 16 lane indices, each < 32 (i8x16.shuffle)
+  LaneIdx,       // one byte lane index (extract_lane / replace_lane)
+  MemArgLane,    // memarg, then a one byte lane index (v128.loadN_lane / storeN_lane)
 };
 
 enum class Opcode : uint16_t {

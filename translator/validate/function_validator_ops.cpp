@@ -140,6 +140,13 @@ bool FunctionValidator::State::step_ops(const RawInstr& in, uint32_t h) {
     case Opcode::RefFunc: return on_reference(in, h);
     default: break;
   }
+  switch (info(in.op).immediate) {
+    case Immediate::V128:
+    case Immediate::Shuffle:
+    case Immediate::LaneIdx:
+    case Immediate::MemArgLane: return on_simd(in, h);
+    default: break;
+  }
   if (info(in.op).immediate == Immediate::MemArg || in.op == Opcode::MemorySize ||
       in.op == Opcode::MemoryGrow || in.op == Opcode::MemoryInit || in.op == Opcode::DataDrop ||
       in.op == Opcode::MemoryCopy || in.op == Opcode::MemoryFill)

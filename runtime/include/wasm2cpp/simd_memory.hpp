@@ -1,0 +1,75 @@
+// WebAssembly SIMD: loads and stores on already bounds-checked (or
+// guard-protected) linear-memory pointers. The emitter computes the pointer
+// and the bounds check exactly as for scalar accesses. Included by
+// wasm2cpp/simd.hpp.
+#pragma once
+
+#include "wasm2cpp/simd.hpp"
+
+namespace wasm2cpp::simd {
+
+WASM2CPP_INLINE v128 v128_load(const uint8_t* p) {
+  v128 r;
+  std::memcpy(r.bytes, p, 16);
+  return r;
+}
+WASM2CPP_INLINE void v128_store(uint8_t* p, v128 v) { std::memcpy(p, v.bytes, 16); }
+
+// loadMxN_s/u: N lanes of M bits, each sign- or zero-extended to 2M bits.
+template <typename R, typename T>
+WASM2CPP_INLINE v128 load_extend(const uint8_t* p) {
+  T lanes[kLanes<R>];
+  std::memcpy(lanes, p, sizeof(lanes));
+  R r;
+  for (unsigned i = 0; i < kLanes<R>; ++i) r[i] = static_cast<lane_t<R>>(lanes[i]);
+  return from(r);
+}
+WASM2CPP_INLINE v128 v128_load8x8_s(const uint8_t* p) { return load_extend<i16x8, int8_t>(p); }
+WASM2CPP_INLINE v128 v128_load8x8_u(const uint8_t* p) { return load_extend<i16x8, uint8_t>(p); }
+WASM2CPP_INLINE v128 v128_load16x4_s(const uint8_t* p) { return load_extend<i32x4, int16_t>(p); }
+WASM2CPP_INLINE v128 v128_load16x4_u(const uint8_t* p) { return load_extend<i32x4, uint16_t>(p); }
+WASM2CPP_INLINE v128 v128_load32x2_s(const uint8_t* p) { return load_extend<i64x2, int32_t>(p); }
+WASM2CPP_INLINE v128 v128_load32x2_u(const uint8_t* p) { return load_extend<i64x2, uint32_t>(p); }
+
+template <typename V>
+WASM2CPP_INLINE v128 load_splat(const uint8_t* p) {
+  lane_t<V> x;
+  std::memcpy(&x, p, sizeof(x));
+  return splat<V>(x);
+}
+WASM2CPP_INLINE v128 v128_load8_splat(const uint8_t* p) { return load_splat<u8x16>(p); }
+WASM2CPP_INLINE v128 v128_load16_splat(const uint8_t* p) { return load_splat<u16x8>(p); }
+WASM2CPP_INLINE v128 v128_load32_splat(const uint8_t* p) { return load_splat<u32x4>(p); }
+WASM2CPP_INLINE v128 v128_load64_splat(const uint8_t* p) { return load_splat<u64x2>(p); }
+
+template <typename V>
+WASM2CPP_INLINE v128 load_zero(const uint8_t* p) {
+  V r{};
+  std::memcpy(&r, p, sizeof(r[0]));
+  return from(r);
+}
+WASM2CPP_INLINE v128 v128_load32_zero(const uint8_t* p) { return load_zero<u32x4>(p); }
+WASM2CPP_INLINE v128 v128_load64_zero(const uint8_t* p) { return load_zero<u64x2>(p); }
+
+// loadN_lane / storeN_lane: lane L (template argument, validated < lanes).
+template <typename V, unsigned L>
+WASM2CPP_INLINE v128 load_lane(const uint8_t* p, v128 a) {
+  lane_t<V> x;
+  std::memcpy(&x, p, sizeof(x));
+  return replace<V, L>(a, x);
+}
+template <typename V, unsigned L>
+WASM2CPP_INLINE void store_lane(uint8_t* p, v128 a) {
+  lane_t<V> x = as<V>(a)[L];
+  std::memcpy(p, &x, sizeof(x));
+}
+template <unsigned L> WASM2CPP_INLINE v128 v128_load8_lane(const uint8_t* p, v128 a) { return load_lane<u8x16, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE v128 v128_load16_lane(const uint8_t* p, v128 a) { return load_lane<u16x8, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE v128 v128_load32_lane(const uint8_t* p, v128 a) { return load_lane<u32x4, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE v128 v128_load64_lane(const uint8_t* p, v128 a) { return load_lane<u64x2, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE void v128_store8_lane(uint8_t* p, v128 a) { store_lane<u8x16, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE void v128_store16_lane(uint8_t* p, v128 a) { store_lane<u16x8, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE void v128_store32_lane(uint8_t* p, v128 a) { store_lane<u32x4, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE void v128_store64_lane(uint8_t* p, v128 a) { store_lane<u64x2, L>(p, a); }
+
+}  // namespace wasm2cpp::simd
