@@ -6,7 +6,9 @@
 #   %wasm2cpp          the translator under test
 #   %wat2wasm          wabt's wat2wasm (tests only; the translator never uses wabt)
 #   %cxx               the C++ compiler of this build; %clangxx / %gxx: clang++ / g++
-#                      (REQUIRES: clang / gcc)
+#                      (REQUIRES: clang / gcc; in a sanitizer build only the
+#                      build's own compiler can link the runtime, so only its
+#                      feature is set)
 #   %cxxflags          -std=c++20 -Wall -Wextra -Werror, the runtime include dir and the
 #                      build's own flags (sanitizers, -g ...) for compiling generated code
 #   %ldflags           the runtime library, -pthread and the build's flags, for linking
@@ -63,15 +65,9 @@ config.substitutions.append(("%write_bytes", "{} {}".format(
 config.substitutions.append(("%python", shlex.quote(sys.executable)))
 config.substitutions.append(("%version", config.version))
 
-if config.clangxx:
-    config.available_features.add("clang")
-if config.gxx:
-    config.available_features.add("gcc")
-if platform.system() in ("Linux", "Darwin") and sys.maxsize > 2**32:
-    config.available_features.add("guard-pages")
-    config.substitutions.append(("%default_bounds_checks", "guard"))
-else:
-    config.substitutions.append(("%default_bounds_checks", "explicit"))
+# The build's flags go into %cxxflags/%ldflags. With sanitizers, the runtime
+# library is instrumented for the build's own compiler, whose sanitizer
+# runtime the other compiler cannot link: then only that one is offered.
 sanitizers = set()
 for flag in shlex.split(build_flags):
     if flag.startswith("-fsanitize="):
@@ -80,3 +76,12 @@ if "address" in sanitizers:
     config.available_features.add("asan")
 if "undefined" in sanitizers:
     config.available_features.add("ubsan")
+if config.clangxx and (not sanitizers or config.cxx_id == "Clang"):
+    config.available_features.add("clang")
+if config.gxx and (not sanitizers or config.cxx_id == "GNU"):
+    config.available_features.add("gcc")
+if platform.system() in ("Linux", "Darwin") and sys.maxsize > 2**32:
+    config.available_features.add("guard-pages")
+    config.substitutions.append(("%default_bounds_checks", "guard"))
+else:
+    config.substitutions.append(("%default_bounds_checks", "explicit"))
