@@ -8,7 +8,8 @@
 # [-DNODE=<node> -DNODE_RUNNER=<node_wasi.mjs>] [-DARGS=a;b] [-DENV=K=V;...]
 # [-DSTDIN=<file>] [-DEXPECT_EXIT=<n>] [-DCOMPARE_STDERR=ON|OFF]
 # [-DNODE_SKIP_LINES=<regex>] (lines left out of the comparison: documented
-# differences from node)
+# differences from node; "deviation: ..." lines always are)
+# [-DEXPECT_REGEX=<regex>...] (each must match the wasm2cpp run's stdout)
 cmake_minimum_required(VERSION 3.21)
 if(NOT DEFINED EXPECT_EXIT)
   set(EXPECT_EXIT 0)
@@ -59,12 +60,20 @@ if(NOT wasm2cpp_code STREQUAL "${EXPECT_EXIT}")
   message(FATAL_ERROR "wasm2cpp: exit code ${wasm2cpp_code}, expected ${EXPECT_EXIT}")
 endif()
 
+foreach(regex IN LISTS EXPECT_REGEX)
+  if(NOT wasm2cpp_out MATCHES "${regex}")
+    message(FATAL_ERROR "wasm2cpp: stdout does not match '${regex}'")
+  endif()
+endforeach()
+
 if(NODE)
   run_one(node)
   function(filtered text out_var)
+    set(skip "deviation: ")
     if(DEFINED NODE_SKIP_LINES)
-      string(REGEX REPLACE "[^\n]*(${NODE_SKIP_LINES})[^\n]*\n" "" text "${text}")
+      set(skip "${skip}|${NODE_SKIP_LINES}")
     endif()
+    string(REGEX REPLACE "[^\n]*(${skip})[^\n]*\n" "" text "${text}")
     set(${out_var} "${text}" PARENT_SCOPE)
   endfunction()
   filtered("${wasm2cpp_out}" a_out)

@@ -104,6 +104,9 @@ i32 path_open(void* env, i32 fd, i32 dirflags, i32 path, i32 len, i32 oflags, i6
   if ((oflags & ~15) || (fdflags & ~0x1f)) return ret(Errno::inval);
 
   auto wanted = static_cast<uint64_t>(rights_base);
+  // Rights the directory does not pass on are refused, not silently dropped.
+  if ((wanted | static_cast<uint64_t>(rights_inheriting)) & ~dir->rights_inheriting)
+    return ret(Errno::notcapable);
   constexpr uint64_t write_rights = rights::fd_write | rights::fd_datasync | rights::fd_allocate |
                                     rights::fd_filestat_set_size;
   bool read = wanted & (rights::fd_read | rights::fd_readdir);

@@ -21,7 +21,7 @@ static __wasi_errno_t open_at(const char* path, __wasi_lookupflags_t follow, __w
   return __wasi_path_open(3, follow, path, oflags,
                           __WASI_RIGHTS_FD_READ | __WASI_RIGHTS_FD_WRITE |
                               __WASI_RIGHTS_FD_READDIR | __WASI_RIGHTS_PATH_OPEN,
-                          ~0ull, 0, fd);
+                          0, 0, fd);
 }
 
 static __wasi_errno_t try_open(const char* path, __wasi_lookupflags_t follow) {
@@ -46,12 +46,15 @@ int main(void) {
   int fd = open("/sandbox/inside.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
   CHECK(fd >= 0 && write(fd, "inside", 6) == 6);
   close(fd);
-  CHECK(__wasi_path_symlink("..", 3, "up") == 0);
-  CHECK(__wasi_path_symlink("a/b/../../..", 3, "up2") == 0);
-  CHECK(__wasi_path_symlink("/etc/passwd", 3, "abs") == 0);
+  /* Symlinks pointing outside: creating them is harmless (following them is
+     what is refused); node refuses to create them at all, so with node the
+     attempts below fail with ENOENT instead. */
+  printf("deviation: symlink up: %u\n", __wasi_path_symlink("..", 3, "up"));
+  printf("deviation: symlink up2: %u\n", __wasi_path_symlink("a/b/../../..", 3, "up2"));
+  printf("deviation: symlink abs: %u\n", __wasi_path_symlink("/etc/passwd", 3, "abs"));
   CHECK(__wasi_path_symlink("loop2", 3, "loop1") == 0);
   CHECK(__wasi_path_symlink("loop1", 3, "loop2") == 0);
-  CHECK(__wasi_path_symlink("../up", 3, "a/b/upup") == 0);
+  printf("deviation: symlink upup: %u\n", __wasi_path_symlink("../up", 3, "a/b/upup"));
   CHECK(__wasi_path_symlink("a", 3, "to_a") == 0);
   CHECK(__wasi_path_symlink("a/../inside.txt", 3, "in_link") == 0);
 
@@ -108,7 +111,9 @@ int main(void) {
 
   /* through an fd opened on a subdirectory: its ".." is still the sandbox */
   __wasi_fd_t sub;
-  CHECK(open_at("a", 0, __WASI_OFLAGS_DIRECTORY, &sub) == 0);
+  CHECK(__wasi_path_open(3, 0, "a", __WASI_OFLAGS_DIRECTORY,
+                         __WASI_RIGHTS_PATH_OPEN | __WASI_RIGHTS_FD_READDIR, __WASI_RIGHTS_FD_READ,
+                         0, &sub) == 0);
   __wasi_errno_t e = __wasi_path_open(sub, 0, "../inside.txt", 0, __WASI_RIGHTS_FD_READ, 0, 0, &out);
   printf("subdir fd: ../inside.txt %s\n", e ? "denied" : "allowed");
   if (!e) CHECK(__wasi_fd_close(out) == 0);
@@ -120,10 +125,12 @@ int main(void) {
   expect_denied("libc open /etc/passwd", open("/etc/passwd", O_RDONLY) >= 0 ? 0 : (__wasi_errno_t)errno);
 
   printf("denied %d, escaped %d\n", denied, allowed);
-  const char* links[] = {"up", "up2", "abs", "loop1", "loop2", "a/b/upup", "to_a", "in_link",
-                         "inside.txt"};
+  const char* links[] = {"loop1", "loop2", "to_a", "in_link", "inside.txt"};
   for (size_t i = 0; i < sizeof links / sizeof *links; ++i)
     CHECK(__wasi_path_unlink_file(3, links[i]) == 0);
+  const char* outside_links[] = {"up", "up2", "abs", "a/b/upup"};
+  for (size_t i = 0; i < sizeof outside_links / sizeof *outside_links; ++i)
+    (void)__wasi_path_unlink_file(3, outside_links[i]);
   CHECK(__wasi_path_remove_directory(3, "a/b") == 0);
   CHECK(__wasi_path_remove_directory(3, "a") == 0);
   return failures();

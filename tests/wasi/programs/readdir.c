@@ -37,14 +37,16 @@ int main(void) {
     ++files;
   }
   closedir(dir);
-  printf("readdir: %d files, %d dot entries\n", files, dots);
+  printf("readdir: %d files\n", files);
+  /* POSIX and wasmtime list "." and ".."; node leaves them out */
+  printf("deviation: readdir dot entries: %d\n", dots);
   CHECK(files == kFiles);
 
   /* raw fd_readdir with a 40-byte buffer: entries are cut, cookies resume */
   int fd = open("/sandbox/big", O_RDONLY | O_DIRECTORY);
   CHECK(fd >= 0);
   __wasi_dircookie_t cookie = 0;
-  int raw = 0, calls = 0;
+  int raw = 0, raw_dots = 0, calls = 0;
   uint8_t buf[40 + 64];
   for (;;) {
     __wasi_size_t used = 0;
@@ -58,12 +60,17 @@ int main(void) {
       CHECK(__wasi_fd_readdir((__wasi_fd_t)fd, buf, sizeof buf, cookie, &used) == 0);
       memcpy(&ent, buf, sizeof ent);
     }
-    ++raw;
+    const char* name = (const char*)buf + sizeof ent;
+    if ((ent.d_namlen == 1 && name[0] == '.') || (ent.d_namlen == 2 && !memcmp(name, "..", 2)))
+      ++raw_dots;
+    else
+      ++raw;
     cookie = ent.d_next;
     if (calls > 10 * kFiles) break;
   }
   printf("fd_readdir: %d entries\n", raw);
-  CHECK(raw == kFiles + 2);
+  printf("deviation: fd_readdir dot entries: %d\n", raw_dots);
+  CHECK(raw == kFiles);
   close(fd);
 
   for (int i = 0; i < kFiles; ++i) {
