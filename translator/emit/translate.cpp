@@ -58,6 +58,13 @@ std::string source_prelude(const emit::ModuleInfo& info, const std::string& head
 #elif defined(__GNUC__)
 #pragma GCC optimize("fp-contract=off")
 #endif
+// Runaway recursion must end in a call-stack-exhausted trap; a call in tail
+// position compiled as a jump would loop forever instead.
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((disable_tail_calls)), apply_to = function)
+#elif defined(__GNUC__)
+#pragma GCC optimize("no-optimize-sibling-calls")
+#endif
 // A wasm function may legitimately recurse without end (it traps with call
 // stack exhausted); that is not a defect in the generated code.
 #if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
@@ -110,6 +117,7 @@ Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const Translate
     std::string text = source_prelude(info, header_name, shard_uses_simd[s]) + shared + bodies[s];
     if (s == 0) text += "\n" + emit::emit_instance_implementation(info);
     text += fmt::format("\n}}  // namespace {}\n", info.ns);
+    text += "\n#if defined(__clang__)\n#pragma clang attribute pop\n#endif\n";
     out.sources.push_back(OutputFile{std::move(name), std::move(text)});
   }
   return out;
