@@ -74,6 +74,14 @@ struct ModuleInfo {
   // Per global index: reached through a wasm2cpp::Global<T>* (imported or
   // exported) rather than stored as a plain Context member.
   std::vector<bool> global_shared;
+  // Per function index: entering it from a frame that catches (the start
+  // call, export wrappers) must go through wasm2cpp::opaque_fn. In guard mode
+  // a memory access throws from a signal, which compilers do not model: a
+  // function whose body has no throwing call is deduced nothrow, and a caller
+  // with a handler then drops it (or inlines the body outside any call-site
+  // entry) and the trap ends in std::terminate. Filled per function by
+  // translate() before the instance implementation is emitted.
+  std::vector<bool> entry_needs_barrier;
   // Per element segment: referenced by table.init / elem.drop at run time
   // (kept in the Context) -- passive segments.
   // Per type index: interned TypeId kept in the Context.

@@ -211,6 +211,8 @@ void emit_export_map(const ModuleInfo& info, std::string& out) {
   }
 }
 
+std::string entry_call(const ModuleInfo& info, uint32_t f);
+
 void emit_segments_and_start(const ModuleInfo& info, std::string& out) {
   const Module& m = info.module;
   for (uint32_t i = 0; i < m.elems.size(); ++i) {
@@ -246,9 +248,18 @@ void emit_segments_and_start(const ModuleInfo& info, std::string& out) {
     if (m.functions[f].imported) {
       out += fmt::format("    wasm2cpp::call_ref<void>(ctx->func{});\n", f);
     } else {
-      out += fmt::format("    {}{}(ctx);\n", info.qualified_ns, info.function_names[f]);
+      out += fmt::format("    {}(ctx);\n", entry_call(info, f));
     }
   }
+}
+
+// How host-facing code (start call, export wrappers) names a defined
+// function: directly, or through opaque_fn (see entry_needs_barrier).
+std::string entry_call(const ModuleInfo& info, uint32_t f) {
+  std::string fn = info.qualified_ns + info.function_names[f];
+  if (f < info.entry_needs_barrier.size() && info.entry_needs_barrier[f])
+    return "wasm2cpp::opaque_fn(&" + fn + ")";
+  return fn;
 }
 
 void emit_export_members(const ModuleInfo& info, std::string& out) {
@@ -266,7 +277,7 @@ void emit_export_members(const ModuleInfo& info, std::string& out) {
         }
         std::string call = m.functions[e.index].imported
                                ? fmt::format("wasm2cpp::call_ref<{}>(ctx_->func{}{})", result_type(type), e.index, args)
-                               : fmt::format("{}{}(ctx_.get(){})", info.qualified_ns, info.function_names[e.index], args);
+                               : fmt::format("{}(ctx_.get(){})", entry_call(info, e.index), args);
         out += fmt::format("{} Instance::{}({}) {{ return {}; }}\n", result_type(type), member, params, call);
         break;
       }

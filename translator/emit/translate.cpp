@@ -99,12 +99,19 @@ Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const Translate
   std::vector<uint32_t> shard_of = assign_shards(module, shards);
   std::vector<std::string> bodies(shards);
   std::vector<bool> shard_uses_simd(shards, false);
+  bool any_guarded_memory = false;
+  for (uint32_t m = 0; m < module.memories.size(); ++m)
+    any_guarded_memory = any_guarded_memory || !info.explicit_checks(m);
+  info.entry_needs_barrier.assign(module.functions.size(), false);
   // One function at a time: validate, emit, drop the IR.
   for (uint32_t f = 0; f < module.functions.size(); ++f) {
     if (module.functions[f].imported) continue;
     TRY_ASSIGN(FunctionIR ir, validate_function(module, f, options.features));
     bodies[shard_of[f]] += "\n" + emit::emit_function(info, ir, shared_linkage);
     if (uses_simd(ir)) shard_uses_simd[shard_of[f]] = true;
+    // A leaf without memory accesses cannot fault, so its export wrapper
+    // stays a direct call that link-time optimisation can inline.
+    info.entry_needs_barrier[f] = any_guarded_memory && (ir.uses_memory || ir.has_calls);
   }
 
   TranslatedModule out;
