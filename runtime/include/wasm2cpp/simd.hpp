@@ -355,3 +355,4 @@ WASM2CPP_INLINE v128 i32x4_extadd_pairwise_i16x8_u(v128 a) { return extadd_pairw
 
 #include "wasm2cpp/simd_float.hpp"
 #include "wasm2cpp/simd_memory.hpp"
+#include "wasm2cpp/simd_relaxed.hpp"
