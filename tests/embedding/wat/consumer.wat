@@ -1,0 +1,16 @@
+;; Imports one of each kind from "provider".
+(module
+  (import "provider" "add" (func $add (param i32 i32) (result i32)))
+  (import "provider" "memory" (memory 1))
+  (import "provider" "table" (table 2 funcref))
+  (import "provider" "counter" (global $counter (mut i32)))
+  (type $binary (func (param i32 i32) (result i32)))
+  (func (export "call_add") (param i32 i32) (result i32)
+    (call $add (local.get 0) (local.get 1)))
+  (func (export "store_u32") (param $addr i32) (param $value i32)
+    (i32.store (local.get $addr) (local.get $value)))
+  (func (export "call_table") (param $index i32) (param i32 i32) (result i32)
+    (call_indirect (type $binary) (local.get 1) (local.get 2) (local.get $index)))
+  (func (export "bump_counter") (result i32)
+    (global.set $counter (i32.add (global.get $counter) (i32.const 1)))
+    (global.get $counter)))
