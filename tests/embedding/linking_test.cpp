@@ -1,0 +1,172 @@
+// One instance's exports (function, memory, table, global) satisfying another
+// instance's imports, through typed Imports and through wasm2cpp::Linker, and
+// the LinkErrors a mismatch produces.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+
+#include "embed_consumer.hpp"
+#include "embed_provider.hpp"
+
+namespace {
+
+// Checks that `consumer` really uses `provider`'s objects, not copies.
+void expect_shares_everything(embed_provider::Instance& provider,
+                              embed_consumer::Instance& consumer) {
+  EXPECT_EQ(consumer.call_add(40, 2), 42);
+
+  consumer.store_u32(64, 0xABCD);
+  EXPECT_EQ(provider.load_u32(64), 0xABCD);
+  EXPECT_EQ(provider.memory().load<uint32_t>(64), 0xABCDu);
+
+  EXPECT_EQ(consumer.call_table(0, 6, 7), 13);  // provider's $add
+  EXPECT_EQ(consumer.call_table(1, 6, 7), 42);  // provider's $mul
+  EXPECT_THROW(consumer.call_table(2, 6, 7), wasm2cpp::Trap);
+
+  EXPECT_EQ(provider.counter_value(), 7);
+  EXPECT_EQ(consumer.bump_counter(), 8);
+  EXPECT_EQ(provider.counter_value(), 8);
+  EXPECT_EQ(provider.counter().value, 8);
+  provider.counter().value = 100;
+  EXPECT_EQ(consumer.bump_counter(), 101);
+}
+
+TEST(EmbeddingLinking, TypedImportsFromAnotherInstance) {
+  embed_provider::Instance provider;
+  const wasm2cpp::Exports& exports = provider.exports();
+  embed_consumer::Instance consumer(embed_consumer::Imports{
+      .provider_add = exports.function<int32_t(int32_t, int32_t)>("add"),
+      .provider_memory = &provider.memory(),
+      .provider_table = &provider.table(),
+      .provider_counter = &provider.counter(),
+  });
+  expect_shares_everything(provider, consumer);
+}
+
+TEST(EmbeddingLinking, LinkerDefineInstance) {
+  embed_provider::Instance provider;
+  wasm2cpp::Linker linker;
+  linker.define_instance("provider", provider.exports());
+  embed_consumer::Instance consumer(linker);
+  expect_shares_everything(provider, consumer);
+}
+
+TEST(EmbeddingLinking, ImportsLinkResolvesByName) {
+  embed_provider::Instance provider;
+  wasm2cpp::Linker linker;
+  linker.define_instance("provider", provider.exports());
+  embed_consumer::Imports imports = embed_consumer::Imports::link(linker);
+  EXPECT_EQ(imports.provider_memory, &provider.memory());
+  EXPECT_EQ(imports.provider_table, &provider.table());
+  EXPECT_EQ(imports.provider_counter, &provider.counter());
+  embed_consumer::Instance consumer(imports);
+  expect_shares_everything(provider, consumer);
+}
+
+TEST(EmbeddingLinking, HostFunctionDefinedInLinkerReplacesExport) {
+  embed_provider::Instance provider;
+  wasm2cpp::Linker linker;
+  linker.define_instance("provider", provider.exports());
+  wasm2cpp::Function<int32_t(int32_t, int32_t)> subtract = [](int32_t a, int32_t b) {
+    return a - b;
+  };
+  linker.define("provider", "add", subtract.ref());
+  embed_consumer::Instance consumer(linker);
+  EXPECT_EQ(consumer.call_add(40, 2), 38);
+}
+
+TEST(EmbeddingLinking, ExportedFunctionCallableByName) {
+  embed_provider::Instance provider;
+  auto add = provider.exports().function<int32_t(int32_t, int32_t)>("add");
+  EXPECT_EQ(add(20, 22), 42);
+  EXPECT_EQ(add.ref(), provider.exports().func_ref("add"));
+  EXPECT_EQ(&provider.exports().memory("memory"), &provider.memory());
+  EXPECT_EQ(&provider.exports().func_table("table"), &provider.table());
+  EXPECT_EQ(&provider.exports().global<int32_t>("counter"), &provider.counter());
+}
+
+TEST(EmbeddingLinking, WrongSignatureFromExportsIsLinkError) {
+  embed_provider::Instance provider;
+  const wasm2cpp::Exports& exports = provider.exports();
+  EXPECT_THROW(exports.function<int32_t(int32_t)>("add"), wasm2cpp::LinkError);
+  EXPECT_THROW(exports.function<int64_t(int32_t, int32_t)>("add"), wasm2cpp::LinkError);
+  EXPECT_THROW(exports.function<void(int32_t, int32_t)>("add"), wasm2cpp::LinkError);
+  EXPECT_THROW(exports.function<int32_t(int32_t, int32_t)>("missing"), wasm2cpp::LinkError);
+  // Not a function at all.
+  EXPECT_THROW(exports.function<int32_t(int32_t, int32_t)>("memory"), wasm2cpp::LinkError);
+  EXPECT_THROW(exports.memory("add"), wasm2cpp::LinkError);
+  EXPECT_THROW(exports.global<int64_t>("counter"), wasm2cpp::LinkError);
+  // The right signature still works after the failures.
+  EXPECT_EQ(exports.function<int32_t(int32_t, int32_t)>("add")(1, 2), 3);
+}
+
+// Runs `instantiate` and returns the LinkError message (empty: no error).
+template <typename F>
+std::string link_error_of(F&& instantiate) {
+  try {
+    instantiate();
+  } catch (const wasm2cpp::LinkError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(EmbeddingLinking, WrongSignatureThroughLinkerIsLinkError) {
+  embed_provider::Instance provider;
+  wasm2cpp::Linker linker;
+  linker.define_instance("provider", provider.exports());
+  wasm2cpp::Function<int32_t(int32_t)> unary = [](int32_t a) { return a; };
+  linker.define("provider", "add", unary.ref());
+  std::string message = link_error_of([&] { embed_consumer::Instance consumer(linker); });
+  EXPECT_NE(message.find("incompatible import type"), std::string::npos) << message;
+  message = link_error_of([&] { (void)embed_consumer::Imports::link(linker); });
+  EXPECT_NE(message.find("incompatible import type"), std::string::npos) << message;
+}
+
+TEST(EmbeddingLinking, WrongKindThroughLinkerIsLinkError) {
+  embed_provider::Instance provider;
+  wasm2cpp::Linker linker;
+  linker.define_instance("provider", provider.exports());
+  // A memory where a global is expected.
+  linker.define("provider", "counter", &provider.memory());
+  std::string message = link_error_of([&] { embed_consumer::Instance consumer(linker); });
+  EXPECT_NE(message.find("incompatible import type"), std::string::npos) << message;
+}
+
+TEST(EmbeddingLinking, ImmutableGlobalForMutableImportIsLinkError) {
+  embed_provider::Instance provider;
+  wasm2cpp::Global<int32_t> constant(5, /*mutable_=*/false);
+  wasm2cpp::Linker linker;
+  linker.define_instance("provider", provider.exports());
+  linker.define("provider", "counter", &constant);
+  EXPECT_THROW(embed_consumer::Instance consumer(linker), wasm2cpp::LinkError);
+}
+
+TEST(EmbeddingLinking, MissingImportIsLinkError) {
+  wasm2cpp::Linker empty;
+  std::string message = link_error_of([&] { embed_consumer::Instance consumer(empty); });
+  EXPECT_NE(message.find("unknown import"), std::string::npos) << message;
+}
+
+TEST(EmbeddingLinking, TooSmallMemoryOrTableIsLinkError) {
+  embed_provider::Instance provider;
+  wasm2cpp::Memory no_pages({.initial = 0, .maximum = 1});
+  EXPECT_THROW(embed_consumer::Instance consumer(embed_consumer::Imports{
+                   .provider_add = provider.exports().function<int32_t(int32_t, int32_t)>("add"),
+                   .provider_memory = &no_pages,
+                   .provider_table = &provider.table(),
+                   .provider_counter = &provider.counter(),
+               }),
+               wasm2cpp::LinkError);
+  wasm2cpp::FuncTable one_slot({.initial = 1, .maximum = std::nullopt});
+  EXPECT_THROW(embed_consumer::Instance consumer(embed_consumer::Imports{
+                   .provider_add = provider.exports().function<int32_t(int32_t, int32_t)>("add"),
+                   .provider_memory = &provider.memory(),
+                   .provider_table = &one_slot,
+                   .provider_counter = &provider.counter(),
+               }),
+               wasm2cpp::LinkError);
+}
+
+}  // namespace
