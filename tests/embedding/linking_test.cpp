@@ -76,6 +76,45 @@ TEST(EmbeddingLinking, HostFunctionDefinedInLinkerReplacesExport) {
   EXPECT_EQ(consumer.call_add(40, 2), 38);
 }
 
+TEST(EmbeddingLinking, HostFunctionInSharedTableIsCalledIndirectly) {
+  embed_provider::Instance provider;
+  wasm2cpp::Linker linker;
+  linker.define_instance("provider", provider.exports());
+  embed_consumer::Instance consumer(linker);
+
+  // The host replaces slot 1 of the provider's table; the consumer's
+  // call_indirect through the shared table reaches the host function.
+  wasm2cpp::Function<int32_t(int32_t, int32_t)> power = [](int32_t base, int32_t exponent) {
+    int32_t result = 1;
+    for (int32_t i = 0; i < exponent; ++i) result *= base;
+    return result;
+  };
+  provider.table().set(1, power.ref());
+  EXPECT_EQ(consumer.call_table(1, 2, 10), 1024);
+  EXPECT_EQ(provider.table().get(1), power.ref());
+
+  // A function of another signature in the slot is a trap, not a miscall.
+  wasm2cpp::Function<int32_t(int32_t)> unary = [](int32_t a) { return a; };
+  provider.table().set(1, unary.ref());
+  try {
+    consumer.call_table(1, 2, 10);
+    ADD_FAILURE() << "no trap";
+  } catch (const wasm2cpp::Trap& trap) {
+    EXPECT_EQ(trap.kind(), wasm2cpp::TrapKind::IndirectCallTypeMismatch);
+  }
+  provider.table().set(1, wasm2cpp::FuncRef{});
+  try {
+    consumer.call_table(1, 2, 10);
+    ADD_FAILURE() << "no trap";
+  } catch (const wasm2cpp::Trap& trap) {
+    EXPECT_EQ(trap.kind(), wasm2cpp::TrapKind::UninitializedElement);
+  }
+  // Host table access is bounds-checked.
+  EXPECT_THROW(provider.table().get(2), wasm2cpp::OutOfBounds);
+  EXPECT_THROW(provider.table().set(2, power.ref()), wasm2cpp::OutOfBounds);
+  EXPECT_EQ(consumer.call_table(0, 2, 10), 12);
+}
+
 TEST(EmbeddingLinking, ExportedFunctionCallableByName) {
   embed_provider::Instance provider;
   auto add = provider.exports().function<int32_t(int32_t, int32_t)>("add");
