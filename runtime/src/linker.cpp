@@ -30,18 +30,6 @@ const char* kind_name(const ExternValue& value) {
   }
 }
 
-const char* val_kind_name(ValKind kind) {
-  switch (kind) {
-    case ValKind::I32: return "i32";
-    case ValKind::I64: return "i64";
-    case ValKind::F32: return "f32";
-    case ValKind::F64: return "f64";
-    case ValKind::V128: return "v128";
-    case ValKind::FuncRef: return "funcref";
-    case ValKind::ExternRef: return "externref";
-  }
-  return "?";
-}
 
 std::string signature_text(TypeId type) {
   if (!type) return "(unknown)";
@@ -73,6 +61,19 @@ T expect_kind(const ExternValue& value, const char* module, const char* field,
 }
 
 }  // namespace
+
+const char* val_kind_name(ValKind kind) {
+  switch (kind) {
+    case ValKind::I32: return "i32";
+    case ValKind::I64: return "i64";
+    case ValKind::F32: return "f32";
+    case ValKind::F64: return "f64";
+    case ValKind::V128: return "v128";
+    case ValKind::FuncRef: return "funcref";
+    case ValKind::ExternRef: return "externref";
+  }
+  return "?";
+}
 
 // ---- Exports ----------------------------------------------------------------
 

@@ -117,18 +117,6 @@ ValKind kind_from_name(std::string_view n) {
   throw ScriptError("unknown value type " + std::string(n));
 }
 
-const char* kind_name(ValKind k) {
-  switch (k) {
-    case ValKind::I32: return "i32";
-    case ValKind::I64: return "i64";
-    case ValKind::F32: return "f32";
-    case ValKind::F64: return "f64";
-    case ValKind::V128: return "v128";
-    case ValKind::FuncRef: return "funcref";
-    case ValKind::ExternRef: return "externref";
-  }
-  return "?";
-}
 
 Lane parse_lane(std::string_view t) {
   if (t == "nan:canonical") return {LaneMatch::NanCanonical, 0};
@@ -279,7 +267,7 @@ bool matches(const Pattern& p, const Value& v) {
 }
 
 std::string format_pattern(const Pattern& p) {
-  std::string s = kind_name(p.kind);
+  std::string s = wasm2cpp::val_kind_name(p.kind);
   s += ':';
   switch (p.kind) {
     case ValKind::I32: return s + format_pattern_lane(p.scalar, 32, false);
@@ -300,7 +288,7 @@ std::string format_pattern(const Pattern& p) {
 
 // Formats `v` in the shape of `p` (so v128 lanes are comparable).
 std::string format_value(const Value& v, const Pattern* shape) {
-  std::string s = kind_name(v.kind);
+  std::string s = wasm2cpp::val_kind_name(v.kind);
   s += ':';
   switch (v.kind) {
     case ValKind::I32: return s + format_lane(v.lo & 0xffffffffu, 32, false);

@@ -19,6 +19,17 @@ Expected<uint8_t> read_limits_flags(ByteCursor& c) {
   return flags;
 }
 
+// The u32 minimum and, when flag bit 0 is set, maximum of 32-bit limits.
+Expected<void> read_u32_bounds(ByteCursor& c, uint8_t flags, Limits& limits) {
+  TRY_ASSIGN(uint32_t min, c.read_u32());
+  limits.min = min;
+  if (flags & 1) {
+    TRY_ASSIGN(uint32_t max, c.read_u32());
+    limits.max = max;
+  }
+  return {};
+}
+
 }  // namespace
 
 Expected<Limits> read_table_limits(ByteCursor& c, const Features& /*features*/) {
@@ -27,12 +38,7 @@ Expected<Limits> read_table_limits(ByteCursor& c, const Features& /*features*/) 
   if (flags > 1)
     return make_error(fmt::format("integer too large (table limits flags 0x{:02x})", flags), at);
   Limits limits;
-  TRY_ASSIGN(uint32_t min, c.read_u32());
-  limits.min = min;
-  if (flags & 1) {
-    TRY_ASSIGN(uint32_t max, c.read_u32());
-    limits.max = max;
-  }
+  TRY(read_u32_bounds(c, flags, limits));
   return limits;
 }
 
@@ -61,12 +67,7 @@ Expected<Limits> read_memory_limits(ByteCursor& c, const Features& features) {
       TRY_ASSIGN(limits.max, c.read_u64());
     }
   } else {
-    TRY_ASSIGN(uint32_t min, c.read_u32());
-    limits.min = min;
-    if (flags & 1) {
-      TRY_ASSIGN(uint32_t max, c.read_u32());
-      limits.max = max;
-    }
+    TRY(read_u32_bounds(c, flags, limits));
   }
   return limits;
 }

@@ -19,6 +19,9 @@ template <> struct ValKindOf<v128> { static constexpr ValKind value = ValKind::V
 template <> struct ValKindOf<FuncRef> { static constexpr ValKind value = ValKind::FuncRef; };
 template <> struct ValKindOf<ExternRef> { static constexpr ValKind value = ValKind::ExternRef; };
 
+// "i32", "funcref", ... (for messages).
+const char* val_kind_name(ValKind kind);
+
 struct GlobalBase {
   ValKind kind;
   bool is_mutable;
