@@ -2,15 +2,20 @@
 #include <string>
 
 #include "emit/emitter.hpp"
+#include "support/identifiers.hpp"
 #include "fmt/format.h"
 
 namespace wasm2cpp::emit {
 
 namespace {
 
+// The CLI has validated --name already; library callers get the same rules
+// (a name the library headers take at global scope gets a trailing '_').
 std::string module_namespace_name(const TranslateOptions& options) {
-  if (!options.name.empty()) return sanitize_identifier(options.name);
-  if (!options.output_stem.empty()) return sanitize_identifier(options.output_stem);
+  bool global_scope = options.outer_namespace.empty();
+  if (!options.name.empty()) return sanitize_namespace_name(options.name, global_scope);
+  if (!options.output_stem.empty())
+    return sanitize_namespace_name(options.output_stem, global_scope);
   return "wasm_module";
 }
 

@@ -1,63 +1,14 @@
-// Identifier sanitisation, unique naming and the C++ spelling of wasm types.
-#include <algorithm>
-#include <iterator>
+// Unique naming and the C++ spelling of wasm types (sanitising is in
+// support/identifiers, shared with the CLI).
 #include <string>
 
 #include "emit/emitter.hpp"
 #include "fmt/format.h"
+#include "support/identifiers.hpp"
 
 namespace wasm2cpp::emit {
 
-namespace {
-
-// C++20 keywords and alternative tokens, plus names the standard library
-// defines as macros (an export called "assert" or "errno" must not expand)
-// and GNU predefined macros in -std=gnu++ modes. Sorted for binary search.
-constexpr std::string_view kReserved[] = {
-    "BUFSIZ", "EOF", "FILENAME_MAX", "INFINITY", "MB_CUR_MAX", "NAN",
-    "NULL", "RAND_MAX", "SIZE_MAX", "alignas", "alignof", "and",
-    "and_eq", "asm", "assert", "auto", "bitand", "bitor",
-    "bool", "break", "case", "catch", "char", "char16_t",
-    "char32_t", "char8_t", "class", "co_await", "co_return", "co_yield",
-    "compl", "concept", "const", "const_cast", "consteval", "constexpr",
-    "constinit", "continue", "decltype", "default", "delete", "do",
-    "double", "dynamic_cast", "else", "enum", "errno", "explicit",
-    "export", "extern", "false", "float", "for", "friend",
-    "goto", "i386", "if", "inline", "int", "linux",
-    "long", "major", "minor", "mutable", "namespace", "new",
-    "noexcept", "not", "not_eq", "nullptr", "offsetof", "operator",
-    "or", "or_eq", "private", "protected", "public", "register",
-    "reinterpret_cast", "requires", "return", "setjmp", "short", "signed",
-    "sizeof", "static", "static_assert", "static_cast", "stderr", "stdin",
-    "stdout", "struct", "switch", "template", "this", "thread_local",
-    "throw", "true", "try", "typedef", "typeid", "typename",
-    "union", "unix", "unsigned", "using", "va_arg", "va_copy",
-    "va_end", "va_start", "virtual", "void", "volatile", "wchar_t",
-    "while", "xor", "xor_eq",
-};
-static_assert(std::is_sorted(std::begin(kReserved), std::end(kReserved)));
-
-bool is_reserved(std::string_view name) {
-  return std::binary_search(std::begin(kReserved), std::end(kReserved), name);
-}
-
-bool is_ident_char(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-}  // namespace
-
-std::string sanitize_identifier(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size() + 1);
-  for (unsigned char c : raw) out += is_ident_char(c) ? static_cast<char>(c) : '_';
-  if (out.empty()) return "_";
-  // A leading digit needs a prefix (a suffix would not make an identifier);
-  // '_' + digit is not a reserved spelling outside the global namespace.
-  if (out[0] >= '0' && out[0] <= '9') return "_" + out;
-  if (is_reserved(out)) out += '_';
-  return out;
-}
+std::string sanitize_identifier(std::string_view raw) { return ::wasm2cpp::sanitize_identifier(raw); }
 
 std::string NameSet::claim(const std::string& base) {
   if (used_.insert(base).second) return base;
