@@ -5,11 +5,11 @@
 // commits pages with mprotect. Pages are never decommitted, so pages exposed
 // by a grow have never been written and read as zero.
 //
-// Threads (shared memories), when supported: size_ must become an atomic
-// read with acquire by explicit checks and memory.size, and grow must be
-// serialised (a mutex: commit, then publish the new size with release). The
-// reservation scheme already guarantees the base never moves, which shared
-// memories require.
+// Threads (shared memories): size_ is atomic, read with acquire by explicit
+// checks, memory.size and host accessors; grow is serialised by a mutex and
+// commits the new pages before publishing the new size with release, so a
+// thread that sees the new size also sees committed pages. The reservation
+// scheme guarantees the base never moves, which shared memories require.
 #include <sys/mman.h>
 
 #include <algorithm>
@@ -84,7 +84,7 @@ Memory::Memory(const Limits& limits) : limits_(limits) {
     munmap(base_, static_cast<size_t>(reserved_));
     throw std::bad_alloc();
   }
-  size_ = initial_bytes;
+  size_.store(initial_bytes, std::memory_order_release);
 }
 
 Memory::~Memory() {
@@ -93,7 +93,9 @@ Memory::~Memory() {
 }
 
 int64_t Memory::grow(uint64_t delta_pages) noexcept {
-  uint64_t old_pages = size_ / kPageSize;
+  std::lock_guard<std::mutex> lock(grow_mutex_);
+  const uint64_t old_size = size_.load(std::memory_order_relaxed);  // only grow() writes it
+  uint64_t old_pages = old_size / kPageSize;
   if (delta_pages == 0) return static_cast<int64_t>(old_pages);
 
   uint64_t page_limit = limits_.memory64 ? kMemory64MaxPages : kMemory32MaxPages;
@@ -102,24 +104,25 @@ int64_t Memory::grow(uint64_t delta_pages) noexcept {
   if (old_pages > limit || delta_pages > limit - old_pages) return -1;
 
   uint64_t new_size = (old_pages + delta_pages) * kPageSize;
-  uint8_t* fresh = base_ + size_;
-  size_t fresh_bytes = static_cast<size_t>(new_size - size_);
+  uint8_t* fresh = base_ + old_size;
+  size_t fresh_bytes = static_cast<size_t>(new_size - old_size);
   if (mprotect(fresh, fresh_bytes, PROT_READ | PROT_WRITE) != 0) {
     // mprotect may have changed part of the range: make it inaccessible again
     // so a failed grow has no effect, not even in guard mode.
     mprotect(fresh, fresh_bytes, PROT_NONE);
     return -1;
   }
-  size_ = new_size;
+  size_.store(new_size, std::memory_order_release);
   return static_cast<int64_t>(old_pages);
 }
 
 void Memory::check_range(uint64_t addr, uint64_t count, uint64_t elem_size) const {
   uint64_t bytes;
-  if (__builtin_mul_overflow(count, elem_size, &bytes) || addr > size_ || bytes > size_ - addr) {
+  const uint64_t size = size_bytes();
+  if (__builtin_mul_overflow(count, elem_size, &bytes) || addr > size || bytes > size - addr) {
     throw OutOfBounds("out of bounds memory access: " + std::to_string(count) + " x " +
                       std::to_string(elem_size) + " bytes at " + hex(addr) +
-                      " in a memory of " + std::to_string(size_) + " bytes");
+                      " in a memory of " + std::to_string(size) + " bytes");
   }
 }
 
@@ -147,20 +150,23 @@ void Memory::read(uint64_t addr, std::span<std::byte> out) const {
 }
 
 void Memory::fill(uint64_t dst, uint8_t value, uint64_t len) {
-  if (dst > size_ || len > size_ - dst) trap(TrapKind::MemoryOutOfBounds);
+  const uint64_t size = size_bytes();
+  if (dst > size || len > size - dst) trap(TrapKind::MemoryOutOfBounds);
   if (len != 0) std::memset(base_ + dst, value, static_cast<size_t>(len));
 }
 
 void Memory::copy(Memory& dst_mem, uint64_t dst, const Memory& src_mem, uint64_t src,
                   uint64_t len) {
-  if (dst > dst_mem.size_ || len > dst_mem.size_ - dst || src > src_mem.size_ ||
-      len > src_mem.size_ - src)
+  const uint64_t dst_size = dst_mem.size_bytes();
+  const uint64_t src_size = src_mem.size_bytes();
+  if (dst > dst_size || len > dst_size - dst || src > src_size || len > src_size - src)
     trap(TrapKind::MemoryOutOfBounds);
   if (len != 0) std::memmove(dst_mem.base_ + dst, src_mem.base_ + src, static_cast<size_t>(len));
 }
 
 void Memory::init(uint64_t dst, std::span<const uint8_t> segment, uint64_t src, uint64_t len) {
-  if (dst > size_ || len > size_ - dst || src > segment.size() || len > segment.size() - src)
+  const uint64_t size = size_bytes();
+  if (dst > size || len > size - dst || src > segment.size() || len > segment.size() - src)
     trap(TrapKind::MemoryOutOfBounds);
   if (len != 0) std::memcpy(base_ + dst, segment.data() + src, static_cast<size_t>(len));
 }

@@ -114,7 +114,11 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
   if (!f.has(oi.feature)) return feature_error(oi, in.offset);
 
   switch (oi.immediate) {
-    case Immediate::None: break;
+    case Immediate::None:
+      // atomic.fence carries one reserved byte (a future memory order), zero
+      // for sequential consistency.
+      if (in.op == Opcode::AtomicFence) TRY(read_zero_byte(c));
+      break;
     case Immediate::BlockType: {
       TRY_ASSIGN(in.block_type, read_block_type(c, f));
       break;

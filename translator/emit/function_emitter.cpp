@@ -111,7 +111,7 @@ void FunctionEmitter::reload_memory_sizes() {
 void FunctionEmitter::emit_instr(size_t index) {
   const Instr& in = ir_.code[index];
   bool dropped = index + 1 < ir_.code.size() && ir_.code[index + 1].op == Opcode::Drop;
-  if (emit_control(in) || emit_simd(in, dropped) || emit_numeric(in) || emit_variable(in) || emit_memory(in, dropped) ||
+  if (emit_control(in) || emit_simd(in, dropped) || emit_atomics(in) || emit_numeric(in) || emit_variable(in) || emit_memory(in, dropped) ||
       emit_table(in) || emit_call(in))
     return;
   line(fmt::format("#error unsupported instruction {}", info(in.op).mnemonic));

@@ -59,6 +59,7 @@ class FunctionEmitter {
   bool emit_variable(const Instr& in);
   bool emit_memory(const Instr& in, bool result_dropped);
   bool emit_simd(const Instr& in, bool result_dropped);  // emit_simd.cpp
+  bool emit_atomics(const Instr& in);                     // emit_atomics.cpp
   bool emit_table(const Instr& in);
   bool emit_call(const Instr& in);
 

@@ -140,6 +140,7 @@ bool FunctionValidator::State::step_ops(const RawInstr& in, uint32_t h) {
     case Opcode::RefFunc: return on_reference(in, h);
     default: break;
   }
+  if (info(in.op).prefix == 0xfe) return on_atomic(in, h);
   switch (info(in.op).immediate) {
     case Immediate::V128:
     case Immediate::Shuffle:

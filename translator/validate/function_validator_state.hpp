@@ -217,6 +217,8 @@ struct FunctionValidator::State {
   bool on_reference(const RawInstr& in, uint32_t h);
   // function_validator_simd.cpp: SIMD instructions with immediates.
   bool on_simd(const RawInstr& in, uint32_t h);
+  // function_validator_atomics.cpp: 0xFE-prefixed instructions with a memarg.
+  bool on_atomic(const RawInstr& in, uint32_t h);
   bool check_memory(uint32_t index, ValType& address_type);
   bool check_table(uint32_t index);
   bool check_data(uint32_t index);

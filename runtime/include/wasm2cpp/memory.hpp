@@ -9,16 +9,27 @@
 // range they were created for). Where the reservation cannot be made (no
 // virtual memory, memory64 beyond the cap), the memory is not `guarded()` and
 // modules translated with --bounds-checks=guard refuse to link it.
+//
+// Threads: a shared memory (Limits::shared) may be used by several instances
+// on several threads at once. Its base never moves (as for every Memory),
+// its size is read atomically and grow() is serialised, so guest and host
+// code on any thread see a consistent size that only increases. Waiters
+// parked by memory.atomic.wait32/wait64 (or the host's wait32/wait64) are
+// woken by notify on the same address. See docs/threads.md.
 #pragma once
+
+#include <atomic>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
 #include <type_traits>
 
+#include "wasm2cpp/atomics.hpp"
 #include "wasm2cpp/trap.hpp"
 
 namespace wasm2cpp {
@@ -50,15 +61,19 @@ class Memory {
 
   const Limits& limits() const noexcept { return limits_; }
   bool guarded() const noexcept { return guarded_; }
+  bool shared() const noexcept { return limits_.shared; }
 
-  uint64_t size_bytes() const noexcept { return size_; }
-  uint64_t size_pages() const noexcept { return size_ / kPageSize; }
+  // The size only ever increases; the acquire load pairs with grow()'s
+  // release, so pages inside the size read here are committed.
+  uint64_t size_bytes() const noexcept { return size_.load(std::memory_order_acquire); }
+  uint64_t size_pages() const noexcept { return size_bytes() / kPageSize; }
   uint8_t* data() noexcept { return base_; }
   const uint8_t* data() const noexcept { return base_; }
 
   // memory.grow semantics: returns the old size in pages, or -1 when the new
   // size would exceed the maximum (declared, host cap, or address space) or
-  // the pages cannot be committed. New pages are zero.
+  // the pages cannot be committed. New pages are zero. Thread-safe: growths
+  // from several threads are serialised.
   int64_t grow(uint64_t delta_pages) noexcept;
 
   // A host-set cap (pages) below the declared maximum; grow fails above it.
@@ -93,6 +108,24 @@ class Memory {
     std::memcpy(base_ + addr, &value, sizeof(T));
   }
 
+  // ---- threads: wait and notify (memory.atomic.* semantics) ---------------
+  // Every call traps (wasm2cpp::Trap) like the guest instruction: out of
+  // bounds, unaligned (4 bytes for wait32 and notify, 8 for wait64), and
+  // waiting on a memory that is not shared ("expected shared memory").
+
+  // Blocks while the value at `addr` equals `expected` until notified or
+  // `timeout_ns` elapses (negative: no timeout). Returns 0 when woken by a
+  // notify, 1 when the value differed (no wait), 2 on timeout.
+  uint32_t wait32(uint64_t addr, uint32_t expected, int64_t timeout_ns) {
+    return atomic_wait32(addr, 0, expected, timeout_ns);
+  }
+  uint32_t wait64(uint64_t addr, uint64_t expected, int64_t timeout_ns) {
+    return atomic_wait64(addr, 0, expected, timeout_ns);
+  }
+  // Wakes up to `count` waiters on `addr`, oldest first; returns how many.
+  // On a memory that is not shared there are no waiters: returns 0.
+  uint32_t notify(uint64_t addr, uint32_t count) { return atomic_notify(addr, 0, count); }
+
   std::string read_string(uint64_t addr, uint64_t len) const;
   void write(uint64_t addr, std::span<const std::byte> bytes);
   void write(uint64_t addr, std::span<const uint8_t> bytes);
@@ -106,14 +139,25 @@ class Memory {
   static void copy(Memory& dst_mem, uint64_t dst, const Memory& src_mem, uint64_t src, uint64_t len);
   void init(uint64_t dst, std::span<const uint8_t> segment, uint64_t src, uint64_t len);
 
+  // memory.atomic.wait32/wait64/notify at `addr + offset` (added without
+  // wrap-around: an overflow is out of bounds). wait_notify.cpp.
+  uint32_t atomic_wait32(uint64_t addr, uint64_t offset, uint32_t expected, int64_t timeout_ns);
+  uint32_t atomic_wait64(uint64_t addr, uint64_t offset, uint64_t expected, int64_t timeout_ns);
+  uint32_t atomic_notify(uint64_t addr, uint64_t offset, uint32_t count);
+
   // Bounds check for host accessors: throws OutOfBounds.
   void check_range(uint64_t addr, uint64_t count, uint64_t elem_size) const;
 
  private:
   [[noreturn]] void throw_misaligned(uint64_t addr) const;
 
+  // The effective address of a wait/notify, checked (bounds, then
+  // alignment to `bytes`): traps on failure.
+  uint64_t checked_atomic_address(uint64_t addr, uint64_t offset, uint64_t bytes) const;
+
   uint8_t* base_ = nullptr;
-  uint64_t size_ = 0;           // current size in bytes
+  std::atomic<uint64_t> size_{0};  // current size in bytes; grows only
+  std::mutex grow_mutex_;          // serialises grow()
   uint64_t reserved_ = 0;       // bytes of address space reserved at base_
   uint64_t cap_pages_ = ~uint64_t{0};
   Limits limits_;

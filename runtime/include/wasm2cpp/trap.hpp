@@ -23,6 +23,7 @@ namespace wasm2cpp {
   X(CallStackExhausted, "call stack exhausted")                       \
   X(NullReference, "null reference")                                  \
   X(UnalignedAtomic, "unaligned atomic")                              \
+  X(ExpectedSharedMemory, "expected shared memory")                   \
   X(HostTrap, "host trap")
 
 enum class TrapKind : uint8_t {
