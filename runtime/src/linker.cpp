@@ -26,7 +26,8 @@ const char* kind_name(const ExternValue& value) {
     case 1: return "memory";
     case 2: return "funcref table";
     case 3: return "externref table";
-    default: return "global";
+    case 4: return "global";
+    default: return "tag";
   }
 }
 
@@ -113,6 +114,9 @@ ExternTable& Exports::extern_table(std::string_view name) const {
 }
 GlobalBase& Exports::global(std::string_view name) const {
   return *export_as<GlobalBase*>(require(name), name, "global");
+}
+Tag& Exports::tag(std::string_view name) const {
+  return *export_as<Tag*>(require(name), name, "tag");
 }
 
 void Exports::throw_signature_mismatch(std::string_view name, const FuncRef& ref,
@@ -219,6 +223,17 @@ void check_global(const GlobalBase* global, const char* module, const char* fiel
                  "expected global " + text(kind, is_mutable) + ", got " +
                      text(global->kind, global->is_mutable));
   }
+}
+
+Tag* tag(const Linker& linker, const char* module, const char* field) {
+  return expect_kind<Tag*>(require(linker, module, field), module, field, "tag");
+}
+
+void check_tag(const Tag* tag, const char* module, const char* field, TypeId type) {
+  if (tag == nullptr) unknown_import(module, field);
+  if (tag->type() != type)
+    incompatible(module, field,
+                 "expected tag " + signature_text(type) + ", got " + signature_text(tag->type()));
 }
 
 }  // namespace link

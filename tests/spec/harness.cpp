@@ -472,6 +472,10 @@ class Driver {
       thunk->second(ref, args.data(), results.data());
     } catch (const wasm2cpp::Trap& e) {
       return trap_outcome(kind, e, text);
+    } catch (const wasm2cpp::Exception&) {
+      // An uncaught wasm exception (exception handling).
+      if (kind == "assert_exception") return pass();
+      return fail("uncaught exception");
     } catch (const std::exception& e) {
       return fail("threw " + std::string(e.what()));
     }

@@ -75,7 +75,7 @@ Expected<void> decode_section_payload(SectionId id, ByteCursor& payload, DecodeC
     case SectionId::Code: return decode::decode_code_section(payload, ctx);
     case SectionId::Data: return decode::decode_data_section(payload, ctx);
     case SectionId::DataCount: return decode::decode_data_count_section(payload, ctx);
-    case SectionId::Tag: return payload.error_here("the tag section is not supported yet");
+    case SectionId::Tag: return decode::decode_tag_section(payload, ctx);
   }
   return payload.error_here("malformed section id");
 }

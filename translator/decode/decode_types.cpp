@@ -106,8 +106,10 @@ Expected<ConstExpr> read_const_expr(ByteCursor& c, const Features& features) {
     switch (raw.op) {
       case Opcode::Block:
       case Opcode::Loop:
-      case Opcode::If: ++depth; break;
-      case Opcode::End: --depth; break;
+      case Opcode::If:
+      case Opcode::Try: ++depth; break;
+      case Opcode::End:
+      case Opcode::Delegate: --depth; break;
       default: break;
     }
     if (depth == 0) break;

@@ -129,6 +129,7 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
     case Immediate::GlobalIdx:
     case Immediate::DataIdx:
     case Immediate::ElemIdx:
+    case Immediate::TagIdx:
     case Immediate::TableIdx: {
       TRY_ASSIGN(in.a, c.read_u32());
       break;

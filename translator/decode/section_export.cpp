@@ -19,8 +19,7 @@ Expected<void> decode_export_section(ByteCursor& c, DecodeContext& ctx) {
       if (kind == 4 && !ctx.features.has(Feature::Exceptions))
         return make_error("malformed export kind " + Features::enable_hint(Feature::Exceptions),
                           kind_at);
-      if (kind == 4) return make_error("tag exports are not supported yet", kind_at);
-      return make_error(fmt::format("malformed export kind 0x{:02x}", kind), kind_at);
+      if (kind != 4) return make_error(fmt::format("malformed export kind 0x{:02x}", kind), kind_at);
     }
     e.kind = static_cast<ExternKind>(kind);
     TRY_ASSIGN(e.index, c.read_u32());

@@ -72,11 +72,21 @@ Expected<void> decode_import_section(ByteCursor& c, DecodeContext& ctx) {
         ++m.num_imported_globals;
         break;
       }
-      case 4:
-        if (ctx.features.has(Feature::Exceptions))
-          return make_error("tag imports are not supported yet", kind_at);
-        return make_error("malformed import kind " + Features::enable_hint(Feature::Exceptions),
-                          kind_at);
+      case 4: {
+        if (!ctx.features.has(Feature::Exceptions))
+          return make_error("malformed import kind " + Features::enable_hint(Feature::Exceptions),
+                            kind_at);
+        Tag tag;
+        TRY_ASSIGN(tag.type_index, read_tag_type(c));
+        tag.imported = true;
+        tag.offset = import.offset;
+        tag.import_index = import_index;
+        import.kind = ExternKind::Tag;
+        import.index = static_cast<uint32_t>(m.tags.size());
+        m.tags.push_back(tag);
+        ++m.num_imported_tags;
+        break;
+      }
       default: return make_error(fmt::format("malformed import kind 0x{:02x}", kind), kind_at);
     }
     m.imports.push_back(std::move(import));

@@ -57,6 +57,9 @@ Expected<void> decode_data_count_section(ByteCursor& c, DecodeContext& ctx);
 Expected<void> decode_code_section(ByteCursor& c, DecodeContext& ctx);
 Expected<void> decode_data_section(ByteCursor& c, DecodeContext& ctx);
 Expected<void> decode_custom_section(ByteCursor& c, DecodeContext& ctx);
+// Exception handling (section_tag.cpp; the tag type is shared with imports).
+Expected<void> decode_tag_section(ByteCursor& c, DecodeContext& ctx);
+Expected<uint32_t> read_tag_type(ByteCursor& c);
 
 // The `name` custom section. Never fails: a malformed name section is
 // ignored (keeping the subsections decoded before the damage).

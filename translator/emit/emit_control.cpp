@@ -19,7 +19,8 @@ bool FunctionEmitter::emit_control(const Instr& in) {
       return true;
     case Opcode::Block:
     case Opcode::Loop:
-    case Opcode::If: open_block(in); return true;
+    case Opcode::If:
+    case Opcode::Try: open_block(in); return true;
     case Opcode::Else: {
       const Frame& frame = frames_.back();
       if (frame.braced) {
@@ -37,7 +38,13 @@ bool FunctionEmitter::emit_control(const Instr& in) {
       live_ = true;
       return true;
     }
-    case Opcode::End: close_block(in); return true;
+    case Opcode::End:
+      if (ir_.blocks[in.a].kind == BlockKind::Try) {
+        close_try(in);
+      } else {
+        close_block(in);
+      }
+      return true;
     case Opcode::Br:
       branch_to(in.a, in.height);
       live_ = false;
@@ -113,18 +120,23 @@ bool FunctionEmitter::emit_control(const Instr& in) {
       line(return_statement(in.height));
       live_ = false;
       return true;
-    default: return false;
+    default: return emit_exception(in);
   }
 }
 
 void FunctionEmitter::open_block(const Instr& in) {
   const uint32_t b = in.a;
   const BlockInfo& block = ir_.blocks[b];
+  if (block.kind == BlockKind::Try) {
+    open_try(b);
+    return;
+  }
   bool braced = brace_depth_ < kMaxBraceDepth;
   frames_.push_back(Frame{b, braced});
   switch (block.kind) {
     case BlockKind::Function:
     case BlockKind::Block:
+    case BlockKind::Try:
       if (braced) line("{");
       break;
     case BlockKind::Loop:
@@ -167,6 +179,7 @@ void FunctionEmitter::close_block(const Instr& in) {
       line("__builtin_unreachable();");
     }
     live_ = false;
+    close_function_exceptions();
     return;
   }
   Frame frame = frames_.back();

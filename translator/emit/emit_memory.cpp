@@ -64,7 +64,7 @@ std::string FunctionEmitter::address_pointer(uint32_t memory, const std::string&
 
 void FunctionEmitter::bounds_check(uint32_t memory, const std::string& addr, uint64_t offset,
                                    uint32_t bytes) {
-  if (!info_.explicit_checks(memory)) return;
+  if (!explicit_checks(memory)) return;
   // Security: the whole access [addr + offset, addr + offset + bytes) must
   // lie inside the current size; check64 also rejects wrap-around.
   const char* check = info_.memory64(memory) ? "check64" : "check32";
@@ -93,7 +93,7 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       // The value is never used: in guard mode the access must still fault
       // when out of bounds, so it is made volatile rather than deleted; in
       // explicit mode the check above is all that is needed.
-      if (!info_.explicit_checks(memory))
+      if (!explicit_checks(memory))
         line(fmt::format("wasm2cpp::touch_at<{}>({});", access->memory_type, address_pointer(memory, addr, in.imm)));
       return true;
     }

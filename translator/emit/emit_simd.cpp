@@ -98,7 +98,7 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
       }
       if (result_dropped) {
         // As for scalar loads: in guard mode a dropped load must still fault.
-        if (!info_.explicit_checks(memory))
+        if (!explicit_checks(memory))
           line(fmt::format("wasm2cpp::touch_at<{}>({});", access_type(op.access_bytes), pointer));
         return true;
       }

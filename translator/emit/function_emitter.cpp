@@ -35,6 +35,7 @@ FunctionEmitter::FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir)
 }
 
 void FunctionEmitter::prescan() {
+  prescan_exceptions();
   // Loop labels precede their bodies, so whether one is needed must be known
   // before the body is written: every branch to a loop becomes a goto.
   for (const Instr& in : ir_.code) {

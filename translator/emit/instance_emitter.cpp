@@ -121,7 +121,11 @@ void emit_link(const ModuleInfo& info, std::string& out) {
         out += "  }\n";
         break;
       }
-      case ExternKind::Tag: break;
+      case ExternKind::Tag:
+        out += fmt::format("  imports.{} = wasm2cpp::link::tag(linker, {});\n", member, names);
+        out += fmt::format("  wasm2cpp::link::check_tag(imports.{}, {}, wasm2cpp::intern_func_type({}));\n",
+                           member, names, cpp_string_literal(signature_string(m.types[m.tags[imp.index].type_index])));
+        break;
     }
   }
   out += "  return imports;\n}\n\n";
@@ -162,13 +166,19 @@ void emit_imports_into_context(const ModuleInfo& info, std::string& out) {
         out += fmt::format("  ctx->g{} = {};\n", imp.index, member);
         break;
       }
-      case ExternKind::Tag: break;
+      case ExternKind::Tag:
+        out += fmt::format("  wasm2cpp::link::check_tag({}, {}, ctx->type{});\n", member, names,
+                           m.tags[imp.index].type_index);
+        out += fmt::format("  ctx->tag{} = {};\n", imp.index, member);
+        break;
     }
   }
 }
 
 void emit_definitions(const ModuleInfo& info, std::string& out) {
   const Module& m = info.module;
+  for (uint32_t i = 0; i < m.tags.size(); ++i)
+    if (!m.tags[i].imported) out += fmt::format("  ctx->tag{0} = &ctx->tag{0}_storage;\n", i);
   for (uint32_t i = 0; i < m.memories.size(); ++i) {
     const Memory& mem = m.memories[i];
     if (mem.imported) continue;
@@ -204,7 +214,7 @@ void emit_export_map(const ModuleInfo& info, std::string& out) {
       case ExternKind::Memory: value = fmt::format("ctx->mem{}", e.index); break;
       case ExternKind::Table: value = fmt::format("ctx->table{}", e.index); break;
       case ExternKind::Global: value = fmt::format("static_cast<wasm2cpp::GlobalBase*>(ctx->g{})", e.index); break;
-      case ExternKind::Tag: continue;
+      case ExternKind::Tag: value = fmt::format("ctx->tag{}", e.index); break;
     }
     out += fmt::format("  ctx->exports.add(std::string({}, {}), {});\n", cpp_string_literal(e.name), e.name.size(),
                        value);
@@ -292,7 +302,9 @@ void emit_export_members(const ModuleInfo& info, std::string& out) {
         out += fmt::format("wasm2cpp::Global<{}>& Instance::{}() {{ return *ctx_->g{}; }}\n",
                            public_type(m.globals[e.index].type.type), member, e.index);
         break;
-      case ExternKind::Tag: break;
+      case ExternKind::Tag:
+        out += fmt::format("wasm2cpp::Tag& Instance::{}() {{ return *ctx_->tag{}; }}\n", member, e.index);
+        break;
     }
   }
 }

@@ -92,7 +92,8 @@ inline void v128_bytes(const Instr& in, uint8_t out[16]) {
   for (unsigned i = 0; i < 4; ++i) out[12 + i] = static_cast<uint8_t>(in.b >> (8 * i));
 }
 
-enum class BlockKind : uint8_t { Function, Block, Loop, If };
+// Try: exception handling (legacy form); its catch arms follow like else arms.
+enum class BlockKind : uint8_t { Function, Block, Loop, If, Try };
 
 struct BlockInfo {
   BlockKind kind = BlockKind::Block;

@@ -69,6 +69,15 @@ struct Global {
   uint32_t offset = 0;  // absolute offset of the global type (or import)
 };
 
+// An exception tag (exception handling). Its type is a function type with
+// no results; the params are the exception's payload.
+struct Tag {
+  uint32_t type_index = 0;
+  bool imported = false;
+  uint32_t import_index = 0;
+  uint32_t offset = 0;  // absolute offset of the tag type (or import)
+};
+
 struct ElemSegment {
   enum class Mode : uint8_t { Passive, Active, Declarative };
   Mode mode = Mode::Passive;
@@ -112,6 +121,7 @@ struct Module {
   std::vector<Table> tables;
   std::vector<Memory> memories;
   std::vector<Global> globals;
+  std::vector<Tag> tags;  // exception handling; index space: imports first
   std::vector<Export> exports;
   std::optional<uint32_t> start;
   std::vector<ElemSegment> elems;
@@ -124,6 +134,7 @@ struct Module {
   uint32_t num_imported_tables = 0;
   uint32_t num_imported_memories = 0;
   uint32_t num_imported_globals = 0;
+  uint32_t num_imported_tags = 0;
 
   // Functions that may be referenced by ref.func in function bodies: those
   // named in element segments, exports or global initialisers (C.refs).

@@ -39,6 +39,7 @@ enum class Immediate : uint8_t {
   Shuffle,       // 16 lane indices, each < 32 (i8x16.shuffle)
   LaneIdx,       // one byte lane index (extract_lane / replace_lane)
   MemArgLane,    // memarg, then a one byte lane index (v128.loadN_lane / storeN_lane)
+  TagIdx,        // u32 tag index (throw / catch)
 };
 
 enum class Opcode : uint16_t {

@@ -161,7 +161,13 @@ bool FunctionValidator::State::step(const RawInstr& in) {
     case Opcode::Nop: return true;
     case Opcode::Block:
     case Opcode::Loop:
-    case Opcode::If: return begin_block(in, h);
+    case Opcode::If:
+    case Opcode::Try: return begin_block(in, h);
+    case Opcode::Catch:
+    case Opcode::CatchAll: return on_catch(in);
+    case Opcode::Delegate: return on_delegate(in);
+    case Opcode::Throw: return on_throw(in, h);
+    case Opcode::Rethrow: return on_rethrow(in, h);
     case Opcode::Else: return on_else();
     case Opcode::End: return on_end();
     case Opcode::Br: return on_br(in, h);
@@ -197,8 +203,9 @@ bool FunctionValidator::State::begin_block(const RawInstr& in, uint32_t h) {
 
   Ctrl frame;
   frame.kind = in.op == Opcode::Loop ? BlockKind::Loop
-               : in.op == Opcode::If ? BlockKind::If
-                                     : BlockKind::Block;
+               : in.op == Opcode::If  ? BlockKind::If
+               : in.op == Opcode::Try ? BlockKind::Try
+                                      : BlockKind::Block;
   frame.height = height();
   frame.params = params;
   frame.results = results;

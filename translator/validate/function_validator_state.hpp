@@ -54,6 +54,8 @@ inline bool same_types(TypeList a, TypeList b) {
 struct Ctrl {
   BlockKind kind = BlockKind::Block;
   bool saw_else = false;      // an `if` whose `else` has been seen
+  bool in_catch = false;      // a `try` past its first catch/catch_all (rethrow target)
+  bool saw_catch_all = false;
   bool unreachable = false;   // spec: the operand stack is polymorphic
   bool entered_live = false;  // the block was entered live (it has a BlockInfo)
   // Some live path reaches the end: falling through, or a branch (for loops
@@ -208,6 +210,12 @@ struct FunctionValidator::State {
   bool check_label(uint32_t depth);
   void note_branch(Ctrl& target);
   bool check_top_in_place(TypeList types);
+  // function_validator_exceptions.cpp: try arms, delegate, throw, rethrow.
+  bool on_catch(const RawInstr& in);
+  bool on_delegate(const RawInstr& in);
+  bool on_throw(const RawInstr& in, uint32_t h);
+  bool on_rethrow(const RawInstr& in, uint32_t h);
+  bool finish_arm(const char* what);
   // function_validator_ops.cpp: everything else.
   bool step_ops(const RawInstr& in, uint32_t h);
   bool on_select(const RawInstr& in, uint32_t h);

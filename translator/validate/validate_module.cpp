@@ -49,6 +49,18 @@ Expected<void> check_functions(const Module& m) {
   return {};
 }
 
+// Exception handling: a tag's type is a function type without results.
+Expected<void> check_tags(const Module& m) {
+  for (size_t i = 0; i < m.tags.size(); ++i) {
+    const Tag& tag = m.tags[i];
+    if (tag.type_index >= m.types.size())
+      return make_error(fmt::format("unknown type {} for tag {}", tag.type_index, i), tag.offset);
+    if (!m.types[tag.type_index].results.empty())
+      return make_error(fmt::format("non-empty tag result type (tag {})", i), tag.offset);
+  }
+  return {};
+}
+
 Expected<void> check_tables(const Module& m, const Features& features) {
   if (m.tables.size() > 1 && !features.has(Feature::ReferenceTypes))
     return make_error("multiple tables " + Features::enable_hint(Feature::ReferenceTypes),
@@ -120,7 +132,7 @@ Expected<void> check_exports(const Module& m, const Features& features) {
       case ExternKind::Table: space = m.tables.size(); break;
       case ExternKind::Memory: space = m.memories.size(); break;
       case ExternKind::Global: space = m.globals.size(); break;
-      case ExternKind::Tag: space = 0; break;
+      case ExternKind::Tag: space = m.tags.size(); break;
     }
     if (e.index >= space)
       return make_error(fmt::format("unknown {} {} exported as \"{}\"", index_space_name(e.kind),
@@ -141,6 +153,7 @@ Expected<void> validate_module(Module& module, const Features& features) {
   TRY(check_functions(module));
   TRY(check_tables(module, features));
   TRY(check_memories(module, features));
+  TRY(check_tags(module));
   TRY(check_globals(module, features));
   TRY(module_validation::check_elem_segments(module, features));
   TRY(module_validation::check_data_segments(module, features));

@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "wasm2cpp/exception.hpp"
 #include "wasm2cpp/function.hpp"
 #include "wasm2cpp/global.hpp"
 #include "wasm2cpp/memory.hpp"
@@ -19,7 +20,8 @@
 
 namespace wasm2cpp {
 
-using ExternValue = std::variant<FuncRef, Memory*, FuncTable*, ExternTable*, GlobalBase*>;
+// Tag*: exception handling (tags are shared by identity).
+using ExternValue = std::variant<FuncRef, Memory*, FuncTable*, ExternTable*, GlobalBase*, Tag*>;
 
 class Exports {
  public:
@@ -41,6 +43,7 @@ class Exports {
   FuncTable& func_table(std::string_view name) const;
   ExternTable& extern_table(std::string_view name) const;
   GlobalBase& global(std::string_view name) const;
+  Tag& tag(std::string_view name) const;
   template <typename T>
   Global<T>& global(std::string_view name) const {
     GlobalBase& g = global(name);
@@ -84,6 +87,9 @@ void check_table(const BasicTable<Ref>* table, const char* module, const char* f
 GlobalBase* global(const Linker& linker, const char* module, const char* field);
 void check_global(const GlobalBase* global, const char* module, const char* field, ValKind kind,
                   bool is_mutable);
+// Tags match when their types are equal.
+Tag* tag(const Linker& linker, const char* module, const char* field);
+void check_tag(const Tag* tag, const char* module, const char* field, TypeId type);
 }  // namespace link
 
 }  // namespace wasm2cpp

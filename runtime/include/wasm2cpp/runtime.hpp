@@ -2,6 +2,7 @@
 #pragma once
 
 #include "wasm2cpp/access.hpp"
+#include "wasm2cpp/exception.hpp"
 #include "wasm2cpp/function.hpp"
 #include "wasm2cpp/global.hpp"
 #include "wasm2cpp/linker.hpp"

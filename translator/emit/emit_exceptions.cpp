@@ -1,0 +1,185 @@
+// Exception handling (the legacy form: try/catch/catch_all/delegate, throw,
+// rethrow) mapped onto C++ exceptions, so the non-throwing path costs
+// nothing. A wasm exception is a wasm2cpp::Exception (runtime
+// exception.hpp); a try block becomes
+//
+//   try {
+//     <body>
+//   } catch (const wasm2cpp::Exception& exn_B) {
+//     if (exn_B.tag() == ctx->tag0) { <payload into slots> <catch arm> }
+//     else { <catch_all arm> }          // no catch_all: else { throw; }
+//   }
+//   label_B:;
+//
+// Every arm ends with the block's results in its slots, so falling out of
+// an arm (C++ leaves the handler) is the wasm fall-through. Branches leave
+// try blocks and handlers with goto, which C++ allows; no branch ever enters
+// one (targets are enclosing blocks; loop labels inside stay inside).
+// rethrow throws the named handler's exception again.
+//
+// `delegate` hands the exception to the handlers of an enclosing try that
+// is still in its body (or to the caller), skipping the tries in between:
+// the delegating try catches it, keeps it in `pending_exn` (a
+// std::exception_ptr) and jumps out to a stub at the end of the target's
+// body (or of the function, outside every try) that rethrows it there.
+#include "emit/function_emitter.hpp"
+#include "fmt/format.h"
+
+namespace wasm2cpp::emit {
+
+namespace {
+
+std::string exn_name(uint32_t block) { return fmt::format("exn_{}", block); }
+std::string delegate_label(uint32_t block) { return fmt::format("delegate_{}", block); }
+
+}  // namespace
+
+void FunctionEmitter::prescan_exceptions() {
+  for (const Instr& in : ir_.code) {
+    if (in.op == Opcode::Try) has_try_ = true;
+    if (in.op == Opcode::Catch || in.op == Opcode::CatchAll || in.op == Opcode::Delegate) {
+      if (try_state_.size() <= in.a) try_state_.resize(ir_.blocks.size());
+      try_state_[in.a].has_handlers = true;
+    }
+  }
+  if (has_try_) try_state_.resize(ir_.blocks.size());
+}
+
+std::string FunctionEmitter::direct_callee(uint32_t func_index) const {
+  const std::string& name = info_.function_names[func_index];
+  return has_try_ ? "wasm2cpp::opaque_fn(&" + name + ")" : name;
+}
+
+void FunctionEmitter::open_try(uint32_t block) {
+  // Always braced (a C++ try needs its braces), whatever the depth.
+  frames_.push_back(Frame{block, true});
+  line(try_state_[block].has_handlers ? "try {" : "{");
+  ++brace_depth_;
+  ++indent_;
+}
+
+// The end of a try body: the stub that rethrows exceptions delegated here,
+// in the body so that this try's handlers see them.
+void FunctionEmitter::finish_try_body(uint32_t block) {
+  if (!try_state_[block].delegate_target) return;
+  if (live_) {
+    label_used_[block] = true;
+    line(fmt::format("goto {};", label(block)));
+  }
+  line(fmt::format("{}:;", delegate_label(block)));
+  line("std::rethrow_exception(pending_exn);");
+  live_ = false;
+}
+
+void FunctionEmitter::close_function_exceptions() {
+  if (pending_exception_used_) body_.insert(0, "  std::exception_ptr pending_exn;\n");
+  if (delegates_to_caller_) {
+    line("delegate_caller:;");
+    line("std::rethrow_exception(pending_exn);");
+  }
+}
+
+bool FunctionEmitter::emit_exception(const Instr& in) {
+  switch (in.op) {
+    case Opcode::Catch:
+    case Opcode::CatchAll: {
+      const uint32_t b = in.a;
+      TryState& state = try_state_[b];
+      const std::string exn = exn_name(b);
+      const bool all = in.op == Opcode::CatchAll;
+      std::string test =
+          all ? std::string() : fmt::format("{}.tag() == {}->tag{}", exn, ctx(), in.b);
+      if (!state.in_catch) {
+        finish_try_body(b);
+        --indent_;
+        line(fmt::format("}} catch (const wasm2cpp::Exception& {}) {{", exn));
+        ++indent_;
+        line(all ? std::string("{") : fmt::format("if ({}) {{", test));
+        ++indent_;
+        ++brace_depth_;
+        state.in_catch = true;
+      } else {
+        --indent_;
+        line(all ? std::string("} else {") : fmt::format("}} else if ({}) {{", test));
+        ++indent_;
+      }
+      state.catch_all = all;
+      if (!all) {
+        const BlockInfo& block = ir_.blocks[b];
+        const FuncType& type = info_.module.types[info_.module.tags[in.b].type_index];
+        for (uint32_t i = 0; i < type.params.size(); ++i) {
+          const ValType t = type.params[i];
+          line(fmt::format("{} = wasm2cpp::exception_value_as<{}>({}.raw()[{}]);",
+                           put(block.base + i, t), internal_type(t), exn, i));
+        }
+      }
+      live_ = true;
+      return true;
+    }
+    case Opcode::Delegate: close_try(in); return true;
+    case Opcode::Throw: {
+      const FuncType& type = info_.module.types[info_.module.tags[in.a].type_index];
+      const uint32_t first = in.height - static_cast<uint32_t>(type.params.size());
+      std::string values;
+      for (uint32_t i = 0; i < type.params.size(); ++i)
+        values += fmt::format("{}wasm2cpp::exception_value({})", i ? ", " : "",
+                              get(first + i, type.params[i]));
+      line(fmt::format("wasm2cpp::throw_exception(*{}->tag{}, {{{}}});", ctx(), in.a, values));
+      live_ = false;
+      return true;
+    }
+    case Opcode::Rethrow:
+      line(fmt::format("throw {};", exn_name(in.a)));
+      live_ = false;
+      return true;
+    default: return false;
+  }
+}
+
+void FunctionEmitter::close_try(const Instr& in) {
+  const uint32_t b = in.a;
+  TryState& state = try_state_[b];
+  frames_.pop_back();
+  if (in.op == Opcode::Delegate) {
+    finish_try_body(b);
+    const uint32_t target = in.b;
+    std::string target_label;
+    if (target == 0) {
+      delegates_to_caller_ = true;
+      target_label = "delegate_caller";
+    } else {
+      try_state_[target].delegate_target = true;
+      target_label = delegate_label(target);
+    }
+    pending_exception_used_ = true;
+    --indent_;
+    line("} catch (const wasm2cpp::Exception&) {");
+    ++indent_;
+    line("pending_exn = std::current_exception();");
+    line(fmt::format("goto {};", target_label));
+    --indent_;
+    line("}");
+  } else if (state.in_catch) {
+    --indent_;
+    if (!state.catch_all) {
+      line("} else {");
+      ++indent_;
+      line("throw;");
+      --indent_;
+    }
+    line("}");
+    --indent_;
+    line("}");
+    --brace_depth_;
+  } else {
+    // No handlers: a plain block; exceptions delegated here pass on outward.
+    finish_try_body(b);
+    --indent_;
+    line("}");
+  }
+  --brace_depth_;
+  if (label_used_[b]) line(fmt::format("{}:;", label(b)));
+  live_ = ir_.blocks[b].end_reachable;
+}
+
+}  // namespace wasm2cpp::emit
