@@ -134,7 +134,12 @@ class Runner:
 
     def base_flags(self):
         return ['-std=c++20', '-' + self.args.opt, '-g0', '-Wall', '-Wextra',
-                '-I' + self.args.runtime_include, '-I' + SPEC_DIR]
+                '-I' + self.args.runtime_include, '-I' + SPEC_DIR] + self.extra_flags()
+
+    def extra_flags(self):
+        # e.g. the asan preset's -fsanitize=...: the generated code and the
+        # harness are sanitised like the runtime they link against.
+        return self.args.cxxflags.split()
 
     def compile_flags(self):
         return self.base_flags() + ['-I' + os.path.join(self.work, 'gen')]
@@ -262,7 +267,7 @@ class Runner:
             modules = [(None, c) if c else m for m, c in zip(modules, checks)]
         t0 = time.time()
         rc, _, err = run([self.args.cxx, obj, self.args.support_lib, self.args.runtime_lib,
-                          '-pthread', '-o', harness])
+                          '-pthread', '-o', harness] + self.extra_flags())
         self.times['link'] = time.time() - t0
         if rc != 0:
             return None, modules, 'harness does not link: ' + first_line(
@@ -479,6 +484,9 @@ def main():
                    default=os.environ.get('WASM2CPP_SPEC_UPDATE_EXPECTED') == '1',
                    help='rewrite this file\'s entries in the expected-failures list from '
                         'this run (also: WASM2CPP_SPEC_UPDATE_EXPECTED=1)')
+    p.add_argument('--cxxflags', default='',
+                   help='extra flags for compiling and linking the generated code and harness '
+                        '(space-separated; e.g. sanitizers)')
     p.add_argument('--no-pch', action='store_true', help='do not use a precompiled header')
     p.add_argument('--jobs', type=int, default=2, help='parallel translator/compiler runs')
     p.add_argument('--timeout', type=int, default=60, help='seconds per harness run')
