@@ -179,6 +179,11 @@ function(wasm2cpp_add_module target)
   add_library(${target} STATIC ${header} ${sources})
   target_include_directories(${target} PUBLIC "$<BUILD_INTERFACE:${output_dir}>")
   target_link_libraries(${target} PUBLIC wasm2cpp::runtime)
+  # Generated code never reads errno, and WebAssembly's sqrt of a negative
+  # number is just NaN: without this, sqrt costs a compare and a branch to the
+  # library function for errno's sake.
+  target_compile_options(${target} PRIVATE
+    $<$<COMPILE_LANG_AND_ID:CXX,GNU,Clang,AppleClang>:-fno-math-errno>)
   if(arg_WASI)
     if(TARGET wasm2cpp::wasi)
       target_link_libraries(${target} PUBLIC wasm2cpp::wasi)

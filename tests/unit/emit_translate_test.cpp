@@ -134,7 +134,10 @@ TEST(EmitTranslate, FunctionBodyShape) {
   // Loops get a label only when branched to; the guard-mode load uses the
   // cached base.
   EXPECT_TRUE(contains(src, "label_1: {"));
-  EXPECT_TRUE(contains(src, "uint8_t* mem0 = ctx->mem0->data();"));
+  EXPECT_TRUE(contains(src, "uint8_t* mem0 = ctx->mem0_base;"));
+  // The Context keeps the base, set once when the memory is created.
+  EXPECT_TRUE(contains(src, "uint8_t* mem0_base = nullptr;"));
+  EXPECT_TRUE(contains(src, "ctx->mem0_base = ctx->mem0->data();"));
   EXPECT_TRUE(contains(src, "wasm2cpp::load_at<uint32_t>(mem0 + s0_i32)"));
 }
 

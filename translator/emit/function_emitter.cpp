@@ -176,8 +176,8 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   }
   for (uint32_t m = 0; m < base_used_.size(); ++m) {
     // The base never moves (the whole range is reserved up front), so it is
-    // loaded once per call.
-    if (base_used_[m]) out += fmt::format("  uint8_t* mem{0} = ctx->mem{0}->data();\n", m);
+    // loaded once per call, from the copy the Context keeps.
+    if (base_used_[m]) out += fmt::format("  uint8_t* mem{0} = ctx->mem{0}_base;\n", m);
     if (size_used_[m]) out += fmt::format("  uint64_t mem{0}_size = ctx->mem{0}->size_bytes();\n", m);
   }
   if (!unread.empty()) {

@@ -150,6 +150,7 @@ void emit_imports_into_context(const ModuleInfo& info, std::string& out) {
         out += fmt::format("  wasm2cpp::link::check_memory({}, {}, {}ull, {}, {}, {}, {});\n", member, names, l.min,
                            optional_literal(l.max), l.shared, l.is64, guard && !l.is64);
         out += fmt::format("  ctx->mem{} = {};\n", imp.index, member);
+        out += fmt::format("  ctx->mem{0}_base = ctx->mem{0}->data();\n", imp.index);
         break;
       }
       case ExternKind::Table: {
@@ -187,6 +188,7 @@ void emit_definitions(const ModuleInfo& info, std::string& out) {
         "  ctx->mem{0}_owned = std::make_unique<wasm2cpp::Memory>(wasm2cpp::Memory::Limits{{{1}ull, {2}, {3}, {4}}});\n",
         i, l.min, optional_literal(l.max), l.shared, l.is64);
     out += fmt::format("  ctx->mem{0} = ctx->mem{0}_owned.get();\n", i);
+    out += fmt::format("  ctx->mem{0}_base = ctx->mem{0}->data();\n", i);
     // Security: guard-mode code has no bounds checks, so it must never run
     // against a memory without the full guard reservation.
     if (!info.explicit_checks(i)) out += fmt::format("  wasm2cpp::require_guarded(*ctx->mem{});\n", i);

@@ -42,10 +42,17 @@ WASM2CPP_INLINE void store_at(uint8_t* p, T v) {
   std::memcpy(p, &v, sizeof(T));
 }
 
-// Explicit bounds check, 32-bit memory: addr and offset are both < 2^32, so
-// the 64-bit sum cannot wrap.
+// Explicit bounds check, 32-bit memory: addr + offset + size <= length.
+// Written as a signed compare of the address alone against
+// `length - (offset + size)`: every term is below 2^33, so nothing wraps and
+// a negative right-hand side (a memory smaller than the access) correctly
+// rejects every address. The right-hand side depends only on the length
+// (a local of the generated function) and constants, so compilers hoist it
+// out of loops and each access costs one compare and branch.
 WASM2CPP_INLINE void check32(uint32_t addr, uint64_t offset, uint64_t size, uint64_t length) {
-  if (WASM2CPP_UNLIKELY(uint64_t{addr} + offset + size > length)) trap(TrapKind::MemoryOutOfBounds);
+  if (WASM2CPP_UNLIKELY(static_cast<int64_t>(addr) >
+                        static_cast<int64_t>(length) - static_cast<int64_t>(offset + size)))
+    trap(TrapKind::MemoryOutOfBounds);
 }
 
 // Explicit bounds check, 64-bit memory: every addition is overflow-checked.

@@ -102,6 +102,24 @@ WASM2CPP_INLINE double fcopysign64(double x, double y) {
                                (std::bit_cast<uint64_t>(y) & 0x8000000000000000ull));
 }
 
+// ---- square root ------------------------------------------------------------
+// std::sqrt may set errno for a negative operand, so unless the code is built
+// with -fno-math-errno (wasm2cpp_add_module adds it) compilers emit sqrtsd
+// plus a compare and a branch to the library function. WebAssembly has no
+// errno: a negative operand simply gives NaN, which is what the instruction
+// does. clang turns the SSE builtins into its generic square root (constant
+// folded and vectorised like std::sqrt); GCC keeps them opaque, so it gets
+// std::sqrt and relies on the flag.
+#if defined(__clang__) && defined(__x86_64__)
+#define WASM2CPP_ERRNO_FREE_SQRT_ 1
+namespace detail {
+typedef float F32x4 __attribute__((vector_size(16)));
+typedef double F64x2 __attribute__((vector_size(16)));
+}  // namespace detail
+#else
+#define WASM2CPP_ERRNO_FREE_SQRT_ 0
+#endif
+
 // ---- rounding: a NaN operand yields a quiet (arithmetic) NaN --------------
 // `x + x` quiets a signalling NaN; library rounding functions may return it
 // unchanged on some implementations.
@@ -111,12 +129,24 @@ WASM2CPP_INLINE float ftrunc32(float x) { return x != x ? x + x : std::trunc(x);
 // nearbyint rounds half to even in the default rounding mode, which is the
 // only mode WebAssembly code runs in.
 WASM2CPP_INLINE float fnearest32(float x) { return x != x ? x + x : std::nearbyint(x); }
-WASM2CPP_INLINE float fsqrt32(float x) { return std::sqrt(x); }
+WASM2CPP_INLINE float fsqrt32(float x) {
+#if WASM2CPP_ERRNO_FREE_SQRT_
+  return __builtin_ia32_sqrtss(detail::F32x4{x, 0, 0, 0})[0];
+#else
+  return std::sqrt(x);
+#endif
+}
 WASM2CPP_INLINE double fceil64(double x) { return x != x ? x + x : std::ceil(x); }
 WASM2CPP_INLINE double ffloor64(double x) { return x != x ? x + x : std::floor(x); }
 WASM2CPP_INLINE double ftrunc64(double x) { return x != x ? x + x : std::trunc(x); }
 WASM2CPP_INLINE double fnearest64(double x) { return x != x ? x + x : std::nearbyint(x); }
-WASM2CPP_INLINE double fsqrt64(double x) { return std::sqrt(x); }
+WASM2CPP_INLINE double fsqrt64(double x) {
+#if WASM2CPP_ERRNO_FREE_SQRT_
+  return __builtin_ia32_sqrtsd(detail::F64x2{x, 0})[0];
+#else
+  return std::sqrt(x);
+#endif
+}
 
 // ---- min/max: NaN propagates, and -0 < +0 (C's fmin/fmax do neither) ------
 WASM2CPP_INLINE float fmin32(float a, float b) {

@@ -1,5 +1,5 @@
 // Stack-exhaustion protection at the cost of one compare per call: each
-// generated function that can recurse compares its frame address with a
+// generated function that can recurse compares its stack pointer with a
 // per-thread limit. The limit starts at the top of the address space, so the
 // first check on a new thread takes the slow path, which computes the real
 // limit (the thread's stack bounds minus a safety margin for the trap's own
@@ -30,9 +30,24 @@ void set_stack_margin(uint64_t bytes);
 
 }  // namespace wasm2cpp::detail
 
+// The current stack pointer. __builtin_frame_address(0) would do, but it
+// forces a frame pointer (push/mov/pop) into every function that checks;
+// reading the stack pointer costs one register move and sees the bottom of
+// the frame rather than its top, which is the more precise bound. The asm is
+// not volatile: the value is constant inside the function body, so the
+// compiler may schedule it freely.
+#if defined(__GNUC__) && defined(__x86_64__)
+#define WASM2CPP_READ_STACK_POINTER_(var) __asm__("mov %%rsp, %0" : "=r"(var))
+#elif defined(__GNUC__) && defined(__aarch64__)
+#define WASM2CPP_READ_STACK_POINTER_(var) __asm__("mov %0, sp" : "=r"(var))
+#else
+#define WASM2CPP_READ_STACK_POINTER_(var) var = static_cast<char*>(__builtin_frame_address(0))
+#endif
+
 #define WASM2CPP_STACK_CHECK()                                                         \
   do {                                                                                 \
-    char* wasm2cpp_frame_ = static_cast<char*>(__builtin_frame_address(0));            \
+    char* wasm2cpp_frame_;                                                             \
+    WASM2CPP_READ_STACK_POINTER_(wasm2cpp_frame_);                                     \
     if (__builtin_expect(reinterpret_cast<uintptr_t>(wasm2cpp_frame_) <                \
                              ::wasm2cpp::detail::stack_limit,                          \
                          0))                                                           \
@@ -45,8 +60,9 @@ void set_stack_margin(uint64_t bytes);
 // larger than the margin could step over the guard page below the stack.
 #define WASM2CPP_STACK_CHECK_FRAME(frame_bytes)                                        \
   do {                                                                                 \
-    char* wasm2cpp_frame_ =                                                            \
-        static_cast<char*>(__builtin_frame_address(0)) - (frame_bytes);                \
+    char* wasm2cpp_frame_;                                                             \
+    WASM2CPP_READ_STACK_POINTER_(wasm2cpp_frame_);                                     \
+    wasm2cpp_frame_ -= (frame_bytes);                                                  \
     if (__builtin_expect(reinterpret_cast<uintptr_t>(wasm2cpp_frame_) <                \
                              ::wasm2cpp::detail::stack_limit,                          \
                          0))                                                           \
