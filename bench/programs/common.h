@@ -6,10 +6,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+// bench/compile_cost.py links every program several times into one module:
+// it renames run() and exports the copies itself (-DEXPORT= -Drun=...).
+#ifndef EXPORT
 #ifdef __wasm__
 #define EXPORT __attribute__((export_name("run")))
 #else
 #define EXPORT
+#endif
 #endif
 
 // Freestanding wasm has no libc; clang still emits calls to these for loops

@@ -1,0 +1,6 @@
+;; A trivial export (issue #12): with -flto the host's call should vanish.
+(module
+  (func (export "add") (param i32 i32) (result i32)
+    local.get 0
+    local.get 1
+    i32.add))
