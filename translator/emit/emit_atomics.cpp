@@ -69,9 +69,8 @@ bool FunctionEmitter::emit_atomics(const Instr& in) {
       call = fmt::format("{}->mem{}->atomic_wait{}({}, {}, {}, int64_t({}))", ctx(), memory,
                          bytes * 8, wide_addr, offset, operands[0], operands[1]);
     }
+    // No size reload: explicit checks of a shared memory never cache its size.
     line(fmt::format("{} = {};", put(addr_height, ValType::I32), call));
-    // A shared memory may have grown on another thread meanwhile.
-    if (info_.module.memories[memory].type.limits.shared) reload_memory_sizes();
     return true;
   }
 

@@ -96,6 +96,11 @@ std::string FunctionEmitter::mem_base(uint32_t memory) {
 
 std::string FunctionEmitter::mem_size(uint32_t memory) {
   ctx_used_ = true;
+  // A shared memory may grow on another thread at any moment: a copy cached
+  // at entry could be stale and trap an access another thread just made
+  // valid, so each check reads the size itself (one acquire load).
+  if (info_.module.memories[memory].type.limits.shared)
+    return fmt::format("ctx->mem{}->size_bytes()", memory);
   size_used_[memory] = true;
   return fmt::format("mem{}_size", memory);
 }

@@ -1,0 +1,16 @@
+;; Atomics in a module with its own shared memory (lit-tests/emit/atomics.test).
+(module
+  (memory (export "memory") 1 2 shared)
+  (func (export "rmw8_add") (param i32 i32) (result i32)
+    (i32.atomic.rmw8.add_u offset=3 (local.get 0) (local.get 1)))
+  (func (export "cmpxchg16") (param i32 i64 i64) (result i64)
+    (i64.atomic.rmw16.cmpxchg_u (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "store_load") (param i32 i64) (result i64)
+    (i64.atomic.store (local.get 0) (local.get 1))
+    (atomic.fence)
+    (i64.atomic.load32_u (local.get 0)))
+  (func (export "wait") (param i32 i32 i64) (result i32)
+    (memory.atomic.wait32 (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "notify") (param i32) (result i32)
+    (memory.atomic.notify offset=8 (local.get 0) (i32.const 1)))
+  (func (export "load32") (param i32) (result i32) (i32.atomic.load (local.get 0))))
