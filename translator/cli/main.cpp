@@ -1,16 +1,13 @@
 // wasm2cpp: translate a WebAssembly module into C++ (a header and one or more
-// sources). See README.md ("Command line") for the options.
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
+// sources), or with `wasm2cpp build` also compile it into an executable.
+// See README.md ("Command line") for the options.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/build_command.hpp"
+#include "cli/input.hpp"
 #include "cli/options.hpp"
 #include "cli/output_files.hpp"
 #include "emit/translate.hpp"
@@ -20,33 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace wasm2cpp;
 
-// "input.wasm: error: <message> (at offset 0x1f)"
-int report_error(const std::string& subject, const std::string& message,
-                 uint64_t offset = kNoOffset) {
-  std::cerr << subject << ": error: " << message;
-  if (offset != kNoOffset) {
-    char hex[32];
-    std::snprintf(hex, sizeof hex, "%llx", static_cast<unsigned long long>(offset));
-    std::cerr << " (at offset 0x" << hex << ")";
-  }
-  std::cerr << "\n";
-  return cli::kExitTranslationFailed;
-}
-
-Expected<std::vector<uint8_t>> read_input(const std::string& path) {
-  std::istream* in = &std::cin;
-  std::ifstream file;
-  if (path != "-") {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) return make_error("cannot read file: it is a directory");
-    file.open(path, std::ios::binary);
-    if (!file) return make_error("cannot open file: " + std::string(std::strerror(errno)));
-    in = &file;
-  }
-  std::vector<uint8_t> bytes(std::istreambuf_iterator<char>(*in), {});
-  if (in->bad()) return make_error("cannot read file: " + std::string(std::strerror(errno)));
-  return bytes;
-}
+using cli::read_input;
+using cli::report_error;
 
 int run(const cli::CommandLine& command) {
   const std::string subject = command.input_path == "-" ? "<stdin>" : command.input_path;
@@ -83,5 +55,6 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   auto parsed = cli::parse_command_line(argc, argv);
   if (const int* exit_status = std::get_if<int>(&parsed)) return *exit_status;
+  if (const auto* build = std::get_if<cli::BuildCommand>(&parsed)) return cli::run_build(*build);
   return run(std::get<cli::CommandLine>(parsed));
 }

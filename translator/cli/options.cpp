@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
+#include <variant>
 #include <vector>
 
 #include "cli/identifiers.hpp"
@@ -66,6 +68,255 @@ std::string strip_output_extension(std::string stem) {
   return stem;
 }
 
+// The options shared by translating and `build`: namespace, bounds checks,
+// shards, features.
+struct TranslateFlags {
+  std::string name;
+  std::string outer_namespace;
+  std::string bounds_checks;
+  uint32_t shards = 1;
+  CLI::Option* name_option = nullptr;
+  CLI::Option* enable_all = nullptr;
+  std::vector<std::pair<CLI::Option*, FeatureFlag>> feature_flags;
+};
+
+std::string bounds_checks_help();
+
+void add_translate_options(CLI::App& app, TranslateFlags& flags) {
+  flags.name_option =
+      app.add_option("--name", flags.name,
+                     "C++ namespace of the module (default: the output file name, as an "
+                     "identifier)")
+          ->type_name("IDENT");
+  app.add_option("--namespace", flags.outer_namespace,
+                 "Enclosing namespace(s), e.g. acme::plugins")
+      ->type_name("A::B");
+  app.add_option("--bounds-checks", flags.bounds_checks, bounds_checks_help())
+      ->check(CLI::IsMember({"guard", "explicit"}))
+      ->type_name("MODE");
+  app.add_option("--shards", flags.shards, "Split the functions over N .cpp files (default: 1)")
+      ->check(CLI::Range(1u, 4096u))
+      ->type_name("N");
+  // Feature flags come from the X-macro list, so a new feature gets its flags
+  // without touching this file. Two flags per feature would bury the other
+  // options in --help, so they are listed compactly in the footer instead.
+  flags.enable_all =
+      app.add_flag(std::string("--enable-all"))->description("Enable every feature (see below)");
+  for (const FeatureInfo& info : kFeatures) {
+    const std::string feature(info.name);
+    CLI::Option* on = app.add_flag("--enable-" + feature)->group("");
+    CLI::Option* off = app.add_flag("--disable-" + feature)->group("");
+    flags.feature_flags.emplace_back(on, FeatureFlag{info.feature, true});
+    flags.feature_flags.emplace_back(off, FeatureFlag{info.feature, false});
+  }
+  app.footer(features_footer());
+}
+
+std::string bounds_checks_help() {
+  const char* default_checks =
+      default_bounds_checks() == BoundsChecks::Guard ? "guard" : "explicit";
+  return std::string("guard: guard pages turn faults into traps; explicit: a compare per "
+                     "access, portable (default here: ") +
+         default_checks + ")";
+}
+
+// Fills `options` from the parsed flags; returns a usage error's exit status.
+std::optional<int> finish_translate_options(const CLI::App& app, const TranslateFlags& flags,
+                                            const std::string& input, const std::string& stem,
+                                            TranslateOptions& options) {
+  if (flags.name_option->count()) {
+    if (auto problem = namespace_name_problem(flags.name))
+      return usage_error("--name: " + *problem);
+    options.name = flags.name;
+  } else {
+    options.name = sanitize_namespace_name(stem);
+  }
+  if (!flags.outer_namespace.empty()) {
+    if (auto problem = namespace_path_problem(flags.outer_namespace))
+      return usage_error("--namespace: " + *problem);
+  }
+  options.outer_namespace = flags.outer_namespace;
+  options.bounds_checks = flags.bounds_checks.empty()      ? default_bounds_checks()
+                          : flags.bounds_checks == "guard" ? BoundsChecks::Guard
+                                                           : BoundsChecks::Explicit;
+  options.shards = flags.shards;
+  // Features: the defaults, then every flag in command-line order, so a later
+  // flag overrides an earlier one (`--enable-all --disable-simd`).
+  for (const CLI::Option* given : app.parse_order()) {
+    if (given == flags.enable_all) {
+      options.features = Features::all();
+      continue;
+    }
+    for (const auto& [option, flag] : flags.feature_flags)
+      if (option == given) options.features.set(flag.feature, flag.enable);
+  }
+  options.input_name = input == "-" ? "<stdin>" : fs::path(input).filename().string();
+  options.output_stem = stem;
+  return std::nullopt;
+}
+
+// "-O2 -g" -> {"-O2", "-g"}: whitespace-separated, with '...' and "..." quoting
+// like a shell (no expansion).
+std::vector<std::string> split_flags(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  char quote = 0;
+  for (char c : text) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      else word += c;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      in_word = true;
+    } else if (c == ' ' || c == '\t' || c == '\n') {
+      if (in_word) words.push_back(std::move(word));
+      word.clear();
+      in_word = false;
+    } else {
+      word += c;
+      in_word = true;
+    }
+  }
+  if (in_word) words.push_back(std::move(word));
+  return words;
+}
+
+// Options of `wasm2cpp build`, bound by add_build_options.
+struct BuildFlags {
+  std::string input;
+  std::string output;
+  std::string emit = "executable";
+  std::string optimize = "2";
+  std::vector<std::string> cxx_flags;
+  std::vector<std::string> link_flags;
+  std::vector<std::string> dirs;
+  TranslateFlags translate;
+};
+
+void add_build_options(CLI::App& build, BuildFlags& flags, BuildCommand& command) {
+  build.add_option("input", flags.input, "The .wasm module; '-' reads standard input")
+      ->type_name("FILE");
+  build.add_option("-o,--output", flags.output,
+                   "The executable (default: the input's name without extension), object or "
+                   "library to write")
+      ->type_name("FILE");
+  build.add_option("--emit", flags.emit,
+                   "executable: a WASI program with main(); object / library: the module "
+                   "alone, its header written next to it")
+      ->check(CLI::IsMember({"executable", "object", "library"}))
+      ->type_name("KIND");
+  build.add_option("-O", flags.optimize, "Optimisation level: 0, 1, 2 (default), 3, s, z, g")
+      ->check(CLI::IsMember({"0", "1", "2", "3", "s", "z", "g"}))
+      ->type_name("LEVEL");
+  build.add_option("--cxx", command.cxx,
+                   "C++ compiler (default: $CXX, else clang++, else g++)")
+      ->type_name("PROGRAM");
+  build.add_option("--cxxflags", flags.cxx_flags,
+                   "Extra compiler flags, split at spaces (also passed when linking)")
+      ->type_name("FLAGS");
+  build.add_option("--ldflags", flags.link_flags, "Extra linker flags, split at spaces")
+      ->type_name("FLAGS");
+  build.add_option("-j,--jobs", command.jobs, "Parallel compiles (default: one per core)")
+      ->check(CLI::Range(1u, 1024u))
+      ->type_name("N");
+  build.add_option("--runtime-prefix", command.runtime_prefix,
+                   "Use the runtime installed in PREFIX (include/, lib/) instead of the one "
+                   "found next to wasm2cpp")
+      ->type_name("PREFIX");
+  build.add_flag("--keep-temps", command.keep_temporaries,
+                 "Keep the generated sources and objects (their directory is printed)");
+  build.add_flag("-v,--verbose", command.verbose, "Print the compiler commands");
+  const std::string baked = "Baked into the executable";
+  build.add_option("--dir", flags.dirs,
+                   "Preopen host directory HOST as GUEST (default HOST) on every run; "
+                   "relative paths are relative to the working directory at run time")
+      ->type_name("HOST[::GUEST]")
+      ->group(baked);
+  build.add_option("--env", command.env, "Set a guest environment variable on every run")
+      ->type_name("KEY=VALUE")
+      ->group(baked);
+  build.add_flag("--inherit-env", command.inherit_env,
+                 "Start the guest environment from the host's")
+      ->group(baked);
+  build.add_option("--tcplisten", command.tcp_listen,
+                   "Give the guest a listening TCP socket on every run (sock_accept)")
+      ->type_name("HOST:PORT")
+      ->group(baked);
+  build.add_flag("!--no-runner-options", command.runner_options,
+                 "Pass every argument to the guest: the executable takes no --dir/--env/... "
+                 "options of its own")
+      ->group(baked);
+  build.add_option("--program-name", command.program_name,
+                   "The guest's argv[0] (default: the executable's file name)")
+      ->type_name("NAME")
+      ->group(baked);
+  add_translate_options(build, flags.translate);
+}
+
+// Checks and completes a parsed `build` command line.
+std::variant<BuildCommand, int> finish_build(const CLI::App& build, BuildFlags& flags,
+                                             BuildCommand command) {
+  if (flags.input.empty()) return usage_error("build: no input file (use '-' for standard input)");
+  command.input_path = flags.input;
+  command.output = flags.emit == "object"    ? BuildOutput::Object
+                   : flags.emit == "library" ? BuildOutput::Library
+                                             : BuildOutput::Executable;
+  if (command.output != BuildOutput::Executable) {
+    const bool baked = !flags.dirs.empty() || !command.env.empty() || command.inherit_env ||
+                       !command.tcp_listen.empty() || !command.runner_options ||
+                       !command.program_name.empty();
+    if (baked)
+      return usage_error("build: --dir, --env, --inherit-env, --tcplisten, --no-runner-options "
+                         "and --program-name only apply to --emit executable");
+  }
+  std::string stem;
+  if (flags.output.empty()) {
+    if (flags.input == "-")
+      return usage_error("build: reading standard input needs -o FILE to name the output");
+    stem = fs::path(flags.input).filename().replace_extension().string();
+    const char* suffix = command.output == BuildOutput::Object    ? ".o"
+                         : command.output == BuildOutput::Library ? ".a"
+                                                                  : "";
+    const char* prefix = command.output == BuildOutput::Library ? "lib" : "";
+    command.output_path = prefix + stem + suffix;
+  } else {
+    command.output_path = flags.output;
+    stem = command.output_path.filename().string();
+    if (command.output != BuildOutput::Executable)
+      stem = command.output_path.filename().replace_extension().string();
+    if (command.output == BuildOutput::Library && stem.starts_with("lib") && stem.size() > 3)
+      stem.erase(0, 3);
+  }
+  if (stem.empty() || stem == "." || stem == "..")
+    return usage_error("build: '" + command.output_path.string() + "' does not name a file");
+  if (auto error =
+          finish_translate_options(build, flags.translate, flags.input, stem, command.translate))
+    return *error;
+  command.optimize = "-O" + flags.optimize;
+  for (const std::string& text : flags.cxx_flags)
+    for (std::string& flag : split_flags(text)) command.cxx_flags.push_back(std::move(flag));
+  for (const std::string& text : flags.link_flags)
+    for (std::string& flag : split_flags(text)) command.link_flags.push_back(std::move(flag));
+  for (const std::string& dir : flags.dirs) {
+    BakedDirectory baked;
+    if (size_t separator = dir.find("::"); separator != std::string::npos) {
+      baked.host_path = dir.substr(0, separator);
+      baked.guest_path = dir.substr(separator + 2);
+    } else {
+      baked.host_path = baked.guest_path = dir;
+    }
+    if (baked.host_path.empty() || baked.guest_path.empty())
+      return usage_error("build: --dir '" + dir + "': empty directory name");
+    command.directories.push_back(std::move(baked));
+  }
+  for (const std::string& kv : command.env) {
+    if (kv.empty() || kv[0] == '=' || kv.find('=') == std::string::npos)
+      return usage_error("build: --env expects KEY=VALUE, got '" + kv + "'");
+  }
+  return command;
+}
+
 }  // namespace
 
 BoundsChecks default_bounds_checks() {
@@ -84,10 +335,7 @@ ParseResult parse_command_line(int argc, char** argv) {
 
   std::string input;
   std::string output;
-  std::string name;
-  std::string outer_namespace;
-  std::string bounds_checks;
-  uint32_t shards = 1;
+  TranslateFlags translate_flags;
 
   app.add_option("input", input, "The .wasm module to translate; '-' reads standard input")
       ->type_name("FILE");
@@ -95,44 +343,18 @@ ParseResult parse_command_line(int argc, char** argv) {
                  "Write STEM.hpp and STEM.cpp (default: the input's name without extension, "
                  "in the current directory; a directory puts that name there)")
       ->type_name("STEM");
-  app.add_option("--name", name,
-                 "C++ namespace of the module (default: the output file name, as an identifier)")
-      ->type_name("IDENT");
-  app.add_option("--namespace", outer_namespace, "Enclosing namespace(s), e.g. acme::plugins")
-      ->type_name("A::B");
-  const char* default_checks =
-      default_bounds_checks() == BoundsChecks::Guard ? "guard" : "explicit";
-  app.add_option("--bounds-checks", bounds_checks,
-                 std::string("guard: guard pages turn faults into traps; explicit: a "
-                             "compare per access, portable (default here: ") +
-                     default_checks + ")")
-      ->check(CLI::IsMember({"guard", "explicit"}))
-      ->type_name("MODE");
-  app.add_option("--shards", shards, "Split the functions over N .cpp files (default: 1)")
-      ->check(CLI::Range(1u, 4096u))
-      ->type_name("N");
+  add_translate_options(app, translate_flags);
   bool list_features = false;
   app.add_flag("--list-features", list_features,
                "List the feature names for --enable-/--disable- and exit");
 
-  // Feature flags come from the X-macro list, so a new feature gets its flags
-  // without touching this file. Two flags per feature would bury the other
-  // options in --help, so they are listed compactly in the footer instead.
-  std::vector<std::pair<CLI::Option*, FeatureFlag>> feature_flags;
-  CLI::Option* enable_all =
-      app.add_flag(std::string("--enable-all"))->description("Enable every feature (see below)");
-  for (const FeatureInfo& info : kFeatures) {
-    const std::string name(info.name);
-    CLI::Option* on = app.add_flag("--enable-" + name)->group("");
-    CLI::Option* off = app.add_flag("--disable-" + name)->group("");
-    feature_flags.emplace_back(on, FeatureFlag{info.feature, true});
-    feature_flags.emplace_back(off, FeatureFlag{info.feature, false});
-  }
-  app.footer(features_footer());
-
   CLI::App* build = app.add_subcommand(
-      "build", "(planned, not implemented yet) translate and compile in one step");
-  build->allow_extras();
+      "build", "Translate and compile into a native executable (a WASI command), object or "
+               "library: wasm2cpp build prog.wasm -o prog");
+  build->get_formatter()->column_width(34);
+  BuildFlags build_flags;
+  BuildCommand build_command;
+  add_build_options(*build, build_flags, build_command);
   app.require_subcommand(0, 1);
 
   try {
@@ -148,8 +370,11 @@ ParseResult parse_command_line(int argc, char** argv) {
   }
 
   if (build->parsed()) {
-    std::cerr << "wasm2cpp build: not implemented yet\n";
-    return kExitUsage;
+    if (!input.empty() || !output.empty())
+      return usage_error("options before 'build' belong after it: wasm2cpp build IN -o OUT");
+    auto finished = finish_build(*build, build_flags, std::move(build_command));
+    if (int* status = std::get_if<int>(&finished)) return *status;
+    return std::get<BuildCommand>(std::move(finished));
   }
   if (list_features) {
     print_features();
@@ -159,7 +384,6 @@ ParseResult parse_command_line(int argc, char** argv) {
 
   CommandLine command;
   command.input_path = input;
-  TranslateOptions& options = command.translate;
 
   // Output stem.
   bool output_is_directory = !output.empty() && (output.back() == '/' || fs::is_directory(output));
@@ -176,37 +400,9 @@ ParseResult parse_command_line(int argc, char** argv) {
   if (stem_name.empty() || stem_name == "." || stem_name == "..")
     return usage_error("'" + command.output_stem + "' does not name an output file");
 
-  // Namespaces.
-  if (app.count("--name")) {
-    if (auto problem = namespace_name_problem(name)) return usage_error("--name: " + *problem);
-    options.name = name;
-  } else {
-    options.name = sanitize_namespace_name(stem_name);
-  }
-  if (!outer_namespace.empty()) {
-    if (auto problem = namespace_path_problem(outer_namespace))
-      return usage_error("--namespace: " + *problem);
-  }
-  options.outer_namespace = outer_namespace;
-
-  options.bounds_checks = bounds_checks.empty()      ? default_bounds_checks()
-                          : bounds_checks == "guard" ? BoundsChecks::Guard
-                                                     : BoundsChecks::Explicit;
-  options.shards = shards;
-
-  // Features: the defaults, then every flag in command-line order, so a later
-  // flag overrides an earlier one (`--enable-all --disable-simd`).
-  for (const CLI::Option* given : app.parse_order()) {
-    if (given == enable_all) {
-      options.features = Features::all();
-      continue;
-    }
-    for (const auto& [option, flag] : feature_flags)
-      if (option == given) options.features.set(flag.feature, flag.enable);
-  }
-
-  options.input_name = input == "-" ? "<stdin>" : fs::path(input).filename().string();
-  options.output_stem = stem_name;
+  if (auto error =
+          finish_translate_options(app, translate_flags, input, stem_name, command.translate))
+    return *error;
   return command;
 }
 

@@ -1,16 +1,18 @@
-// The command line of `wasm2cpp`: parsed with CLI11 into CommandLine.
+// The command line of `wasm2cpp`: parsed with CLI11 into CommandLine (translate
+// a module) or BuildCommand (`wasm2cpp build`: translate and compile).
 #pragma once
 
 #include <string>
 #include <variant>
 
+#include "cli/build_command.hpp"
 #include "emit/translate.hpp"
 
 namespace wasm2cpp::cli {
 
 // Exit statuses.
 inline constexpr int kExitSuccess = 0;
-inline constexpr int kExitTranslationFailed = 1;  // bad input, I/O error
+inline constexpr int kExitTranslationFailed = 1;  // bad input, I/O error, compiler failed
 inline constexpr int kExitUsage = 2;              // bad command line
 
 struct CommandLine {
@@ -19,10 +21,10 @@ struct CommandLine {
   TranslateOptions translate;  // name, namespace, checks, features, shards
 };
 
-// Either a command line to run, or an exit status when parsing already did
+// A command line to run, or an exit status when parsing already did
 // everything (--help, --version, --list-features, usage errors: the
 // messages have been printed).
-using ParseResult = std::variant<CommandLine, int>;
+using ParseResult = std::variant<CommandLine, BuildCommand, int>;
 
 ParseResult parse_command_line(int argc, char** argv);
 

@@ -11,10 +11,11 @@ namespace wasm2cpp::wasi {
 
 std::string_view command_usage() noexcept {
   return "usage: <program> [--dir HOST[::GUEST]]... [--env KEY=VALUE]... [--inherit-env] "
-         "[--] [args...]\n"
+         "[--tcplisten HOST:PORT]... [--] [args...]\n"
          "  --dir HOST[::GUEST]  make host directory HOST reachable as GUEST (default HOST)\n"
          "  --env KEY=VALUE      set a guest environment variable\n"
          "  --inherit-env        start from the host environment\n"
+         "  --tcplisten HOST:PORT  give the program a listening TCP socket\n"
          "exit status: the program's, 134 on a trap, 125 on a runner error\n";
 }
 
@@ -26,14 +27,21 @@ int print_usage(const std::string& error) {
 
 std::string parse_command_line(int argc, const char* const* argv, std::string_view program_name,
                                CommandLine& out) {
+  return parse_command_line(argc, argv, program_name, CommandDefaults{}, out);
+}
+
+std::string parse_command_line(int argc, const char* const* argv, std::string_view program_name,
+                               const CommandDefaults& defaults, CommandLine& out) {
   std::string name(program_name);
   if (name.empty() && argc > 0 && argv[0]) {
     name = argv[0];
     if (size_t slash = name.rfind('/'); slash != std::string::npos) name.erase(0, slash + 1);
   }
   out.config.args = {name};
-  std::vector<std::string> explicit_env;
-  bool inherit_env = false;
+  out.config.preopens = defaults.preopens;
+  out.config.tcp_listen = defaults.tcp_listen;
+  std::vector<std::string> explicit_env = defaults.env;
+  bool inherit_env = defaults.inherit_env;
   int i = 1;
   // "--opt VALUE" or "--opt=VALUE".
   auto value_of = [&](std::string_view arg, std::string_view opt, std::string& value,
@@ -52,7 +60,7 @@ std::string parse_command_line(int argc, const char* const* argv, std::string_vi
     }
     return false;
   };
-  for (; i < argc; ++i) {
+  for (; defaults.runner_options && i < argc; ++i) {
     std::string_view arg = argv[i];
     std::string value, error;
     if (arg == "--") {
@@ -74,6 +82,9 @@ std::string parse_command_line(int argc, const char* const* argv, std::string_vi
       }
       if (pre.host_path.empty() || pre.guest_path.empty()) return "--dir: empty directory name";
       out.config.preopens.push_back(std::move(pre));
+    } else if (value_of(arg, "--tcplisten", value, error)) {
+      if (!error.empty()) return error;
+      out.config.tcp_listen.push_back(std::move(value));
     } else if (value_of(arg, "--env", value, error)) {
       if (!error.empty()) return error;
       if (value.find('=') == std::string::npos || value[0] == '=')

@@ -104,6 +104,14 @@ Context::Context(Config config) : state_(std::make_unique<detail::State>(std::mo
     entry->preopen_name = pre.guest_path;
     s.fds.push_back(std::move(entry));
   }
+  for (const std::string& address : s.config.tcp_listen) {
+    auto entry = std::make_unique<FdEntry>();
+    entry->host = detail::open_tcp_listener(address);
+    entry->type = detail::FileType::socket_stream;
+    entry->rights_base = detail::rights::socket;
+    entry->rights_inheriting = detail::rights::socket;
+    s.fds.push_back(std::move(entry));
+  }
 }
 
 Context::~Context() = default;

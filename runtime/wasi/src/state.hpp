@@ -179,6 +179,10 @@ bool gather_iovecs(State& s, int32_t iovs, int32_t count, std::vector<struct iov
 // when the flags conflict (EINVAL).
 bool make_times(int64_t atim, int64_t mtim, int32_t fst, struct timespec times[2]);
 
+// A listening TCP socket bound to "HOST:PORT" (Config::tcp_listen); throws
+// std::system_error naming the address on failure.
+UniqueFd open_tcp_listener(const std::string& address);
+
 // Writes a 64-byte `filestat` at `ptr`.
 Errno write_filestat(State& s, uint32_t ptr, const struct stat& st);
 

@@ -71,6 +71,10 @@ struct Config {
   std::vector<std::string> args;     // args[0] is the program name
   std::vector<std::string> env;      // "KEY=VALUE"
   std::vector<Preopen> preopens;     // fds 3, 4, ... in order
+  // Listening TCP sockets "HOST:PORT" ("[::1]:8080"; port 0 picks a free one),
+  // created by the Context and given to the guest after the preopened
+  // directories, for sock_accept (wasmtime's --tcplisten).
+  std::vector<std::string> tcp_listen;
   // Host fds behind guest fds 0, 1, 2 (duplicated; -1: the guest fd is closed).
   int stdin_fd = 0;
   int stdout_fd = 1;
@@ -87,8 +91,8 @@ struct State;
 
 class Context {
  public:
-  // Opens the preopened directories (throws std::system_error naming the
-  // directory when one cannot be opened).
+  // Opens the preopened directories and listening sockets (throws
+  // std::system_error naming the directory or address that fails).
   explicit Context(Config config);
   ~Context();
   Context(const Context&) = delete;

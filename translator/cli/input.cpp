@@ -1,0 +1,42 @@
+#include "cli/input.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "cli/options.hpp"
+
+namespace wasm2cpp::cli {
+namespace fs = std::filesystem;
+
+int report_error(const std::string& subject, const std::string& message, uint64_t offset) {
+  std::cerr << subject << ": error: " << message;
+  if (offset != kNoOffset) {
+    char hex[32];
+    std::snprintf(hex, sizeof hex, "%llx", static_cast<unsigned long long>(offset));
+    std::cerr << " (at offset 0x" << hex << ")";
+  }
+  std::cerr << "\n";
+  return kExitTranslationFailed;
+}
+
+Expected<std::vector<uint8_t>> read_input(const std::string& path) {
+  std::istream* in = &std::cin;
+  std::ifstream file;
+  if (path != "-") {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) return make_error("cannot read file: it is a directory");
+    file.open(path, std::ios::binary);
+    if (!file) return make_error("cannot open file: " + std::string(std::strerror(errno)));
+    in = &file;
+  }
+  std::vector<uint8_t> bytes(std::istreambuf_iterator<char>(*in), {});
+  if (in->bad()) return make_error("cannot read file: " + std::string(std::strerror(errno)));
+  return bytes;
+}
+
+}  // namespace wasm2cpp::cli
