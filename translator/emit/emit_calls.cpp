@@ -1,4 +1,5 @@
-// Direct, imported and indirect calls (and their tail-call forms).
+// Direct, imported and indirect calls. Their tail-call forms (return_call,
+// return_call_indirect) are in emit_tail_calls.cpp.
 #include "emit/function_emitter.hpp"
 #include "fmt/format.h"
 
@@ -33,20 +34,11 @@ void FunctionEmitter::store_call_results(const FuncType& type, const std::string
   reload_memory_sizes();
 }
 
-void FunctionEmitter::return_call(const FuncType& type, const std::string& call_expr) {
-  if (type.results.empty()) {
-    line(call_expr + ";");
-    line("return;");
-  } else {
-    line("return " + call_expr + ";");
-  }
-  live_ = false;
-}
-
 bool FunctionEmitter::emit_call(const Instr& in) {
   switch (in.op) {
-    case Opcode::Call:
-    case Opcode::ReturnCall: {
+    case Opcode::ReturnCall: emit_return_call(in); return true;
+    case Opcode::ReturnCallIndirect: emit_return_call_indirect(in); return true;
+    case Opcode::Call: {
       const FuncType& type = info_.func_type(in.a);
       uint32_t first = in.height - static_cast<uint32_t>(type.params.size());
       std::string args = call_args(type, first);
@@ -55,17 +47,12 @@ bool FunctionEmitter::emit_call(const Instr& in) {
         std::string c = ctx();
         call = fmt::format("wasm2cpp::call_ref<{}>({}->func{}{})", result_type(type), c, in.a, args);
       } else {
-        call = fmt::format("{}({}{})", direct_callee(in.a), ctx(), args);
+        call = fmt::format("{}({}{})", info_.function_names[in.a], ctx(), args);
       }
-      if (in.op == Opcode::ReturnCall) {
-        return_call(type, call);
-      } else {
-        store_call_results(type, call, first);
-      }
+      store_call_results(type, call, first);
       return true;
     }
-    case Opcode::CallIndirect:
-    case Opcode::ReturnCallIndirect: {
+    case Opcode::CallIndirect: {
       // Checks, in the spec's order: index in bounds (undefined element),
       // not null (uninitialized element), exact type (type mismatch).
       const FuncType& type = info_.module.types[in.a];
@@ -75,11 +62,7 @@ bool FunctionEmitter::emit_call(const Instr& in) {
       std::string c = ctx();
       std::string call = fmt::format("wasm2cpp::call_indirect<{}>({}->table{}, {}, {}->type{}{})", result_type(type),
                                      c, in.b, index, c, in.a, args);
-      if (in.op == Opcode::ReturnCallIndirect) {
-        return_call(type, call);
-      } else {
-        store_call_results(type, call, first);
-      }
+      store_call_results(type, call, first);
       return true;
     }
     default: return false;

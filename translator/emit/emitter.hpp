@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "emit/emit_tail_calls.hpp"
 #include "emit/translate.hpp"
 #include "ir/function_ir.hpp"
 #include "ir/module.hpp"
@@ -82,6 +83,8 @@ struct ModuleInfo {
   // entry) and the trap ends in std::terminate. Filled per function by
   // translate() before the instance implementation is emitted.
   std::vector<bool> entry_needs_barrier;
+  // Guaranteed tail calls: which functions get a tail entry (emit_tail_calls).
+  TailCallPlan tail_calls;
   // Per element segment: referenced by table.init / elem.drop at run time
   // (kept in the Context) -- passive segments.
   // Per type index: interned TypeId kept in the Context.

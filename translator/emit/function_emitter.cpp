@@ -26,8 +26,8 @@ bool is_call(Opcode op) {
 
 }  // namespace
 
-FunctionEmitter::FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir)
-    : info_(info), ir_(ir), type_(info.func_type(ir.func_index)) {
+FunctionEmitter::FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir, bool tail_entry)
+    : info_(info), ir_(ir), type_(info.func_type(ir.func_index)), tail_entry_(tail_entry) {
   local_use_.assign(ir_.locals.size(), 0);
   label_used_.assign(ir_.blocks.size(), false);
   base_used_.assign(info_.module.memories.size(), false);
@@ -35,7 +35,6 @@ FunctionEmitter::FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir)
 }
 
 void FunctionEmitter::prescan() {
-  prescan_exceptions();
   // Loop labels precede their bodies, so whether one is needed must be known
   // before the body is written: every branch to a loop becomes a goto.
   for (const Instr& in : ir_.code) {
@@ -96,11 +95,6 @@ std::string FunctionEmitter::mem_base(uint32_t memory) {
 
 std::string FunctionEmitter::mem_size(uint32_t memory) {
   ctx_used_ = true;
-  // A shared memory may grow on another thread at any moment: a copy cached
-  // at entry could be stale and trap an access another thread just made
-  // valid, so each check reads the size itself (one acquire load).
-  if (info_.module.memories[memory].type.limits.shared)
-    return fmt::format("ctx->mem{}->size_bytes()", memory);
   size_used_[memory] = true;
   return fmt::format("mem{}_size", memory);
 }
@@ -117,7 +111,7 @@ void FunctionEmitter::reload_memory_sizes() {
 void FunctionEmitter::emit_instr(size_t index) {
   const Instr& in = ir_.code[index];
   bool dropped = index + 1 < ir_.code.size() && ir_.code[index + 1].op == Opcode::Drop;
-  if (emit_control(in) || emit_simd(in, dropped) || emit_atomics(in) || emit_numeric(in) || emit_variable(in) || emit_memory(in, dropped) ||
+  if (emit_control(in) || emit_simd(in, dropped) || emit_numeric(in) || emit_variable(in) || emit_memory(in, dropped) ||
       emit_table(in) || emit_call(in))
     return;
   line(fmt::format("#error unsupported instruction {}", info(in.op).mnemonic));
@@ -155,8 +149,13 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   for (uint32_t i = 0; i < type_.params.size(); ++i) named[i] = local_use_[i] != 0;
   named.back() = ctx_used_;
   std::string out = shared_linkage ? "" : "[[maybe_unused]] static ";
-  out += info_.function_declaration(ir_.func_index, &named) + " {\n";
+  if (tail_entry_) {
+    out = tail_entry_header(shared_linkage) + " {\n";
+  } else {
+    out += info_.function_declaration(ir_.func_index, &named) + " {\n";
+  }
   if (has_calls_) out += "  WASM2CPP_STACK_CHECK();\n";
+  if (tail_entry_) out += tail_entry_prologue(named);
   if (ctx_used_) out += "  auto* ctx = static_cast<Context*>(env);\n";
   std::string unread;
   auto note_unread = [&](uint8_t use, const std::string& name) {
@@ -181,8 +180,8 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   }
   for (uint32_t m = 0; m < base_used_.size(); ++m) {
     // The base never moves (the whole range is reserved up front), so it is
-    // loaded once per call, from the copy the Context keeps.
-    if (base_used_[m]) out += fmt::format("  uint8_t* mem{0} = ctx->mem{0}_base;\n", m);
+    // loaded once per call.
+    if (base_used_[m]) out += fmt::format("  uint8_t* mem{0} = ctx->mem{0}->data();\n", m);
     if (size_used_[m]) out += fmt::format("  uint64_t mem{0}_size = ctx->mem{0}->size_bytes();\n", m);
   }
   if (!unread.empty()) {
@@ -196,7 +195,13 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
 
 std::string emit_function(const ModuleInfo& info, const FunctionIR& ir, bool shared_linkage) {
   FunctionEmitter emitter(info, ir);
-  return emitter.emit(shared_linkage);
+  std::string out = emitter.emit(shared_linkage);
+  if (info.tail_calls.entry(ir.func_index)) {
+    FunctionEmitter tail_entry(info, ir, /*tail_entry=*/true);
+    out += "\n" + leave_no_tail_call_region() + tail_entry.emit(shared_linkage) +
+           reenter_no_tail_call_region();
+  }
+  return out;
 }
 
 }  // namespace wasm2cpp::emit

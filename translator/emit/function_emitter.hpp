@@ -20,7 +20,9 @@ namespace wasm2cpp::emit {
 
 class FunctionEmitter {
  public:
-  FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir);
+  // `tail_entry`: emit the function's tail entry (emit_tail_calls.cpp)
+  // instead of its ordinary entry.
+  FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir, bool tail_entry = false);
   std::string emit(bool shared_linkage);
 
  private:
@@ -59,7 +61,6 @@ class FunctionEmitter {
   bool emit_variable(const Instr& in);
   bool emit_memory(const Instr& in, bool result_dropped);
   bool emit_simd(const Instr& in, bool result_dropped);  // emit_simd.cpp
-  bool emit_atomics(const Instr& in);                     // emit_atomics.cpp
   bool emit_table(const Instr& in);
   bool emit_call(const Instr& in);
 
@@ -73,27 +74,21 @@ class FunctionEmitter {
   std::string return_statement(uint32_t top);
   static std::string label(uint32_t block);
 
-  // ---- exception handling (emit_exceptions.cpp) ----
-  void prescan_exceptions();
-  bool emit_exception(const Instr& in);
-  void open_try(uint32_t block);
-  void close_try(const Instr& in);  // the end or delegate of a try block
-  void finish_try_body(uint32_t block);
-  void close_function_exceptions();
-  // A function with try blocks has an LSDA, and its personality routine
-  // terminates on a throw from an instruction its call-site table does not
-  // cover: so it checks memory accesses explicitly instead of relying on
-  // guard-page faults, and calls defined functions through opaque_fn.
-  bool explicit_checks(uint32_t memory) const { return has_try_ || info_.explicit_checks(memory); }
-  std::string direct_callee(uint32_t func_index) const;
-
   // ---- call helpers (emit_calls.cpp) ----
   // Args (public types) for `type` taken from heights [first, ...).
   std::string call_args(const FuncType& type, uint32_t first);
   // Writes `call_expr`'s results to slots starting at `result_height`.
   void store_call_results(const FuncType& type, const std::string& call_expr, uint32_t result_height);
-  // A call in tail position: return its result directly.
-  void return_call(const FuncType& type, const std::string& call_expr);
+
+  // ---- tail calls (emit_tail_calls.cpp) ----
+  std::string tail_entry_header(bool shared_linkage) const;
+  std::string tail_entry_prologue(const std::vector<bool>& named) const;
+  void emit_return_call(const Instr& in);
+  void emit_return_call_indirect(const Instr& in);
+  void tail_call_through_ref(const FuncType& type, uint32_t first, const std::string& ref);
+  void put_tail_arguments(const FuncType& type, uint32_t first, const std::string& buffer);
+  void start_trampoline(const FuncType& type, uint32_t first, const std::string& env,
+                        const std::string& entry);
 
   // ---- memory helpers (emit_memory.cpp) ----
   std::string address_pointer(uint32_t memory, const std::string& addr, uint64_t offset);
@@ -102,6 +97,7 @@ class FunctionEmitter {
   const ModuleInfo& info_;
   const FunctionIR& ir_;
   const FuncType& type_;
+  const bool tail_entry_;
   std::string body_;
   uint32_t indent_ = 1;
   uint32_t brace_depth_ = 1;  // the function body's own braces
@@ -117,19 +113,6 @@ class FunctionEmitter {
   std::vector<bool> base_used_;     // per memory: cached base pointer
   std::vector<bool> size_used_;     // per memory: cached size (explicit mode)
   bool has_calls_ = false;
-  // Exception handling, per block: a try with catch arms or a delegate (else
-  // it is emitted as a plain block), in its catch arms, with a catch_all,
-  // receiving delegated exceptions.
-  struct TryState {
-    bool has_handlers = false;
-    bool in_catch = false;
-    bool catch_all = false;
-    bool delegate_target = false;
-  };
-  std::vector<TryState> try_state_;
-  bool has_try_ = false;
-  bool delegates_to_caller_ = false;
-  bool pending_exception_used_ = false;
   // Per slot (as slot_use_): last written by a float constant that makes
   // add/sub/mul/div an identity or negation (see emit_numeric).
   std::vector<bool> identity_const_;

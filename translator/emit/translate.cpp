@@ -59,7 +59,9 @@ std::string source_prelude(const emit::ModuleInfo& info, const std::string& head
 #pragma GCC optimize("fp-contract=off")
 #endif
 // Runaway recursion must end in a call-stack-exhausted trap; a call in tail
-// position compiled as a jump would loop forever instead.
+// position compiled as a jump would loop forever instead. Tail entries (wasm
+// tail calls, see wasm2cpp/tail_call.hpp) close this region around
+// themselves: clang ignores [[clang::musttail]] under disable_tail_calls.
 #if defined(__clang__)
 #pragma clang attribute push(__attribute__((disable_tail_calls)), apply_to = function)
 #elif defined(__GNUC__)
@@ -74,6 +76,7 @@ std::string source_prelude(const emit::ModuleInfo& info, const std::string& head
 )";
   out += fmt::format("#include \"{}\"\n\n", header_name);
   out += "#include <wasm2cpp/instance_support.hpp>\n";
+  if (info.tail_calls.any) out += "#include <wasm2cpp/tail_call.hpp>\n";
   if (simd) out += "#include <wasm2cpp/simd.hpp>\n";
   out += "\n";
   out += "#include <bit>\n#include <cstdint>\n#include <memory>\n#include <optional>\n#include <span>\n";
@@ -92,6 +95,7 @@ Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const Translate
 
   const uint32_t shards = std::max<uint32_t>(options.shards, 1);
   emit::ModuleInfo info(module, options);
+  info.tail_calls = emit::plan_tail_calls(module, options.features);
   std::string stem = options.output_stem.empty() ? std::string("module") : options.output_stem;
   const std::string header_name = stem + ".hpp";
   const bool shared_linkage = shards > 1;
