@@ -47,7 +47,7 @@ bool FunctionEmitter::emit_call(const Instr& in) {
         std::string c = ctx();
         call = fmt::format("wasm2cpp::call_ref<{}>({}->func{}{})", result_type(type), c, in.a, args);
       } else {
-        call = fmt::format("{}({}{})", info_.function_names[in.a], ctx(), args);
+        call = fmt::format("{}({}{})", direct_callee(in.a), ctx(), args);
       }
       store_call_results(type, call, first);
       return true;

@@ -35,6 +35,7 @@ FunctionEmitter::FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir, b
 }
 
 void FunctionEmitter::prescan() {
+  prescan_exceptions();
   // Loop labels precede their bodies, so whether one is needed must be known
   // before the body is written: every branch to a loop becomes a goto.
   for (const Instr& in : ir_.code) {
@@ -95,6 +96,11 @@ std::string FunctionEmitter::mem_base(uint32_t memory) {
 
 std::string FunctionEmitter::mem_size(uint32_t memory) {
   ctx_used_ = true;
+  // A shared memory may grow on another thread at any moment: a copy cached
+  // at entry could be stale and trap an access another thread just made
+  // valid, so each check reads the size itself (one acquire load).
+  if (info_.module.memories[memory].type.limits.shared)
+    return fmt::format("ctx->mem{}->size_bytes()", memory);
   size_used_[memory] = true;
   return fmt::format("mem{}_size", memory);
 }
@@ -111,7 +117,7 @@ void FunctionEmitter::reload_memory_sizes() {
 void FunctionEmitter::emit_instr(size_t index) {
   const Instr& in = ir_.code[index];
   bool dropped = index + 1 < ir_.code.size() && ir_.code[index + 1].op == Opcode::Drop;
-  if (emit_control(in) || emit_simd(in, dropped) || emit_numeric(in) || emit_variable(in) || emit_memory(in, dropped) ||
+  if (emit_control(in) || emit_simd(in, dropped) || emit_atomics(in) || emit_numeric(in) || emit_variable(in) || emit_memory(in, dropped) ||
       emit_table(in) || emit_call(in))
     return;
   line(fmt::format("#error unsupported instruction {}", info(in.op).mnemonic));
@@ -180,8 +186,8 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   }
   for (uint32_t m = 0; m < base_used_.size(); ++m) {
     // The base never moves (the whole range is reserved up front), so it is
-    // loaded once per call.
-    if (base_used_[m]) out += fmt::format("  uint8_t* mem{0} = ctx->mem{0}->data();\n", m);
+    // loaded once per call, from the copy the Context keeps.
+    if (base_used_[m]) out += fmt::format("  uint8_t* mem{0} = ctx->mem{0}_base;\n", m);
     if (size_used_[m]) out += fmt::format("  uint64_t mem{0}_size = ctx->mem{0}->size_bytes();\n", m);
   }
   if (!unread.empty()) {

@@ -61,6 +61,7 @@ class FunctionEmitter {
   bool emit_variable(const Instr& in);
   bool emit_memory(const Instr& in, bool result_dropped);
   bool emit_simd(const Instr& in, bool result_dropped);  // emit_simd.cpp
+  bool emit_atomics(const Instr& in);                     // emit_atomics.cpp
   bool emit_table(const Instr& in);
   bool emit_call(const Instr& in);
 
@@ -73,6 +74,20 @@ class FunctionEmitter {
   void copy_values(const std::vector<ValType>& types, uint32_t from, uint32_t to);
   std::string return_statement(uint32_t top);
   static std::string label(uint32_t block);
+
+  // ---- exception handling (emit_exceptions.cpp) ----
+  void prescan_exceptions();
+  bool emit_exception(const Instr& in);
+  void open_try(uint32_t block);
+  void close_try(const Instr& in);  // the end or delegate of a try block
+  void finish_try_body(uint32_t block);
+  void close_function_exceptions();
+  // A function with try blocks has an LSDA, and its personality routine
+  // terminates on a throw from an instruction its call-site table does not
+  // cover: so it checks memory accesses explicitly instead of relying on
+  // guard-page faults, and calls defined functions through opaque_fn.
+  bool explicit_checks(uint32_t memory) const { return has_try_ || info_.explicit_checks(memory); }
+  std::string direct_callee(uint32_t func_index) const;
 
   // ---- call helpers (emit_calls.cpp) ----
   // Args (public types) for `type` taken from heights [first, ...).
@@ -113,6 +128,19 @@ class FunctionEmitter {
   std::vector<bool> base_used_;     // per memory: cached base pointer
   std::vector<bool> size_used_;     // per memory: cached size (explicit mode)
   bool has_calls_ = false;
+  // Exception handling, per block: a try with catch arms or a delegate (else
+  // it is emitted as a plain block), in its catch arms, with a catch_all,
+  // receiving delegated exceptions.
+  struct TryState {
+    bool has_handlers = false;
+    bool in_catch = false;
+    bool catch_all = false;
+    bool delegate_target = false;
+  };
+  std::vector<TryState> try_state_;
+  bool has_try_ = false;
+  bool delegates_to_caller_ = false;
+  bool pending_exception_used_ = false;
   // Per slot (as slot_use_): last written by a float constant that makes
   // add/sub/mul/div an identity or negation (see emit_numeric).
   std::vector<bool> identity_const_;

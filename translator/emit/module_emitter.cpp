@@ -49,7 +49,13 @@ std::string describe_extern(const ModuleInfo& info, ExternKind kind, uint32_t in
     case ExternKind::Global:
       return fmt::format("global {}{}", m.globals[index].type.is_mutable ? "mut " : "",
                          type_name(m.globals[index].type.type));
-    case ExternKind::Tag: return "tag";
+    case ExternKind::Tag: {
+      const FuncType& type = m.types[m.tags[index].type_index];
+      std::string out = "tag (";
+      for (size_t i = 0; i < type.params.size(); ++i)
+        out += (i ? ", " : "") + std::string(type_name(type.params[i]));
+      return out + ")";
+    }
   }
   return "?";
 }
@@ -107,7 +113,7 @@ std::string emit_public_header(const ModuleInfo& info) {
         out += fmt::format("  wasm2cpp::Global<{}>* {} = nullptr;\n", public_type(m.globals[imp.index].type.type),
                            member);
         break;
-      case ExternKind::Tag: break;
+      case ExternKind::Tag: out += fmt::format("  wasm2cpp::Tag* {} = nullptr;\n", member); break;
     }
   }
   if (!m.imports.empty()) out += "\n";
@@ -140,7 +146,7 @@ std::string emit_public_header(const ModuleInfo& info) {
       case ExternKind::Global:
         out += fmt::format("  wasm2cpp::Global<{}>& {}();\n", public_type(m.globals[e.index].type.type), member);
         break;
-      case ExternKind::Tag: break;
+      case ExternKind::Tag: out += fmt::format("  wasm2cpp::Tag& {}();\n", member); break;
     }
   }
   out += R"(
@@ -164,6 +170,9 @@ std::string emit_context_and_declarations(const ModuleInfo& info, bool shared_li
   // Hot members first: memories, tables, globals.
   for (uint32_t i = 0; i < m.memories.size(); ++i) {
     out += fmt::format("  wasm2cpp::Memory* mem{} = nullptr;\n", i);
+    // mem->data() cached: a Memory's base never moves, and functions then
+    // reach it with one load instead of two dependent ones.
+    out += fmt::format("  uint8_t* mem{}_base = nullptr;\n", i);
   }
   for (uint32_t i = 0; i < m.tables.size(); ++i) {
     out += fmt::format("  {}* table{} = nullptr;\n", table_class(m.tables[i].type.elem), i);
@@ -180,6 +189,13 @@ std::string emit_context_and_declarations(const ModuleInfo& info, bool shared_li
     if (m.functions[i].imported) out += fmt::format("  wasm2cpp::FuncRef func{};\n", i);
   }
   for (uint32_t i = 0; i < m.types.size(); ++i) out += fmt::format("  wasm2cpp::TypeId type{} = nullptr;\n", i);
+  // Exception tags: identities, shared by pointer when imported.
+  for (uint32_t i = 0; i < m.tags.size(); ++i) {
+    out += fmt::format("  wasm2cpp::Tag* tag{} = nullptr;\n", i);
+    if (!m.tags[i].imported)
+      out += fmt::format("  wasm2cpp::Tag tag{}_storage{{wasm2cpp::intern_func_type({})}};\n", i,
+                         cpp_string_literal(signature_string(m.types[m.tags[i].type_index])));
+  }
   // Segments still available to memory.init / table.init (dropped: empty).
   for (uint32_t i = 0; i < m.datas.size(); ++i) out += fmt::format("  std::span<const uint8_t> data{};\n", i);
   for (uint32_t i = 0; i < m.elems.size(); ++i) {
