@@ -15,6 +15,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 
 #include "cli/build_paths.hpp"
@@ -109,8 +110,11 @@ class SignalCatcher {
 };
 
 void copy_log_to_stderr(const fs::path& log) {
+  // Not `std::cerr << in.rdbuf()`: an empty log would set failbit on cerr
+  // and silence every later message.
   std::ifstream in(log, std::ios::binary);
-  std::cerr << in.rdbuf();
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::cerr << text;
   std::cerr.flush();
 }
 
