@@ -1,0 +1,21 @@
+;; Unbounded recursion, with small and with large frames: must end in a
+;; "call stack exhausted" trap on any thread, never a crash.
+(module
+  (func $down (export "down") (param $n i32) (result i32)
+    (i32.add (call $down (i32.add (local.get $n) (i32.const 1))) (i32.const 1)))
+  (func $fat (export "fat") (param $n i64) (result i64)
+    (local $a v128) (local $b v128) (local $c v128) (local $d v128)
+    (local $e i64) (local $f i64) (local $g i64) (local $h i64)
+    (local.set $a (i64x2.splat (local.get $n)))
+    (local.set $b (i64x2.add (local.get $a) (local.get $a)))
+    (local.set $c (i64x2.mul (local.get $b) (local.get $a)))
+    (local.set $d (i64x2.sub (local.get $c) (local.get $b)))
+    (local.set $e (i64x2.extract_lane 0 (local.get $d)))
+    (local.set $f (call $fat (i64.add (local.get $n) (i64.const 1))))
+    (i64.add (i64.add (local.get $e) (local.get $f))
+             (i64x2.extract_lane 1 (i64x2.add (local.get $c) (local.get $d)))))
+  (func (export "depth") (param $n i32) (result i32)
+    (if (result i32) (i32.eqz (local.get $n))
+      (then (i32.const 0))
+      (else (i32.add (i32.const 1)
+              (call 2 (i32.sub (local.get $n) (i32.const 1))))))))
