@@ -115,8 +115,7 @@ class Exception final : public std::exception {
   template <typename... Ts>
   std::tuple<Ts...> values() const {
     check_letters(type_, {ValTypeLetter<Ts>::value...});
-    size_t i = 0;
-    return std::tuple<Ts...>{exception_value_as<Ts>(values_[i++])...};
+    return values_at<Ts...>(std::index_sequence_for<Ts...>{});
   }
 
   // Unchecked access for generated code.
@@ -125,6 +124,10 @@ class Exception final : public std::exception {
   const char* what() const noexcept override { return "uncaught WebAssembly exception"; }
 
  private:
+  template <typename... Ts, size_t... I>
+  std::tuple<Ts...> values_at(std::index_sequence<I...>) const {
+    return std::tuple<Ts...>{exception_value_as<Ts>(values_[I])...};
+  }
   static void check_letters(TypeId type, std::initializer_list<char> letters);
   void check_index(size_t index, char letter) const;
 
