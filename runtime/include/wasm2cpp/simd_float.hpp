@@ -15,37 +15,74 @@
 namespace wasm2cpp::simd {
 
 // ---- arithmetic --------------------------------------------------------------
-WASM2CPP_INLINE v128 f32x4_add(v128 a, v128 b) { return from(as<f32x4>(a) + as<f32x4>(b)); }
-WASM2CPP_INLINE v128 f32x4_sub(v128 a, v128 b) { return from(as<f32x4>(a) - as<f32x4>(b)); }
-WASM2CPP_INLINE v128 f32x4_mul(v128 a, v128 b) { return from(WASM2CPP_SIMD_PRODUCT(as<f32x4>(a) * as<f32x4>(b))); }
-WASM2CPP_INLINE v128 f32x4_div(v128 a, v128 b) { return from(as<f32x4>(a) / as<f32x4>(b)); }
-WASM2CPP_INLINE v128 f64x2_add(v128 a, v128 b) { return from(as<f64x2>(a) + as<f64x2>(b)); }
-WASM2CPP_INLINE v128 f64x2_sub(v128 a, v128 b) { return from(as<f64x2>(a) - as<f64x2>(b)); }
-WASM2CPP_INLINE v128 f64x2_mul(v128 a, v128 b) { return from(WASM2CPP_SIMD_PRODUCT(as<f64x2>(a) * as<f64x2>(b))); }
-WASM2CPP_INLINE v128 f64x2_div(v128 a, v128 b) { return from(as<f64x2>(a) / as<f64x2>(b)); }
+WASM2CPP_INLINE v128 f32x4_add(const v128& a, const v128& b) { return from(as<f32x4>(a) + as<f32x4>(b)); }
+WASM2CPP_INLINE v128 f32x4_sub(const v128& a, const v128& b) { return from(as<f32x4>(a) - as<f32x4>(b)); }
+WASM2CPP_INLINE v128 f32x4_mul(const v128& a, const v128& b) { return from(WASM2CPP_SIMD_PRODUCT(as<f32x4>(a) * as<f32x4>(b))); }
+WASM2CPP_INLINE v128 f32x4_div(const v128& a, const v128& b) { return from(as<f32x4>(a) / as<f32x4>(b)); }
+WASM2CPP_INLINE v128 f64x2_add(const v128& a, const v128& b) { return from(as<f64x2>(a) + as<f64x2>(b)); }
+WASM2CPP_INLINE v128 f64x2_sub(const v128& a, const v128& b) { return from(as<f64x2>(a) - as<f64x2>(b)); }
+WASM2CPP_INLINE v128 f64x2_mul(const v128& a, const v128& b) { return from(WASM2CPP_SIMD_PRODUCT(as<f64x2>(a) * as<f64x2>(b))); }
+WASM2CPP_INLINE v128 f64x2_div(const v128& a, const v128& b) { return from(as<f64x2>(a) / as<f64x2>(b)); }
 
 // abs / neg are sign-bit operations: NaN payloads pass through unchanged.
-WASM2CPP_INLINE v128 f32x4_abs(v128 a) { return from(as<u32x4>(a) & 0x7fffffffu); }
-WASM2CPP_INLINE v128 f32x4_neg(v128 a) { return from(as<u32x4>(a) ^ 0x80000000u); }
-WASM2CPP_INLINE v128 f64x2_abs(v128 a) { return from(as<u64x2>(a) & 0x7fffffffffffffffull); }
-WASM2CPP_INLINE v128 f64x2_neg(v128 a) { return from(as<u64x2>(a) ^ 0x8000000000000000ull); }
+WASM2CPP_INLINE v128 f32x4_abs(const v128& a) { return from(as<u32x4>(a) & 0x7fffffffu); }
+WASM2CPP_INLINE v128 f32x4_neg(const v128& a) { return from(as<u32x4>(a) ^ 0x80000000u); }
+WASM2CPP_INLINE v128 f64x2_abs(const v128& a) { return from(as<u64x2>(a) & 0x7fffffffffffffffull); }
+WASM2CPP_INLINE v128 f64x2_neg(const v128& a) { return from(as<u64x2>(a) ^ 0x8000000000000000ull); }
 
 // Rounding and sqrt lane by lane with the scalar helpers (NaN -> quiet NaN).
-WASM2CPP_INLINE v128 f32x4_sqrt(v128 a) { return map<f32x4, f32x4>(a, ops::fsqrt32); }
-WASM2CPP_INLINE v128 f32x4_ceil(v128 a) { return map<f32x4, f32x4>(a, ops::fceil32); }
-WASM2CPP_INLINE v128 f32x4_floor(v128 a) { return map<f32x4, f32x4>(a, ops::ffloor32); }
-WASM2CPP_INLINE v128 f32x4_trunc(v128 a) { return map<f32x4, f32x4>(a, ops::ftrunc32); }
-WASM2CPP_INLINE v128 f32x4_nearest(v128 a) { return map<f32x4, f32x4>(a, ops::fnearest32); }
-WASM2CPP_INLINE v128 f64x2_sqrt(v128 a) { return map<f64x2, f64x2>(a, ops::fsqrt64); }
-WASM2CPP_INLINE v128 f64x2_ceil(v128 a) { return map<f64x2, f64x2>(a, ops::fceil64); }
-WASM2CPP_INLINE v128 f64x2_floor(v128 a) { return map<f64x2, f64x2>(a, ops::ffloor64); }
-WASM2CPP_INLINE v128 f64x2_trunc(v128 a) { return map<f64x2, f64x2>(a, ops::ftrunc64); }
-WASM2CPP_INLINE v128 f64x2_nearest(v128 a) { return map<f64x2, f64x2>(a, ops::fnearest64); }
+namespace portable {
+WASM2CPP_INLINE v128 f32x4_sqrt(const v128& a) { return map<f32x4, f32x4>(a, ops::fsqrt32); }
+WASM2CPP_INLINE v128 f32x4_ceil(const v128& a) { return map<f32x4, f32x4>(a, ops::fceil32); }
+WASM2CPP_INLINE v128 f32x4_floor(const v128& a) { return map<f32x4, f32x4>(a, ops::ffloor32); }
+WASM2CPP_INLINE v128 f32x4_trunc(const v128& a) { return map<f32x4, f32x4>(a, ops::ftrunc32); }
+WASM2CPP_INLINE v128 f32x4_nearest(const v128& a) { return map<f32x4, f32x4>(a, ops::fnearest32); }
+WASM2CPP_INLINE v128 f64x2_sqrt(const v128& a) { return map<f64x2, f64x2>(a, ops::fsqrt64); }
+WASM2CPP_INLINE v128 f64x2_ceil(const v128& a) { return map<f64x2, f64x2>(a, ops::fceil64); }
+WASM2CPP_INLINE v128 f64x2_floor(const v128& a) { return map<f64x2, f64x2>(a, ops::ffloor64); }
+WASM2CPP_INLINE v128 f64x2_trunc(const v128& a) { return map<f64x2, f64x2>(a, ops::ftrunc64); }
+WASM2CPP_INLINE v128 f64x2_nearest(const v128& a) { return map<f64x2, f64x2>(a, ops::fnearest64); }
+}  // namespace portable
+#if WASM2CPP_SIMD_SSE2
+// sqrtps / sqrtpd are IEEE square roots and quiet a NaN operand.
+WASM2CPP_INLINE v128 f32x4_sqrt(const v128& a) { return from(_mm_sqrt_ps(as<__m128>(a))); }
+WASM2CPP_INLINE v128 f64x2_sqrt(const v128& a) { return from(_mm_sqrt_pd(as<__m128d>(a))); }
+#else
+using portable::f32x4_sqrt;
+using portable::f64x2_sqrt;
+#endif
+#if WASM2CPP_SIMD_SSE41
+// roundps / roundpd in the four directions (nearest is ties-to-even, the
+// default rounding mode), exceptions suppressed; a NaN comes out quiet.
+#define WASM2CPP_SIMD_ROUND(name, shape, intrinsic, mode)                       \
+  WASM2CPP_INLINE v128 name(const v128& a) {                                           \
+    return from(intrinsic(as<shape>(a), (mode) | _MM_FROUND_NO_EXC));           \
+  }
+WASM2CPP_SIMD_ROUND(f32x4_ceil, __m128, _mm_round_ps, _MM_FROUND_TO_POS_INF)
+WASM2CPP_SIMD_ROUND(f32x4_floor, __m128, _mm_round_ps, _MM_FROUND_TO_NEG_INF)
+WASM2CPP_SIMD_ROUND(f32x4_trunc, __m128, _mm_round_ps, _MM_FROUND_TO_ZERO)
+WASM2CPP_SIMD_ROUND(f32x4_nearest, __m128, _mm_round_ps, _MM_FROUND_TO_NEAREST_INT)
+WASM2CPP_SIMD_ROUND(f64x2_ceil, __m128d, _mm_round_pd, _MM_FROUND_TO_POS_INF)
+WASM2CPP_SIMD_ROUND(f64x2_floor, __m128d, _mm_round_pd, _MM_FROUND_TO_NEG_INF)
+WASM2CPP_SIMD_ROUND(f64x2_trunc, __m128d, _mm_round_pd, _MM_FROUND_TO_ZERO)
+WASM2CPP_SIMD_ROUND(f64x2_nearest, __m128d, _mm_round_pd, _MM_FROUND_TO_NEAREST_INT)
+#undef WASM2CPP_SIMD_ROUND
+#else
+using portable::f32x4_ceil;
+using portable::f32x4_floor;
+using portable::f32x4_trunc;
+using portable::f32x4_nearest;
+using portable::f64x2_ceil;
+using portable::f64x2_floor;
+using portable::f64x2_trunc;
+using portable::f64x2_nearest;
+#endif
 
 // min / max: a NaN in either lane gives a NaN (x + y quiets it), and -0 is
 // below +0; neither holds for the hardware's minps / maxps.
+namespace portable {
 template <typename F, typename U>
-WASM2CPP_INLINE v128 fmin(v128 a, v128 b) {
+WASM2CPP_INLINE v128 fmin(const v128& a, const v128& b) {
   F x = as<F>(a), y = as<F>(b);
   U xi = as<U>(a), yi = as<U>(b);
   U r = select((U)(x < y), xi, yi);
@@ -53,7 +90,7 @@ WASM2CPP_INLINE v128 fmin(v128 a, v128 b) {
   return from(select((U)((x != x) | (y != y)), (U)(x + y), r));
 }
 template <typename F, typename U>
-WASM2CPP_INLINE v128 fmax(v128 a, v128 b) {
+WASM2CPP_INLINE v128 fmax(const v128& a, const v128& b) {
   F x = as<F>(a), y = as<F>(b);
   U xi = as<U>(a), yi = as<U>(b);
   U r = select((U)(x > y), xi, yi);
@@ -62,54 +99,179 @@ WASM2CPP_INLINE v128 fmax(v128 a, v128 b) {
 }
 // pmin / pmax: exactly `b < a ? b : a` and `a < b ? b : a`.
 template <typename F, typename U>
-WASM2CPP_INLINE v128 fpmin(v128 a, v128 b) {
+WASM2CPP_INLINE v128 fpmin(const v128& a, const v128& b) {
   F x = as<F>(a), y = as<F>(b);
   return from(select((U)(y < x), as<U>(b), as<U>(a)));
 }
 template <typename F, typename U>
-WASM2CPP_INLINE v128 fpmax(v128 a, v128 b) {
+WASM2CPP_INLINE v128 fpmax(const v128& a, const v128& b) {
   F x = as<F>(a), y = as<F>(b);
   return from(select((U)(x < y), as<U>(b), as<U>(a)));
 }
-WASM2CPP_INLINE v128 f32x4_min(v128 a, v128 b) { return fmin<f32x4, u32x4>(a, b); }
-WASM2CPP_INLINE v128 f32x4_max(v128 a, v128 b) { return fmax<f32x4, u32x4>(a, b); }
-WASM2CPP_INLINE v128 f32x4_pmin(v128 a, v128 b) { return fpmin<f32x4, u32x4>(a, b); }
-WASM2CPP_INLINE v128 f32x4_pmax(v128 a, v128 b) { return fpmax<f32x4, u32x4>(a, b); }
-WASM2CPP_INLINE v128 f64x2_min(v128 a, v128 b) { return fmin<f64x2, u64x2>(a, b); }
-WASM2CPP_INLINE v128 f64x2_max(v128 a, v128 b) { return fmax<f64x2, u64x2>(a, b); }
-WASM2CPP_INLINE v128 f64x2_pmin(v128 a, v128 b) { return fpmin<f64x2, u64x2>(a, b); }
-WASM2CPP_INLINE v128 f64x2_pmax(v128 a, v128 b) { return fpmax<f64x2, u64x2>(a, b); }
+WASM2CPP_INLINE v128 f32x4_min(const v128& a, const v128& b) { return fmin<f32x4, u32x4>(a, b); }
+WASM2CPP_INLINE v128 f32x4_max(const v128& a, const v128& b) { return fmax<f32x4, u32x4>(a, b); }
+WASM2CPP_INLINE v128 f32x4_pmin(const v128& a, const v128& b) { return fpmin<f32x4, u32x4>(a, b); }
+WASM2CPP_INLINE v128 f32x4_pmax(const v128& a, const v128& b) { return fpmax<f32x4, u32x4>(a, b); }
+WASM2CPP_INLINE v128 f64x2_min(const v128& a, const v128& b) { return fmin<f64x2, u64x2>(a, b); }
+WASM2CPP_INLINE v128 f64x2_max(const v128& a, const v128& b) { return fmax<f64x2, u64x2>(a, b); }
+WASM2CPP_INLINE v128 f64x2_pmin(const v128& a, const v128& b) { return fpmin<f64x2, u64x2>(a, b); }
+WASM2CPP_INLINE v128 f64x2_pmax(const v128& a, const v128& b) { return fpmax<f64x2, u64x2>(a, b); }
+}  // namespace portable
+
+#if WASM2CPP_SIMD_SSE2
+// minps(x, y) is `x < y ? x : y`: it returns y for a NaN in either operand
+// and for equal zeros. Taking it both ways round and or-ing gives the true
+// minimum, -0 for a pair of zeros and a NaN for a NaN operand; NaN lanes
+// are then replaced by the canonical NaN (sign set, payload cleared), one of
+// the results the spec allows.
+// Keyed by lane width, not by __m128 / __m128d: g++ drops the vector
+// attributes of a template type argument (-Wignored-attributes).
+template <unsigned LaneBits>
+struct X86Float;
+template <>
+struct X86Float<32> {
+  using F = __m128;
+  static __m128 min(__m128 x, __m128 y) { return _mm_min_ps(x, y); }
+  static __m128 max(__m128 x, __m128 y) { return _mm_max_ps(x, y); }
+  static __m128 bor(__m128 x, __m128 y) { return _mm_or_ps(x, y); }
+  static __m128 bxor(__m128 x, __m128 y) { return _mm_xor_ps(x, y); }
+  static __m128 sub(__m128 x, __m128 y) { return _mm_sub_ps(x, y); }
+  static __m128 unordered(__m128 x) { return _mm_cmpunord_ps(x, x); }
+  // ~(all ones >> 10) = 0xffc00000: the canonical NaN's bits.
+  static __m128 canonical_nan_where(__m128 mask, __m128 r) {
+    __m128 payload = _mm_castsi128_ps(_mm_srli_epi32(_mm_castps_si128(mask), 10));
+    return _mm_andnot_ps(payload, _mm_or_ps(r, mask));
+  }
+};
+template <>
+struct X86Float<64> {
+  using F = __m128d;
+  static __m128d min(__m128d x, __m128d y) { return _mm_min_pd(x, y); }
+  static __m128d max(__m128d x, __m128d y) { return _mm_max_pd(x, y); }
+  static __m128d bor(__m128d x, __m128d y) { return _mm_or_pd(x, y); }
+  static __m128d bxor(__m128d x, __m128d y) { return _mm_xor_pd(x, y); }
+  static __m128d sub(__m128d x, __m128d y) { return _mm_sub_pd(x, y); }
+  static __m128d unordered(__m128d x) { return _mm_cmpunord_pd(x, x); }
+  static __m128d canonical_nan_where(__m128d mask, __m128d r) {
+    __m128d payload = _mm_castsi128_pd(_mm_srli_epi64(_mm_castpd_si128(mask), 13));
+    return _mm_andnot_pd(payload, _mm_or_pd(r, mask));
+  }
+};
+template <unsigned LaneBits>
+WASM2CPP_INLINE v128 x86_fmin(const v128& a, const v128& b) {
+  using Ops = X86Float<LaneBits>;
+  using F = typename Ops::F;
+  F x = as<F>(a), y = as<F>(b);
+  F r = Ops::bor(Ops::min(x, y), Ops::min(y, x));
+  return from(Ops::canonical_nan_where(Ops::unordered(r), r));
+}
+// maxps both ways round differ only for equal zeros (+0 and -0: their xor
+// is the sign bit) and NaNs. (d2 | diff) - diff turns the zero pair into
+// -0 - -0 = +0, leaves other lanes alone and keeps NaNs NaN.
+template <unsigned LaneBits>
+WASM2CPP_INLINE v128 x86_fmax(const v128& a, const v128& b) {
+  using Ops = X86Float<LaneBits>;
+  using F = typename Ops::F;
+  F x = as<F>(a), y = as<F>(b);
+  F d1 = Ops::max(x, y), d2 = Ops::max(y, x);
+  F diff = Ops::bxor(d1, d2);
+  F r = Ops::sub(Ops::bor(d2, diff), diff);
+  return from(Ops::canonical_nan_where(Ops::unordered(r), r));
+}
+WASM2CPP_INLINE v128 f32x4_min(const v128& a, const v128& b) { return x86_fmin<32>(a, b); }
+WASM2CPP_INLINE v128 f32x4_max(const v128& a, const v128& b) { return x86_fmax<32>(a, b); }
+WASM2CPP_INLINE v128 f64x2_min(const v128& a, const v128& b) { return x86_fmin<64>(a, b); }
+WASM2CPP_INLINE v128 f64x2_max(const v128& a, const v128& b) { return x86_fmax<64>(a, b); }
+// pmin is `b < a ? b : a` = minps(b, a); pmax is `a < b ? b : a` = maxps(b, a).
+WASM2CPP_INLINE v128 f32x4_pmin(const v128& a, const v128& b) { return from(_mm_min_ps(as<__m128>(b), as<__m128>(a))); }
+WASM2CPP_INLINE v128 f32x4_pmax(const v128& a, const v128& b) { return from(_mm_max_ps(as<__m128>(b), as<__m128>(a))); }
+WASM2CPP_INLINE v128 f64x2_pmin(const v128& a, const v128& b) { return from(_mm_min_pd(as<__m128d>(b), as<__m128d>(a))); }
+WASM2CPP_INLINE v128 f64x2_pmax(const v128& a, const v128& b) { return from(_mm_max_pd(as<__m128d>(b), as<__m128d>(a))); }
+#else
+using portable::f32x4_min;
+using portable::f32x4_max;
+using portable::f32x4_pmin;
+using portable::f32x4_pmax;
+using portable::f64x2_min;
+using portable::f64x2_max;
+using portable::f64x2_pmin;
+using portable::f64x2_pmax;
+#endif
 
 // ---- conversions -------------------------------------------------------------
-WASM2CPP_INLINE v128 f32x4_convert_i32x4_s(v128 a) { return from(__builtin_convertvector(as<i32x4>(a), f32x4)); }
-WASM2CPP_INLINE v128 f32x4_convert_i32x4_u(v128 a) { return from(__builtin_convertvector(as<u32x4>(a), f32x4)); }
-WASM2CPP_INLINE v128 f64x2_convert_low_i32x4_s(v128 a) {
+WASM2CPP_INLINE v128 f32x4_convert_i32x4_s(const v128& a) { return from(__builtin_convertvector(as<i32x4>(a), f32x4)); }
+WASM2CPP_INLINE v128 f32x4_convert_i32x4_u(const v128& a) { return from(__builtin_convertvector(as<u32x4>(a), f32x4)); }
+WASM2CPP_INLINE v128 f64x2_convert_low_i32x4_s(const v128& a) {
   i32x4 v = as<i32x4>(a);
   return from(f64x2{double(v[0]), double(v[1])});
 }
-WASM2CPP_INLINE v128 f64x2_convert_low_i32x4_u(v128 a) {
+WASM2CPP_INLINE v128 f64x2_convert_low_i32x4_u(const v128& a) {
   u32x4 v = as<u32x4>(a);
   return from(f64x2{double(v[0]), double(v[1])});
 }
 // A NaN comes out quiet from both conversions (a hardware conversion quiets).
-WASM2CPP_INLINE v128 f32x4_demote_f64x2_zero(v128 a) {
+WASM2CPP_INLINE v128 f32x4_demote_f64x2_zero(const v128& a) {
   f64x2 v = as<f64x2>(a);
   return from(f32x4{float(v[0]), float(v[1]), 0.0f, 0.0f});
 }
-WASM2CPP_INLINE v128 f64x2_promote_low_f32x4(v128 a) {
+WASM2CPP_INLINE v128 f64x2_promote_low_f32x4(const v128& a) {
   f32x4 v = as<f32x4>(a);
   return from(f64x2{double(v[0]), double(v[1])});
 }
 // trunc_sat: NaN -> 0, out of range -> the nearest bound (scalar helpers).
-WASM2CPP_INLINE v128 i32x4_trunc_sat_f32x4_s(v128 a) { return map<u32x4, f32x4>(a, ops::trunc_sat_s32_f32); }
-WASM2CPP_INLINE v128 i32x4_trunc_sat_f32x4_u(v128 a) { return map<u32x4, f32x4>(a, ops::trunc_sat_u32_f32); }
-WASM2CPP_INLINE v128 i32x4_trunc_sat_f64x2_s_zero(v128 a) {
+namespace portable {
+WASM2CPP_INLINE v128 i32x4_trunc_sat_f32x4_s(const v128& a) { return map<u32x4, f32x4>(a, ops::trunc_sat_s32_f32); }
+WASM2CPP_INLINE v128 i32x4_trunc_sat_f32x4_u(const v128& a) { return map<u32x4, f32x4>(a, ops::trunc_sat_u32_f32); }
+WASM2CPP_INLINE v128 i32x4_trunc_sat_f64x2_s_zero(const v128& a) {
   f64x2 v = as<f64x2>(a);
   return from(u32x4{ops::trunc_sat_s32_f64(v[0]), ops::trunc_sat_s32_f64(v[1]), 0, 0});
 }
-WASM2CPP_INLINE v128 i32x4_trunc_sat_f64x2_u_zero(v128 a) {
+WASM2CPP_INLINE v128 i32x4_trunc_sat_f64x2_u_zero(const v128& a) {
   f64x2 v = as<f64x2>(a);
   return from(u32x4{ops::trunc_sat_u32_f64(v[0]), ops::trunc_sat_u32_f64(v[1]), 0, 0});
 }
+}  // namespace portable
+#if WASM2CPP_SIMD_SSE2
+// cvttps2dq / cvttpd2dq give 0x80000000 for NaN and out-of-range lanes:
+// NaN lanes are zeroed first and lanes >= 2^31 flipped to 0x7fffffff.
+WASM2CPP_INLINE v128 i32x4_trunc_sat_f32x4_s(const v128& a) {
+  __m128 x = as<__m128>(a);
+  x = _mm_and_ps(x, _mm_cmpord_ps(x, x));
+  __m128i over = _mm_castps_si128(_mm_cmple_ps(_mm_set1_ps(2147483648.0f), x));
+  return from(_mm_xor_si128(_mm_cvttps_epi32(x), over));
+}
+// Unsigned: lanes below 2^31 convert directly; for the others convert
+// x - 2^31 (exact there) and add it to the 0x80000000 the direct conversion
+// gave; x - 2^31 >= 2^31 means x >= 2^32 and saturates to 0xffffffff.
+WASM2CPP_INLINE __m128i x86_trunc_sat_u32(__m128 x) {
+  x = _mm_max_ps(x, _mm_setzero_ps());  // NaN and negatives -> 0
+  const __m128 two31 = _mm_set1_ps(2147483648.0f);
+  __m128 high = _mm_sub_ps(x, two31);
+  __m128i over = _mm_castps_si128(_mm_cmple_ps(two31, high));
+  __m128i high_int = _mm_xor_si128(_mm_cvttps_epi32(high), over);
+  high_int = _mm_andnot_si128(_mm_srai_epi32(high_int, 31), high_int);  // below 2^31: 0
+  return _mm_add_epi32(_mm_cvttps_epi32(x), high_int);
+}
+WASM2CPP_INLINE v128 i32x4_trunc_sat_f32x4_u(const v128& a) { return from(x86_trunc_sat_u32(as<__m128>(a))); }
+WASM2CPP_INLINE v128 i32x4_trunc_sat_f64x2_s_zero(const v128& a) {
+  __m128d x = as<__m128d>(a);
+  x = _mm_and_pd(x, _mm_cmpord_pd(x, x));
+  x = _mm_min_pd(x, _mm_set1_pd(2147483647.0));
+  return from(_mm_cvttpd_epi32(x));  // the upper two lanes are zero
+}
+WASM2CPP_INLINE v128 i32x4_trunc_sat_f64x2_u_zero(const v128& a) {
+  __m128d x = _mm_max_pd(as<__m128d>(a), _mm_setzero_pd());  // NaN and negatives -> 0
+  x = _mm_min_pd(x, _mm_set1_pd(4294967295.0));
+  const __m128d two31 = _mm_set1_pd(2147483648.0);
+  __m128i high = _mm_cvttpd_epi32(_mm_sub_pd(x, two31));  // < 2^31 after the clamp
+  high = _mm_andnot_si128(_mm_srai_epi32(high, 31), high);
+  return from(_mm_add_epi32(_mm_cvttpd_epi32(x), high));
+}
+#else
+using portable::i32x4_trunc_sat_f32x4_s;
+using portable::i32x4_trunc_sat_f32x4_u;
+using portable::i32x4_trunc_sat_f64x2_s_zero;
+using portable::i32x4_trunc_sat_f64x2_u_zero;
+#endif
 
 }  // namespace wasm2cpp::simd

@@ -13,7 +13,7 @@ WASM2CPP_INLINE v128 v128_load(const uint8_t* p) {
   std::memcpy(r.bytes, p, 16);
   return r;
 }
-WASM2CPP_INLINE void v128_store(uint8_t* p, v128 v) { std::memcpy(p, v.bytes, 16); }
+WASM2CPP_INLINE void v128_store(uint8_t* p, const v128& v) { std::memcpy(p, v.bytes, 16); }
 
 // loadMxN_s/u: N lanes of M bits, each sign- or zero-extended to 2M bits.
 template <typename R, typename T>
@@ -53,23 +53,23 @@ WASM2CPP_INLINE v128 v128_load64_zero(const uint8_t* p) { return load_zero<u64x2
 
 // loadN_lane / storeN_lane: lane L (template argument, validated < lanes).
 template <typename V, unsigned L>
-WASM2CPP_INLINE v128 load_lane(const uint8_t* p, v128 a) {
+WASM2CPP_INLINE v128 load_lane(const uint8_t* p, const v128& a) {
   lane_t<V> x;
   std::memcpy(&x, p, sizeof(x));
   return replace<V, L>(a, x);
 }
 template <typename V, unsigned L>
-WASM2CPP_INLINE void store_lane(uint8_t* p, v128 a) {
+WASM2CPP_INLINE void store_lane(uint8_t* p, const v128& a) {
   lane_t<V> x = as<V>(a)[L];
   std::memcpy(p, &x, sizeof(x));
 }
-template <unsigned L> WASM2CPP_INLINE v128 v128_load8_lane(const uint8_t* p, v128 a) { return load_lane<u8x16, L>(p, a); }
-template <unsigned L> WASM2CPP_INLINE v128 v128_load16_lane(const uint8_t* p, v128 a) { return load_lane<u16x8, L>(p, a); }
-template <unsigned L> WASM2CPP_INLINE v128 v128_load32_lane(const uint8_t* p, v128 a) { return load_lane<u32x4, L>(p, a); }
-template <unsigned L> WASM2CPP_INLINE v128 v128_load64_lane(const uint8_t* p, v128 a) { return load_lane<u64x2, L>(p, a); }
-template <unsigned L> WASM2CPP_INLINE void v128_store8_lane(uint8_t* p, v128 a) { store_lane<u8x16, L>(p, a); }
-template <unsigned L> WASM2CPP_INLINE void v128_store16_lane(uint8_t* p, v128 a) { store_lane<u16x8, L>(p, a); }
-template <unsigned L> WASM2CPP_INLINE void v128_store32_lane(uint8_t* p, v128 a) { store_lane<u32x4, L>(p, a); }
-template <unsigned L> WASM2CPP_INLINE void v128_store64_lane(uint8_t* p, v128 a) { store_lane<u64x2, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE v128 v128_load8_lane(const uint8_t* p, const v128& a) { return load_lane<u8x16, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE v128 v128_load16_lane(const uint8_t* p, const v128& a) { return load_lane<u16x8, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE v128 v128_load32_lane(const uint8_t* p, const v128& a) { return load_lane<u32x4, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE v128 v128_load64_lane(const uint8_t* p, const v128& a) { return load_lane<u64x2, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE void v128_store8_lane(uint8_t* p, const v128& a) { store_lane<u8x16, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE void v128_store16_lane(uint8_t* p, const v128& a) { store_lane<u16x8, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE void v128_store32_lane(uint8_t* p, const v128& a) { store_lane<u32x4, L>(p, a); }
+template <unsigned L> WASM2CPP_INLINE void v128_store64_lane(uint8_t* p, const v128& a) { store_lane<u64x2, L>(p, a); }
 
 }  // namespace wasm2cpp::simd
