@@ -47,20 +47,20 @@ TEST(DecodeElementSection, FunctionIndexEncodings) {
   EXPECT_EQ(e0.type, ValType::FuncRef);
   ASSERT_EQ(e0.offset.instrs.size(), 1u);
   EXPECT_EQ(e0.offset.instrs[0].imm, 1u);
-  ASSERT_EQ(e0.items.size(), 2u);
-  expect_single_ref_func(e0.items[0], 5);
-  expect_single_ref_func(e0.items[1], 6);
+  // Function-index encodings keep plain indices (no ConstExpr per item).
+  EXPECT_TRUE(e0.items.empty());
+  EXPECT_EQ(e0.func_indices, (std::vector<uint32_t>{5, 6}));
 
   EXPECT_EQ(m->elems[1].mode, ElemSegment::Mode::Passive);
-  expect_single_ref_func(m->elems[1].items[0], 7);
+  EXPECT_EQ(m->elems[1].func_indices, (std::vector<uint32_t>{7}));
 
   EXPECT_EQ(m->elems[2].mode, ElemSegment::Mode::Active);
   EXPECT_EQ(m->elems[2].table_index, 3u);
-  expect_single_ref_func(m->elems[2].items[0], 8);
+  EXPECT_EQ(m->elems[2].func_indices, (std::vector<uint32_t>{8}));
 
   EXPECT_EQ(m->elems[3].mode, ElemSegment::Mode::Declarative);
-  ASSERT_EQ(m->elems[3].items.size(), 2u);
-  expect_single_ref_func(m->elems[3].items[1], 10);
+  EXPECT_EQ(m->elems[3].func_indices, (std::vector<uint32_t>{9, 10}));
+  EXPECT_EQ(m->elems[3].size(), 2u);
 }
 
 TEST(DecodeElementSection, ExpressionEncodings) {
@@ -88,6 +88,7 @@ TEST(DecodeElementSection, ExpressionEncodings) {
 
   EXPECT_EQ(m->elems[3].mode, ElemSegment::Mode::Declarative);
   EXPECT_TRUE(m->elems[3].items.empty());
+  EXPECT_TRUE(m->elems[3].func_indices.empty());
 }
 
 TEST(DecodeElementSection, Errors) {

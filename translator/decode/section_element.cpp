@@ -2,8 +2,8 @@
 //   bit 0: passive or declarative (else active)
 //   bit 1: active with explicit table index / declarative (with bit 0)
 //   bit 2: items are expressions (else function indices)
-// Function-index items are normalised to a single `ref.func` instruction so
-// later stages see one representation.
+// Function-index items stay plain indices (ElemSegment::func_indices) so a
+// large table costs memory proportional to its encoding.
 #include <fmt/format.h>
 
 #include "decode/instruction_reader.hpp"
@@ -58,21 +58,17 @@ Expected<ElemSegment> read_segment(ByteCursor& c, const Features& features) {
   }
 
   TRY_ASSIGN(uint32_t count, c.read_count(1));
-  seg.items.reserve(reserve_hint(count, c, expressions ? 2 : 1));
-  for (uint32_t i = 0; i < count; ++i) {
-    if (expressions) {
+  if (expressions) {
+    seg.items.reserve(reserve_hint(count, c, 2));
+    for (uint32_t i = 0; i < count; ++i) {
       TRY_ASSIGN(ConstExpr item, read_const_expr(c, features));
       seg.items.push_back(std::move(item));
-    } else {
-      ConstExpr item;
-      item.offset = static_cast<uint32_t>(c.offset());
-      Instr ref;
-      ref.op = Opcode::RefFunc;
-      ref.type = ValType::FuncRef;
-      ref.offset = item.offset;
-      TRY_ASSIGN(ref.a, c.read_u32());
-      item.instrs.push_back(ref);
-      seg.items.push_back(std::move(item));
+    }
+  } else {
+    seg.func_indices.reserve(reserve_hint(count, c, 1));
+    for (uint32_t i = 0; i < count; ++i) {
+      TRY_ASSIGN(uint32_t index, c.read_u32());
+      seg.func_indices.push_back(index);
     }
   }
   return seg;

@@ -2,6 +2,8 @@
 // and globals, the export map, element and data segments, the start
 // function, export accessors and Imports::link.
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "emit/emitter.hpp"
 #include "fmt/format.h"
@@ -225,16 +227,49 @@ void emit_export_map(const ModuleInfo& info, std::string& out) {
 
 std::string entry_call(const ModuleInfo& info, uint32_t f);
 
+// Function-index segments this long are emitted as one FuncRef per distinct
+// function plus a constant array of small slot numbers, so the output (and
+// the translator's memory) grows by a few bytes per item instead of ~80.
+constexpr size_t kCompactElemThreshold = 16;
+
+void emit_compact_func_items(const ModuleInfo& info, const std::vector<uint32_t>& funcs,
+                             std::string& out) {
+  std::unordered_map<uint32_t, uint32_t> slot_of;
+  std::vector<uint32_t> distinct;
+  for (uint32_t f : funcs)
+    if (slot_of.emplace(f, static_cast<uint32_t>(distinct.size())).second) distinct.push_back(f);
+  out += "      const wasm2cpp::FuncRef refs[] = {";
+  for (size_t k = 0; k < distinct.size(); ++k)
+    out += fmt::format("{}\n          {}", k ? "," : "", info.func_ref(distinct[k], "ctx"));
+  const char* slot_type = distinct.size() <= 0x100     ? "uint8_t"
+                          : distinct.size() <= 0x10000 ? "uint16_t"
+                                                       : "uint32_t";
+  out += fmt::format("}};\n      static constexpr {} slots[] = {{", slot_type);
+  for (size_t k = 0; k < funcs.size(); ++k) {
+    out += k % 32 ? "," : (k ? ",\n          " : "\n          ");
+    out += fmt::format("{}", slot_of[funcs[k]]);
+  }
+  out += "};\n";
+  out += "      std::vector<wasm2cpp::FuncRef> items(std::size(slots));\n";
+  out += "      for (size_t k = 0; k < items.size(); ++k) items[k] = refs[slots[k]];\n";
+}
+
 void emit_segments_and_start(const ModuleInfo& info, std::string& out) {
   const Module& m = info.module;
   for (uint32_t i = 0; i < m.elems.size(); ++i) {
     const ElemSegment& seg = m.elems[i];
     if (seg.mode == ElemSegment::Mode::Declarative) continue;  // dropped at once
     out += "    {\n";
-    out += fmt::format("      std::vector<{}> items = {{", public_type(seg.type));
-    for (size_t k = 0; k < seg.items.size(); ++k)
-      out += fmt::format("{}\n          {}", k ? "," : "", const_expr(info, seg.items[k]));
-    out += "};\n";
+    if (seg.func_indices.size() >= kCompactElemThreshold) {
+      emit_compact_func_items(info, seg.func_indices, out);
+    } else {
+      out += fmt::format("      std::vector<{}> items = {{", public_type(seg.type));
+      for (size_t k = 0; k < seg.items.size(); ++k)
+        out += fmt::format("{}\n          {}", k ? "," : "", const_expr(info, seg.items[k]));
+      for (size_t k = 0; k < seg.func_indices.size(); ++k)
+        out += fmt::format("{}\n          {}", k ? "," : "", info.func_ref(seg.func_indices[k], "ctx"));
+      out += "};\n";
+    }
     if (seg.mode == ElemSegment::Mode::Passive) {
       out += fmt::format("      ctx->elem{} = std::move(items);\n", i);
     } else {

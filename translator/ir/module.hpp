@@ -84,10 +84,15 @@ struct ElemSegment {
   uint32_t table_index = 0;
   ConstExpr offset;  // active only
   ValType type = ValType::FuncRef;
-  // Each item is a constant expression; encodings 0-3 (function indices) are
-  // normalised to a single `ref.func` instruction.
+  // Encodings 0-3 (function indices) fill `func_indices` (one plain index per
+  // item: a ConstExpr per item would cost ~100 bytes for each 1-5 input
+  // bytes); encodings 4-7 fill `items`, one constant expression per item.
+  // Exactly one of the two is non-empty (both empty: an empty segment).
+  std::vector<uint32_t> func_indices;
   std::vector<ConstExpr> items;
   uint32_t offset_in_module = 0;
+
+  size_t size() const { return func_indices.size() + items.size(); }
 };
 
 struct DataSegment {

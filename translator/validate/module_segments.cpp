@@ -11,6 +11,10 @@ Expected<void> check_elem_segments(const Module& module, const Features& feature
   for (size_t i = 0; i < module.elems.size(); ++i) {
     const ElemSegment& seg = module.elems[i];
     for (const ConstExpr& item : seg.items) TRY(checker.check(item, seg.type));
+    for (uint32_t func : seg.func_indices)
+      if (func >= module.functions.size())
+        return make_error(fmt::format("unknown function {} in element segment {}", func, i),
+                          seg.offset_in_module);
     if (seg.mode != ElemSegment::Mode::Active) continue;
     if (seg.table_index >= module.tables.size())
       return make_error(fmt::format("unknown table {} in element segment {}", seg.table_index, i),
@@ -51,6 +55,8 @@ std::vector<bool> collect_declared_func_refs(const Module& module) {
   for (const ElemSegment& seg : module.elems) {
     note_expr(seg.offset);
     for (const ConstExpr& item : seg.items) note_expr(item);
+    for (uint32_t func : seg.func_indices)
+      if (func < refs.size()) refs[func] = true;
   }
   for (const DataSegment& seg : module.datas) note_expr(seg.offset);
   for (const Export& e : module.exports)
