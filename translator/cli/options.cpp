@@ -9,7 +9,7 @@
 #include <variant>
 #include <vector>
 
-#include "cli/identifiers.hpp"
+#include "support/identifiers.hpp"
 
 namespace wasm2cpp::cli {
 namespace fs = std::filesystem;
@@ -124,16 +124,18 @@ std::string bounds_checks_help() {
 std::optional<int> finish_translate_options(const CLI::App& app, const TranslateFlags& flags,
                                             const std::string& input, const std::string& stem,
                                             TranslateOptions& options) {
-  if (flags.name_option->count()) {
-    if (auto problem = namespace_name_problem(flags.name))
-      return usage_error("--name: " + *problem);
-    options.name = flags.name;
-  } else {
-    options.name = sanitize_namespace_name(stem);
-  }
   if (!flags.outer_namespace.empty()) {
     if (auto problem = namespace_path_problem(flags.outer_namespace))
       return usage_error("--namespace: " + *problem);
+  }
+  // Only a namespace at global scope can collide with the C library's names.
+  const bool global_scope = flags.outer_namespace.empty();
+  if (flags.name_option->count()) {
+    if (auto problem = namespace_name_problem(flags.name, global_scope))
+      return usage_error("--name: " + *problem);
+    options.name = flags.name;
+  } else {
+    options.name = sanitize_namespace_name(stem, global_scope);
   }
   options.outer_namespace = flags.outer_namespace;
   options.bounds_checks = flags.bounds_checks.empty()      ? default_bounds_checks()
