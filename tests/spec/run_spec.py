@@ -91,6 +91,7 @@ class Runner:
         self.features = FOLDER_FEATURES.get(self.folder, [])
         self.times = {}
         self.notes = []
+        self.generated_warnings = 0
 
     # ---- steps ---------------------------------------------------------
 
@@ -276,8 +277,11 @@ class Runner:
         return harness, modules, None
 
     def record_warnings(self, err):
+        # Generated code must compile warning-free at -Wall -Wextra: a warning
+        # in it fails the file (finish()), whatever the commands do.
         warnings = [l for l in err.splitlines() if 'warning:' in l and '/gen/' in l]
         if warnings:
+            self.generated_warnings += len(warnings)
             self.notes.append('generated code has %d compiler warning(s), first: %s' %
                               (len(warnings), first_line(warnings[0], 300)))
 
@@ -442,7 +446,10 @@ class Runner:
                   (r['key'], r['kind']))
         if stale:
             print('  UNEXPECTED PASS: the whole file passes but "%s *" lists it as failing' % stale)
-        ok = not bad_fail and not bad_pass and not stale
+        ok = not bad_fail and not bad_pass and not stale and not self.generated_warnings
+        if self.generated_warnings:
+            print('  GENERATED CODE HAS %d COMPILER WARNING(S) (see the note above)' %
+                  self.generated_warnings)
         if expectations.whole_file and not stale:
             print('  (failures expected: %s)' % expectations.whole_file[1])
         print('  result: %s' % ('OK' if ok else 'FAIL'))
@@ -451,6 +458,7 @@ class Runner:
                    'unexpected_failures': len(bad_fail), 'unexpected_passes': len(bad_pass),
                    'whole_file_expected': bool(expectations.whole_file),
                    'failures': [r for r in results if r['status'] == 'fail'],
+                   'generated_warnings': self.generated_warnings,
                    'times': self.times, 'notes': self.notes})
         return 0 if ok else 1
 

@@ -89,17 +89,20 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
       std::string addr = get(addr_height, addr_type);
       std::string vector = has_vector_operand ? get(in.height - 1, ValType::V128) : "";
       bounds_check(memory, addr, in.imm, op.access_bytes);
+      if (result_dropped && !store) {
+        // As for scalar loads: in guard mode a dropped load must still fault;
+        // with explicit checks the check alone is the whole access (the base
+        // is not even named, so no unused variable appears).
+        if (!explicit_checks(memory))
+          line(fmt::format("wasm2cpp::touch_at<{}>({});", access_type(op.access_bytes),
+                           address_pointer(memory, addr, in.imm)));
+        return true;
+      }
       std::string pointer = address_pointer(memory, addr, in.imm);
       std::string helper = helper_name(op.mnemonic);
       if (op.immediate == Immediate::MemArgLane) helper += fmt::format("<{}>", lane);
       if (store) {
         line(fmt::format("{}({}, {});", helper, pointer, vector));
-        return true;
-      }
-      if (result_dropped) {
-        // As for scalar loads: in guard mode a dropped load must still fault.
-        if (!explicit_checks(memory))
-          line(fmt::format("wasm2cpp::touch_at<{}>({});", access_type(op.access_bytes), pointer));
         return true;
       }
       std::string args = has_vector_operand ? pointer + ", " + vector : pointer;
