@@ -271,3 +271,65 @@ TEST(WasiCommand, ExitStatuses) {
             wasi::kExitRunnerError);
   EXPECT_EQ(wasi::run_guarded({}, [](wasi::Context&) { return 3; }), 3);
 }
+
+TEST(WasiCommand, BakedDefaultsComeFirstAndRuntimeEnvWins) {
+  wasi::CommandDefaults defaults;
+  defaults.preopens.push_back({"/baked", "/b"});
+  defaults.env = {"A=baked", "KEEP=1"};
+  defaults.tcp_listen = {"127.0.0.1:0"};
+  const char* argv[] = {"prog", "--dir", "/run::/r", "--env", "A=runtime", "--tcplisten",
+                        "[::1]:0", "x"};
+  wasi::CommandLine cl;
+  ASSERT_EQ(wasi::parse_command_line(8, argv, "", defaults, cl), "");
+  ASSERT_EQ(cl.config.preopens.size(), 2u);
+  EXPECT_EQ(cl.config.preopens[0].guest_path, "/b");
+  EXPECT_EQ(cl.config.preopens[1].guest_path, "/r");
+  EXPECT_EQ(cl.config.env, (std::vector<std::string>{"KEEP=1", "A=runtime"}));
+  EXPECT_EQ(cl.config.tcp_listen, (std::vector<std::string>{"127.0.0.1:0", "[::1]:0"}));
+  EXPECT_EQ(cl.config.args, (std::vector<std::string>{"prog", "x"}));
+
+  // Without runner options every argument is the guest's, the defaults stay.
+  defaults.runner_options = false;
+  wasi::CommandLine fixed;
+  ASSERT_EQ(wasi::parse_command_line(8, argv, "tool", defaults, fixed), "");
+  EXPECT_EQ(fixed.config.args,
+            (std::vector<std::string>{"tool", "--dir", "/run::/r", "--env", "A=runtime",
+                                      "--tcplisten", "[::1]:0", "x"}));
+  EXPECT_EQ(fixed.config.env, (std::vector<std::string>{"A=baked", "KEEP=1"}));
+  ASSERT_EQ(fixed.config.preopens.size(), 1u);
+}
+
+TEST(WasiSockets, PreopenedListenerAcceptsAndRejectsBadAddresses) {
+  Scratch scratch;
+  wasi::Config config;
+  config.preopens.push_back({(scratch.root / "sandbox").string(), "/sandbox"});
+  config.tcp_listen = {"127.0.0.1:0"};
+  Memory memory(Memory::Limits{1, 1});
+  wasi::Context context(std::move(config));
+  Linker linker;
+  context.link(linker);
+  context.bind_memory(memory);
+  auto fn = [&]<typename Sig>(const char* name, Sig*) {
+    return Function<Sig>::from_ref(std::get<FuncRef>(*linker.find(wasi::kModuleName, name)));
+  };
+  using Fdstat = int32_t(int32_t, int32_t);
+  using Accept = int32_t(int32_t, int32_t, int32_t);
+  auto fdstat = fn("fd_fdstat_get", static_cast<Fdstat*>(nullptr));
+  auto accept = fn("sock_accept", static_cast<Accept*>(nullptr));
+  // fd 4 (after the directory) is a stream socket (filetype 6) with sock_accept.
+  ASSERT_EQ(fdstat(4, 0), 0);
+  EXPECT_EQ(memory.data()[0], 6);
+  uint64_t rights_base = 0;
+  std::memcpy(&rights_base, memory.data() + 8, 8);
+  EXPECT_NE(rights_base & (1ull << 29), 0u);
+  // Non-blocking accept with nobody connecting: EAGAIN; on a directory: ENOTSOCK.
+  EXPECT_EQ(accept(4, 4 /* NONBLOCK */, 64), static_cast<int32_t>(Errno::again));
+  EXPECT_EQ(accept(3, 0, 64), static_cast<int32_t>(Errno::notsock));
+  EXPECT_EQ(accept(4, 0, 65536), static_cast<int32_t>(Errno::fault));
+
+  for (const char* bad : {"127.0.0.1", "127.0.0.1:http", "no-such-host.invalid:1", ":5"}) {
+    wasi::Config broken;
+    broken.tcp_listen = {bad};
+    EXPECT_THROW(wasi::Context{std::move(broken)}, std::system_error) << bad;
+  }
+}
