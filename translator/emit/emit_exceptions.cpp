@@ -22,6 +22,10 @@
 // the delegating try catches it, keeps it in `pending_exn` (a
 // std::exception_ptr) and jumps out to a stub at the end of the target's
 // body (or of the function, outside every try) that rethrows it there.
+//
+// A tail call (return_call*) inside a try or handler must not be covered by
+// its handlers (the wasm frame is gone when the callee runs): it jumps to a
+// stub after the function's end, outside every try, that makes the call.
 #include "emit/function_emitter.hpp"
 #include "fmt/format.h"
 
@@ -73,6 +77,15 @@ void FunctionEmitter::finish_try_body(uint32_t block) {
 
 void FunctionEmitter::close_function_exceptions() {
   if (pending_exception_used_) body_.insert(0, "  std::exception_ptr pending_exn;\n");
+  // Tail calls out of try blocks: the operands are in function-scope slots,
+  // so the call is emitted here unchanged.
+  emitting_deferred_ = true;
+  for (size_t index : deferred_tail_calls_) {
+    line(fmt::format("tail_call_{}:;", index));
+    live_ = true;
+    emit_instr(index);
+  }
+  emitting_deferred_ = false;
   if (delegates_to_caller_) {
     line("delegate_caller:;");
     line("std::rethrow_exception(pending_exn);");
@@ -125,6 +138,19 @@ bool FunctionEmitter::emit_exception(const Instr& in) {
         values += fmt::format("{}wasm2cpp::exception_value({})", i ? ", " : "",
                               get(first + i, type.params[i]));
       line(fmt::format("wasm2cpp::throw_exception(*{}->tag{}, {{{}}});", ctx(), in.a, values));
+      live_ = false;
+      return true;
+    }
+    case Opcode::ReturnCall:
+    case Opcode::ReturnCallIndirect: {
+      bool in_try = false;
+      for (const Frame& frame : frames_)
+        in_try = in_try || (ir_.blocks[frame.block].kind == BlockKind::Try &&
+                            try_state_[frame.block].has_handlers);
+      if (!in_try || emitting_deferred_) return false;
+      const size_t index = static_cast<size_t>(&in - ir_.code.data());
+      deferred_tail_calls_.push_back(index);
+      line(fmt::format("goto tail_call_{};", index));
       live_ = false;
       return true;
     }

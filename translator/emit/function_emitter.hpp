@@ -138,6 +138,11 @@ class FunctionEmitter {
     bool delegate_target = false;
   };
   std::vector<TryState> try_state_;
+  // return_call / return_call_indirect met inside a try or handler: the call
+  // must happen after this frame's handlers are gone, so each becomes a goto
+  // to a stub emitted at the function's end, outside every try.
+  std::vector<size_t> deferred_tail_calls_;
+  bool emitting_deferred_ = false;
   bool has_try_ = false;
   bool delegates_to_caller_ = false;
   bool pending_exception_used_ = false;
