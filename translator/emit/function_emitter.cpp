@@ -38,8 +38,14 @@ void FunctionEmitter::prescan() {
   prescan_exceptions();
   // Loop labels precede their bodies, so whether one is needed must be known
   // before the body is written: every branch to a loop becomes a goto.
+  std::vector<uint32_t> open_loops;
   for (const Instr& in : ir_.code) {
-    if (is_call(in.op)) has_calls_ = true;
+    if (in.op == Opcode::Loop) open_loops.push_back(in.a);
+    if (in.op == Opcode::End && !open_loops.empty() && open_loops.back() == in.a) open_loops.pop_back();
+    if (is_call(in.op)) {
+      has_calls_ = true;
+      if (!open_loops.empty()) calls_in_loop_ = true;
+    }
     if (!is_branch(in.op)) continue;
     auto mark = [&](uint32_t target) {
       if (target < ir_.blocks.size() && ir_.blocks[target].kind == BlockKind::Loop) label_used_[target] = true;
@@ -117,6 +123,8 @@ void FunctionEmitter::reload_memory_sizes() {
 void FunctionEmitter::emit_instr(size_t index) {
   const Instr& in = ir_.code[index];
   bool dropped = index + 1 < ir_.code.size() && ir_.code[index + 1].op == Opcode::Drop;
+  // See stack_check_at_calls(): the check right before the call.
+  if (is_call(in.op) && stack_check_at_calls()) line("WASM2CPP_STACK_CHECK();");
   if (emit_control(in) || emit_simd(in, dropped) || emit_atomics(in) || emit_numeric(in) || emit_variable(in) || emit_memory(in, dropped) ||
       emit_table(in) || emit_call(in))
     return;
@@ -160,7 +168,7 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   } else {
     out += info_.function_declaration(ir_.func_index, &named) + " {\n";
   }
-  if (has_calls_) out += "  WASM2CPP_STACK_CHECK();\n";
+  if (has_calls_ && !stack_check_at_calls()) out += "  WASM2CPP_STACK_CHECK();\n";
   if (tail_entry_) out += tail_entry_prologue(named);
   if (ctx_used_) out += "  auto* ctx = static_cast<Context*>(env);\n";
   std::string unread;

@@ -128,6 +128,15 @@ class FunctionEmitter {
   std::vector<bool> base_used_;     // per memory: cached base pointer
   std::vector<bool> size_used_;     // per memory: cached size (explicit mode)
   bool has_calls_ = false;
+  bool calls_in_loop_ = false;
+  // Where WASM2CPP_STACK_CHECK() goes: every recursion passes through a
+  // call, so a check right before each call is as safe as one at entry. At
+  // entry, its slow-path call makes the compiler save callee-saved
+  // registers before anything else, so an early return (a recursive
+  // function's base case) pays the whole prologue; before each call, that
+  // path pays nothing. Functions calling inside a loop keep the single
+  // check at entry rather than one per iteration.
+  bool stack_check_at_calls() const { return has_calls_ && !calls_in_loop_; }
   // Exception handling, per block: a try with catch arms or a delegate (else
   // it is emitted as a plain block), in its catch arms, with a catch_all,
   // receiving delegated exceptions.
