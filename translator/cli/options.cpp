@@ -196,6 +196,9 @@ struct BuildFlags {
   TranslateFlags translate;
 };
 
+// The repeatable options take one value each (allow_extra_args(false)): by
+// default CLI11 lets a vector option swallow the following positionals, so
+// `--dir a prog.wasm` would lose the input.
 void add_build_options(CLI::App& build, BuildFlags& flags, BuildCommand& command) {
   build.add_option("input", flags.input, "The .wasm module; '-' reads standard input")
       ->type_name("FILE");
@@ -216,9 +219,11 @@ void add_build_options(CLI::App& build, BuildFlags& flags, BuildCommand& command
       ->type_name("PROGRAM");
   build.add_option("--cxxflags", flags.cxx_flags,
                    "Extra compiler flags, split at spaces (also passed when linking)")
-      ->type_name("FLAGS");
+      ->type_name("FLAGS")
+      ->allow_extra_args(false);
   build.add_option("--ldflags", flags.link_flags, "Extra linker flags, split at spaces")
-      ->type_name("FLAGS");
+      ->type_name("FLAGS")
+      ->allow_extra_args(false);
   build.add_option("-j,--jobs", command.jobs, "Parallel compiles (default: one per core)")
       ->check(CLI::Range(1u, 1024u))
       ->type_name("N");
@@ -234,17 +239,20 @@ void add_build_options(CLI::App& build, BuildFlags& flags, BuildCommand& command
                    "Preopen host directory HOST as GUEST (default HOST) on every run; "
                    "relative paths are relative to the working directory at run time")
       ->type_name("HOST[::GUEST]")
-      ->group(baked);
+      ->group(baked)
+      ->allow_extra_args(false);
   build.add_option("--env", command.env, "Set a guest environment variable on every run")
       ->type_name("KEY=VALUE")
-      ->group(baked);
+      ->group(baked)
+      ->allow_extra_args(false);
   build.add_flag("--inherit-env", command.inherit_env,
                  "Start the guest environment from the host's")
       ->group(baked);
   build.add_option("--tcplisten", command.tcp_listen,
                    "Give the guest a listening TCP socket on every run (sock_accept)")
       ->type_name("HOST:PORT")
-      ->group(baked);
+      ->group(baked)
+      ->allow_extra_args(false);
   build.add_flag("!--no-runner-options", command.runner_options,
                  "Pass every argument to the guest: the executable takes no --dir/--env/... "
                  "options of its own")
