@@ -128,7 +128,14 @@ void Exports::throw_signature_mismatch(std::string_view name, const FuncRef& ref
 // ---- Linker -------------------------------------------------------------------
 
 void Linker::define(std::string module, std::string field, ExternValue value) {
-  values_.insert_or_assign({std::move(module), std::move(field)}, value);
+  std::pair<std::string, std::string> key(std::move(module), std::move(field));
+  owners_.erase(key);  // a redefinition owns nothing until said otherwise
+  values_.insert_or_assign(std::move(key), value);
+}
+
+std::shared_ptr<void> Linker::owner(std::string_view module, std::string_view field) const {
+  auto it = owners_.find(std::pair<std::string, std::string>(module, field));
+  return it == owners_.end() ? nullptr : it->second;
 }
 
 void Linker::define_instance(const std::string& module, const Exports& exports) {

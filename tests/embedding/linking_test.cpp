@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include "embed_consumer.hpp"
@@ -74,6 +76,41 @@ TEST(EmbeddingLinking, HostFunctionDefinedInLinkerReplacesExport) {
   linker.define("provider", "add", subtract.ref());
   embed_consumer::Instance consumer(linker);
   EXPECT_EQ(consumer.call_add(40, 2), 38);
+}
+
+// A Function defined by value: the Linker, then the instance, own the
+// callable; neither the temporary Function nor the Linker must outlive it.
+TEST(EmbeddingLinking, LinkerKeepsADefinedHostFunctionAliveForTheInstance) {
+  embed_provider::Instance provider;
+  auto offset = std::make_shared<int32_t>(1000);
+  std::weak_ptr<int32_t> watch = offset;
+  std::optional<embed_consumer::Instance> consumer;
+  {
+    wasm2cpp::Linker linker;
+    linker.define_instance("provider", provider.exports());
+    linker.define("provider", "add",
+                  wasm2cpp::Function<int32_t(int32_t, int32_t)>(
+                      [offset = std::move(offset)](int32_t a, int32_t b) { return a + b + *offset; }));
+    EXPECT_NE(linker.owner("provider", "add"), nullptr);
+    EXPECT_EQ(linker.owner("provider", "memory"), nullptr);  // a bare value
+    consumer.emplace(linker);
+  }
+  EXPECT_FALSE(watch.expired());  // the instance holds the lambda
+  EXPECT_EQ(consumer->call_add(40, 2), 1042);
+  consumer.reset();
+  EXPECT_TRUE(watch.expired());  // and let it go with itself
+}
+
+TEST(EmbeddingLinking, RedefiningAHostFunctionDropsTheOldOwner) {
+  wasm2cpp::Linker linker;
+  auto state = std::make_shared<int>(0);
+  std::weak_ptr<int> watch = state;
+  linker.define("env", "f", wasm2cpp::Function<int32_t()>([state = std::move(state)] { return *state; }));
+  EXPECT_FALSE(watch.expired());
+  wasm2cpp::Function<int32_t()> plain(nullptr, nullptr);
+  linker.define("env", "f", plain.ref());
+  EXPECT_TRUE(watch.expired());
+  EXPECT_EQ(linker.owner("env", "f"), nullptr);
 }
 
 TEST(EmbeddingLinking, HostFunctionInSharedTableIsCalledIndirectly) {

@@ -95,6 +95,8 @@ void emit_link(const ModuleInfo& info, std::string& out) {
         std::string fn = fmt::format("wasm2cpp::Function<{}>", function_sig(m.func_type(imp.index)));
         out += fmt::format("  imports.{} = {}::from_ref(wasm2cpp::link::function(linker, {}, {}::type()));\n", member,
                            fn, names, fn);
+        // A host callable defined as a Function stays alive with the instance.
+        out += fmt::format("  imports.{}.set_owner(linker.owner({}));\n", member, names);
         break;
       }
       case ExternKind::Memory: {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -59,7 +60,21 @@ class Exports {
 
 class Linker {
  public:
+  // A bare value owns nothing: what it points to must outlive the instances
+  // linked with it.
   void define(std::string module, std::string field, ExternValue value);
+  // A host function: the Linker shares ownership of its callable, and so
+  // does every instance linked from it, so a temporary Function (a lambda
+  // with captures) is enough.
+  template <typename Sig>
+  void define(std::string module, std::string field, const Function<Sig>& function) {
+    std::pair<std::string, std::string> key(module, field);
+    define(std::move(module), std::move(field), ExternValue(function.ref()));
+    if (function.owner()) owners_.insert_or_assign(std::move(key), function.owner());
+  }
+  // What keeps the function defined as (module, field) alive; null for bare
+  // values.
+  std::shared_ptr<void> owner(std::string_view module, std::string_view field) const;
   // Make every export of an instance importable under `module` (the spec's
   // `register`).
   void define_instance(const std::string& module, const Exports& exports);
@@ -67,6 +82,7 @@ class Linker {
 
  private:
   std::map<std::pair<std::string, std::string>, ExternValue, std::less<>> values_;
+  std::map<std::pair<std::string, std::string>, std::shared_ptr<void>, std::less<>> owners_;
 };
 
 // Import checks shared by typed Imports and Linker-based linking; each throws
