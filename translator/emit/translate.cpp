@@ -107,10 +107,13 @@ Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const Translate
   for (uint32_t m = 0; m < module.memories.size(); ++m)
     any_guarded_memory = any_guarded_memory || !info.explicit_checks(m);
   info.entry_needs_barrier.assign(module.functions.size(), false);
-  // One function at a time: validate, emit, drop the IR.
+  // One function at a time: validate, emit, reuse the IR's storage for the
+  // next one (the validator keeps its scratch stacks too).
+  FunctionValidator validator;
+  FunctionIR ir;
   for (uint32_t f = 0; f < module.functions.size(); ++f) {
     if (module.functions[f].imported) continue;
-    TRY_ASSIGN(FunctionIR ir, validate_function(module, f, options.features));
+    TRY(validator.validate(module, f, options.features, ir));
     bodies[shard_of[f]] += "\n" + emit::emit_function(info, ir, shared_linkage);
     if (uses_simd(ir)) shard_uses_simd[shard_of[f]] = true;
     // A leaf without memory accesses cannot fault, so its export wrapper
