@@ -6,7 +6,10 @@ WASM2CPP_EXAMPLE_PACKAGES=(clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32)
 # llvm-14-tools provides FileCheck, not, count and lit.py; wabt provides
 # wat2wasm and wast2json (tests only: the translator never uses wabt); make
 # for the cmake tests, which build the downstream example with Makefiles too.
-WASM2CPP_TEST_PACKAGES=(libgtest-dev libgmock-dev wabt python3 llvm-14-tools make)
+# binaryen (wasm-opt --translate-to-fuzz) and nodejs drive the differential
+# tests; rustc with the wasm32 standard library builds the Rust WASI program.
+WASM2CPP_TEST_PACKAGES=(libgtest-dev libgmock-dev wabt python3 llvm-14-tools make binaryen nodejs
+  rustc libstd-rust-dev-wasm32)
 
 log() { printf '==> %s\n' "$*"; }
 
