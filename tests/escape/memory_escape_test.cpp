@@ -36,17 +36,6 @@ std::vector<uint8_t> tail_bytes(wasm2cpp::Memory& memory, uint64_t count) {
 template <typename Instance>
 class MemoryEscape : public testing::Test {
  protected:
-  // Known bug (docs/robustness.md): in guard mode, generated code compiled
-  // without optimisation stores a v128 with two 8-byte moves (GCC's -O0
-  // expansion of the 16-byte memcpy in wasm2cpp::simd::v128_store), so a
-  // store straddling the end writes its in-bounds half before the fault.
-  // Seen in Debug builds only; the trap itself always happens.
-#if defined(__OPTIMIZE__)
-  static constexpr bool kPartialV128StoreKnown = false;
-#else
-  static constexpr bool kPartialV128StoreKnown =
-      std::is_same_v<Instance, escape_memory_guard::Instance>;
-#endif
 
   struct Access {
     const char* name;
@@ -99,7 +88,6 @@ class MemoryEscape : public testing::Test {
           EXPECT_NO_THROW(access.run(m, uint32_t(a))) << what;
         } else {
           expect_trap([&] { access.run(m, uint32_t(a)); }, TrapKind::MemoryOutOfBounds, what);
-          if (kPartialV128StoreKnown && access.width == 16) continue;
           EXPECT_EQ(tail_bytes(memory, 32), std::vector<uint8_t>(32, 0)) << what << " wrote";
         }
       }

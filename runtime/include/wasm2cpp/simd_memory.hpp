@@ -13,7 +13,18 @@ WASM2CPP_INLINE v128 v128_load(const uint8_t* p) {
   std::memcpy(r.bytes, p, 16);
   return r;
 }
-WASM2CPP_INLINE void v128_store(uint8_t* p, const v128& v) { std::memcpy(p, v.bytes, 16); }
+// One 16-byte store instruction, also without optimisation: a 16-byte memcpy
+// may become two 8-byte moves (GCC and clang at -O0), and then a store that
+// straddles the end of a guard-page memory writes its in-bounds half before
+// it faults; wasm forbids partial writes.
+WASM2CPP_INLINE void v128_store(uint8_t* p, const v128& v) {
+  // A typedef: clang ignores a lowered alignment on a using-alias (and would
+  // emit an aligned movaps).
+  typedef uint8_t unaligned_u8x16 __attribute__((vector_size(16), aligned(1), may_alias));
+  unaligned_u8x16 value;
+  std::memcpy(&value, v.bytes, 16);
+  *reinterpret_cast<unaligned_u8x16*>(p) = value;
+}
 
 // loadMxN_s/u: N lanes of M bits, each sign- or zero-extended to 2M bits.
 template <typename R, typename T>
