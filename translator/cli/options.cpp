@@ -211,6 +211,11 @@ void add_build_options(CLI::App& build, BuildFlags& flags, BuildCommand& command
                    "alone, its header written next to it")
       ->check(CLI::IsMember({"executable", "object", "library"}))
       ->type_name("KIND");
+  // Spelled as flags too (--emit-object is --emit object).
+  build.add_flag_callback("--emit-object", [&flags] { flags.emit = "object"; },
+                          "Same as --emit object");
+  build.add_flag_callback("--emit-library", [&flags] { flags.emit = "library"; },
+                          "Same as --emit library");
   build.add_option("-O", flags.optimize, "Optimisation level: 0, 1, 2 (default), 3, s, z, g")
       ->check(CLI::IsMember({"0", "1", "2", "3", "s", "z", "g"}))
       ->type_name("LEVEL");
