@@ -264,8 +264,11 @@ std::optional<JobFailure> run_jobs(const std::vector<Job>& jobs, unsigned parall
     if (!g_signal) copy_log_to_stderr(jobs[index].log);
     const bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
     if (!ok && !failure && !g_signal) {
+      // No new jobs start; the running ones are left to finish rather than
+      // killed: a compiler driver killed mid-job can leave its helper's
+      // temporary file behind (the driver deletes it, then cc1plus writes
+      // it), and the cleanup promise covers every temporary.
       failure = JobFailure{index, describe_status(status)};
-      if (!running.empty()) stop_all(SIGTERM);
     }
   }
   interrupted_by = g_signal;
