@@ -87,7 +87,9 @@ TEST(FunctionValidatorExceptions, RethrowNeedsACatchLabel) {
       {}, {kTry, kVoid, kCatchAll, op::Block, kVoid, kRethrow, 1, op::End, op::End, op::End});
   ASSERT_TRUE(r.ok()) << error_of(r);
   for (const Instr& in : r.value().code)
-    if (in.op == Opcode::Rethrow) EXPECT_EQ(in.a, 1u);  // the try's block index
+    if (in.op == Opcode::Rethrow) {
+      EXPECT_EQ(in.a, 1u);  // the try's block index
+    }
 }
 
 TEST(FunctionValidatorExceptions, DelegateResolvesItsHandler) {
@@ -113,7 +115,9 @@ TEST(FunctionValidatorExceptions, DelegateToABlockOrACatchGoesFurtherOut) {
                             op::End, op::End, op::End});
   ASSERT_TRUE(r.ok()) << error_of(r);
   for (const Instr& in : r.value().code)
-    if (in.op == Opcode::Delegate) EXPECT_EQ(in.b, 0u);
+    if (in.op == Opcode::Delegate) {
+      EXPECT_EQ(in.b, 0u);
+    }
   EXPECT_TRUE(fails_with(validate_eh({}, {kTry, kVoid, kDelegate, 1, op::End}), "unknown label"));
 }
 

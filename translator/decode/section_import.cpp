@@ -2,9 +2,30 @@
 // in their kind's index space, so this also grows functions/tables/...
 #include <fmt/format.h>
 
+#include <utility>
+#include <vector>
+
 #include "decode/sections.hpp"
 
 namespace wasm2cpp::decode {
+
+namespace {
+
+// Appends an imported function/table/memory/global/tag to its index space
+// (imports come before definitions there) and points `import` at it.
+template <typename Entity>
+void add_import(Import& import, ExternKind kind, Entity entity, std::vector<Entity>& index_space,
+                uint32_t& imported_count, uint32_t import_index) {
+  entity.imported = true;
+  entity.offset = import.offset;
+  entity.import_index = import_index;
+  import.kind = kind;
+  import.index = static_cast<uint32_t>(index_space.size());
+  index_space.push_back(std::move(entity));
+  ++imported_count;
+}
+
+}  // namespace
 
 Expected<void> decode_import_section(ByteCursor& c, DecodeContext& ctx) {
   Module& m = ctx.module;
@@ -22,37 +43,22 @@ Expected<void> decode_import_section(ByteCursor& c, DecodeContext& ctx) {
       case 0: {
         Function f;
         TRY_ASSIGN(f.type_index, c.read_u32());
-        f.imported = true;
-        f.offset = import.offset;
-        f.import_index = import_index;
-        import.kind = ExternKind::Func;
-        import.index = static_cast<uint32_t>(m.functions.size());
-        m.functions.push_back(f);
-        ++m.num_imported_functions;
+        add_import(import, ExternKind::Func, std::move(f), m.functions, m.num_imported_functions,
+                   import_index);
         break;
       }
       case 1: {
         Table t;
         TRY_ASSIGN(t.type, read_table_type(c, ctx.features));
-        t.imported = true;
-        t.offset = import.offset;
-        t.import_index = import_index;
-        import.kind = ExternKind::Table;
-        import.index = static_cast<uint32_t>(m.tables.size());
-        m.tables.push_back(t);
-        ++m.num_imported_tables;
+        add_import(import, ExternKind::Table, std::move(t), m.tables, m.num_imported_tables,
+                   import_index);
         break;
       }
       case 2: {
         Memory mem;
         TRY_ASSIGN(mem.type, read_memory_type(c, ctx.features));
-        mem.imported = true;
-        mem.offset = import.offset;
-        mem.import_index = import_index;
-        import.kind = ExternKind::Memory;
-        import.index = static_cast<uint32_t>(m.memories.size());
-        m.memories.push_back(mem);
-        ++m.num_imported_memories;
+        add_import(import, ExternKind::Memory, std::move(mem), m.memories,
+                   m.num_imported_memories, import_index);
         break;
       }
       case 3: {
@@ -63,13 +69,8 @@ Expected<void> decode_import_section(ByteCursor& c, DecodeContext& ctx) {
           return make_error("importing a mutable global requires the mutable-globals feature " +
                                 Features::enable_hint(Feature::MutableGlobals),
                             type_at);
-        g.imported = true;
-        g.offset = import.offset;
-        g.import_index = import_index;
-        import.kind = ExternKind::Global;
-        import.index = static_cast<uint32_t>(m.globals.size());
-        m.globals.push_back(g);
-        ++m.num_imported_globals;
+        add_import(import, ExternKind::Global, std::move(g), m.globals, m.num_imported_globals,
+                   import_index);
         break;
       }
       case 4: {
@@ -78,13 +79,8 @@ Expected<void> decode_import_section(ByteCursor& c, DecodeContext& ctx) {
                             kind_at);
         Tag tag;
         TRY_ASSIGN(tag.type_index, read_tag_type(c));
-        tag.imported = true;
-        tag.offset = import.offset;
-        tag.import_index = import_index;
-        import.kind = ExternKind::Tag;
-        import.index = static_cast<uint32_t>(m.tags.size());
-        m.tags.push_back(tag);
-        ++m.num_imported_tags;
+        add_import(import, ExternKind::Tag, std::move(tag), m.tags, m.num_imported_tags,
+                   import_index);
         break;
       }
       default: return make_error(fmt::format("malformed import kind 0x{:02x}", kind), kind_at);
