@@ -128,14 +128,19 @@ void Exports::throw_signature_mismatch(std::string_view name, const FuncRef& ref
 // ---- Linker -------------------------------------------------------------------
 
 void Linker::define(std::string module, std::string field, ExternValue value) {
-  std::pair<std::string, std::string> key(std::move(module), std::move(field));
-  owners_.erase(key);  // a redefinition owns nothing until said otherwise
-  values_.insert_or_assign(std::move(key), value);
+  define_owned(std::move(module), std::move(field), value, nullptr);
+}
+
+void Linker::define_owned(std::string module, std::string field, ExternValue value,
+                          std::shared_ptr<void> owner) {
+  // A redefinition replaces the owner too: a bare value owns nothing.
+  entries_.insert_or_assign({std::move(module), std::move(field)},
+                            Entry{value, std::move(owner)});
 }
 
 std::shared_ptr<void> Linker::owner(std::string_view module, std::string_view field) const {
-  auto it = owners_.find(std::pair<std::string, std::string>(module, field));
-  return it == owners_.end() ? nullptr : it->second;
+  auto it = entries_.find(std::pair<std::string, std::string>(module, field));
+  return it == entries_.end() ? nullptr : it->second.owner;
 }
 
 void Linker::define_instance(const std::string& module, const Exports& exports) {
@@ -143,9 +148,9 @@ void Linker::define_instance(const std::string& module, const Exports& exports) 
 }
 
 const ExternValue* Linker::find(std::string_view module, std::string_view field) const {
-  auto it = values_.find(std::pair<std::string, std::string>(module, field));
-  if (it == values_.end()) return nullptr;
-  return &it->second;
+  auto it = entries_.find(std::pair<std::string, std::string>(module, field));
+  if (it == entries_.end()) return nullptr;
+  return &it->second.value;
 }
 
 // ---- link:: checks ------------------------------------------------------------

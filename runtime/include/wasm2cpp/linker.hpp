@@ -68,9 +68,7 @@ class Linker {
   // with captures) is enough.
   template <typename Sig>
   void define(std::string module, std::string field, const Function<Sig>& function) {
-    std::pair<std::string, std::string> key(module, field);
-    define(std::move(module), std::move(field), ExternValue(function.ref()));
-    if (function.owner()) owners_.insert_or_assign(std::move(key), function.owner());
+    define_owned(std::move(module), std::move(field), function.ref(), function.owner());
   }
   // What keeps the function defined as (module, field) alive; null for bare
   // values.
@@ -81,8 +79,13 @@ class Linker {
   const ExternValue* find(std::string_view module, std::string_view field) const;
 
  private:
-  std::map<std::pair<std::string, std::string>, ExternValue, std::less<>> values_;
-  std::map<std::pair<std::string, std::string>, std::shared_ptr<void>, std::less<>> owners_;
+  struct Entry {
+    ExternValue value;
+    std::shared_ptr<void> owner;  // keeps a host callable alive; null for bare values
+  };
+  void define_owned(std::string module, std::string field, ExternValue value,
+                    std::shared_ptr<void> owner);
+  std::map<std::pair<std::string, std::string>, Entry, std::less<>> entries_;
 };
 
 // Import checks shared by typed Imports and Linker-based linking; each throws
