@@ -13,15 +13,14 @@
 #include "emit/translate.hpp"
 #include "ir/function_ir.hpp"
 #include "ir/module.hpp"
+#include "support/identifiers.hpp"
 
 namespace wasm2cpp::emit {
 
 // ---- naming (naming.cpp) ----------------------------------------------------
 
-// Non-identifier bytes become '_'; a leading digit gets a leading '_'; a C++
-// keyword or a name that is a macro in the standard library gets a trailing
-// '_'; "" -> "_".
-std::string sanitize_identifier(std::string_view raw);
+// One sanitiser and keyword table for the emitter and the CLI.
+using ::wasm2cpp::sanitize_identifier;
 
 // Hands out unique identifiers in a deterministic order: a taken name gets
 // "_2", "_3", ... appended.

@@ -4,11 +4,8 @@
 
 #include "emit/emitter.hpp"
 #include "fmt/format.h"
-#include "support/identifiers.hpp"
 
 namespace wasm2cpp::emit {
-
-std::string sanitize_identifier(std::string_view raw) { return ::wasm2cpp::sanitize_identifier(raw); }
 
 std::string NameSet::claim(const std::string& base) {
   if (used_.insert(base).second) return base;
