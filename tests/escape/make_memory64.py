@@ -11,29 +11,11 @@ encode static offsets above 2^32-1). Usage: make_memory64.py out.wasm
   fill (a: i64, v: i32, n: i64), grow (pages: i64) -> i64
 An effective address a + offset that overflows 64 bits must trap, never wrap.
 """
+import os
 import sys
 
-
-def leb(value):
-    out = bytearray()
-    while True:
-        byte = value & 0x7f
-        value >>= 7
-        out.append(byte | (0x80 if value else 0))
-        if not value:
-            return bytes(out)
-
-
-def vec(items):
-    return leb(len(items)) + b''.join(items)
-
-
-def section(section_id, payload):
-    return bytes([section_id]) + leb(len(payload)) + payload
-
-
-def name(text):
-    return leb(len(text)) + text.encode()
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'support'))
+from wasm_binary import MAGIC_AND_VERSION, leb, name, section, vec  # noqa: E402
 
 
 I32, I64 = 0x7f, 0x7e
@@ -62,7 +44,7 @@ def main():
                   [name(n) + b'\x00' + leb(i) for i, (n, _, _) in enumerate(FUNCS)])
     code = vec([leb(len(b'\x00' + body + b'\x0b')) + b'\x00' + body + b'\x0b'
                 for _, _, body in FUNCS])
-    module = (b'\x00asm\x01\x00\x00\x00' + section(1, types) + section(3, funcs) +
+    module = (MAGIC_AND_VERSION + section(1, types) + section(3, funcs) +
               section(5, memory) + section(7, exports) + section(10, code))
     with open(sys.argv[1], 'wb') as f:
         f.write(module)

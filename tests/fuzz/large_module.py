@@ -18,19 +18,8 @@ import sys
 import tempfile
 import time
 
-
-def leb(value):
-    out = bytearray()
-    while True:
-        byte = value & 0x7f
-        value >>= 7
-        out.append(byte | (0x80 if value else 0))
-        if not value:
-            return bytes(out)
-
-
-def section(section_id, payload):
-    return bytes([section_id]) + leb(len(payload)) + payload
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'support'))
+from wasm_binary import MAGIC_AND_VERSION, leb, section  # noqa: E402
 
 
 def build(total_bytes):
@@ -51,7 +40,7 @@ def build(total_bytes):
     data_bytes = bytes((i * 7) & 0xff for i in range(256)) * (third // 256)
     data = leb(1) + b'\x00\x41\x00\x0b' + leb(len(data_bytes)) + data_bytes
     exports = leb(1) + leb(1) + b'f' + b'\x00' + leb(0)
-    return (b'\x00asm\x01\x00\x00\x00' + section(1, types) + section(3, funcs) +
+    return (MAGIC_AND_VERSION + section(1, types) + section(3, funcs) +
             section(4, table) + section(5, memory) + section(7, exports) +
             section(9, elem) + section(10, code) + section(11, data)), functions
 
