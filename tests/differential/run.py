@@ -11,6 +11,15 @@ For each of --count modules (seeds --seed, --seed+1, ...):
 Any difference is a mismatch: the module, both outputs and a diff are kept
 in <work-dir>/mismatch-<seed>/. Exit status 1 on any mismatch or tool failure.
 
+Modules are checked in batches of --batch-size: each module is translated
+into its own namespace (m<seed>), and the batch's generated code and drivers
+are compiled as ONE translation unit (the runtime headers are parsed once)
+into one executable that runs the module named on its command line; one
+node process runs the whole batch. Each module still runs in its own
+process, so a crash or timeout is that module's. If the batch does not
+compile, each module is compiled on its own, so a compile error is
+attributed to its module.
+
   run.py --count 50 --seed 1 --wasm2cpp build/translator/wasm2cpp \
          --runtime-lib build/runtime/libwasm2cpp_runtime.a
 """
@@ -21,6 +30,7 @@ import difflib
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -148,46 +158,20 @@ def cpp_argument(t, v):
 
 
 def driver_source(plan, namespace):
-    out = ['#include <cinttypes>', '#include <cstdint>', '#include <cstdio>',
-           '#include <cstring>', '#include <memory>', '#include <tuple>',
-           '#include "%s.hpp"' % namespace, '', 'namespace {',
-           'void put(int32_t v) { std::printf(" %" PRId32, v); }',
-           'void put(int64_t v) { std::printf(" %" PRId64, v); }',
-           'void put(float v) {',
-           '  if (v != v) { std::printf(" nan"); return; }',
-           '  uint32_t b; std::memcpy(&b, &v, 4); std::printf(" f32:%08" PRIx32, b);',
-           '}',
-           'void put(double v) {',
-           '  if (v != v) { std::printf(" nan"); return; }',
-           '  uint64_t b; std::memcpy(&b, &v, 8); std::printf(" f64:%016" PRIx64, b);',
-           '}',
-           'template <typename... T> void put(const std::tuple<T...>& t) {',
-           '  std::apply([](const auto&... x) { (put(x), ...); }, t);',
-           '}',
-           'template <typename T> void log_value(T v) { std::printf("log"); put(v); '
-           'std::printf("\\n"); }',
-           '}  // namespace', '',
-           'int main() {',
-           '  wasm2cpp::Linker linker;']
-    for t in ('i32', 'i64', 'f32', 'f64'):
-        out.append('  wasm2cpp::Function<void(%s)> log_%s(&log_value<%s>);' % (CPP_TYPES[t], t,
-                                                                             CPP_TYPES[t]))
-        out.append('  linker.define("fuzzing-support", "log-%s", log_%s.ref());' % (t, t))
-    # V8 cannot pass a v128 to JS: the call fails (a TypeError), so the
-    # export's call ends there. The C++ host traps at the same point.
-    out.append('  wasm2cpp::Function<void(wasm2cpp::v128)> log_v128([](wasm2cpp::v128) {')
-    out.append('    throw wasm2cpp::Trap(wasm2cpp::TrapKind::HostTrap, "v128 to host");')
-    out.append('  });')
-    out.append('  linker.define("fuzzing-support", "log-v128", log_v128.ref());')
-    out += ['  std::unique_ptr<%s::Instance> instance;' % namespace,
-            '  try {',
-            '    instance = std::make_unique<%s::Instance>(linker);' % namespace,
-            '    std::printf("instantiated\\n");',
-            '  } catch (const wasm2cpp::Trap&) {',
-            '    std::printf("instantiate trap\\n");',
-            '    return 0;',
-            '  }',
-            '  const wasm2cpp::Exports& exports = instance->exports();']
+    """`int run_<namespace>()`: instantiate, call the plan's exports, hash
+    the memory (host.hpp prints in node_runner.mjs's format)."""
+    out = ['#include "gen/%s.hpp"' % namespace, '',
+           'int run_%s() {' % namespace,
+           '  differential::Host host;',
+           '  std::unique_ptr<%s::Instance> instance;' % namespace,
+           '  try {',
+           '    instance = std::make_unique<%s::Instance>(host.linker);' % namespace,
+           '    std::printf("instantiated\\n");',
+           '  } catch (const wasm2cpp::Trap&) {',
+           '    std::printf("instantiate trap\\n");',
+           '    return 0;',
+           '  }',
+           '  const wasm2cpp::Exports& exports = instance->exports();']
     if plan['hang_limit']:
         out.append('  auto hang_limit = exports.function<void()>("hangLimitInitializer");')
     for call in plan['calls']:
@@ -198,29 +182,37 @@ def driver_source(plan, namespace):
         args = ', '.join(cpp_argument(t, v) for t, v in zip(call['params'], call['args']))
         name = cpp_literal(call['name'])
         out.append('  std::printf("call %%s\\n", %s);' % name)
-        out.append('  std::fflush(stdout);')
+        out.append('  std::fflush(stdout);')  # a crash keeps the lines before it
         out.append('  try {')
         if plan['hang_limit']:
             out.append('    hang_limit();')
         if results:
-            out.append('    auto r = exports.function<%s>(%s)(%s);' % (sig, name, args))
-            out.append('    std::printf("result"); put(r); std::printf("\\n");')
+            out.append('    differential::print_result(exports.function<%s>(%s)(%s));'
+                       % (sig, name, args))
         else:
             out.append('    exports.function<%s>(%s)(%s);' % (sig, name, args))
             out.append('    std::printf("result\\n");')
         out.append('  } catch (const wasm2cpp::Trap&) {')
         out.append('    std::printf("trap\\n");')
         out.append('  }')
-    out += ['  if (const wasm2cpp::ExternValue* m = exports.find("memory");',
-            '      m && std::holds_alternative<wasm2cpp::Memory*>(*m)) {',
-            '    const wasm2cpp::Memory& memory = *std::get<wasm2cpp::Memory*>(*m);',
-            '    uint32_t h = 0x811c9dc5u;',
-            '    const uint8_t* bytes = memory.data();',
-            '    for (uint64_t i = 0; i < memory.size_bytes(); ++i) h = (h ^ bytes[i]) * 0x01000193u;',
-            '    std::printf("memory %" PRIu64 " %08" PRIx32 "\\n", memory.size_bytes(), h);',
-            '  }',
-            '  return 0;',
-            '}', '']
+    out += ['  differential::print_memory_hash(exports);', '  return 0;', '}', '']
+    return '\n'.join(out)
+
+
+def batch_source(modules):
+    """One translation unit: host.hpp, then each module's generated code and
+    driver, then a main() that runs the module named by argv[1]."""
+    out = ['// Generated by tests/differential/run.py: one batch of modules.',
+           '#include <memory>', '#include <string_view>', '#include "host.hpp"', '']
+    for m in modules:
+        out.append('#include "%s"' % m.cpp)
+        out.append('#include "%s"' % m.driver)
+    out += ['', 'int main(int argc, char** argv) {',
+            '  if (argc != 2) return 2;',
+            '  const std::string_view which = argv[1];']
+    for m in modules:
+        out.append('  if (which == "%s") return run_%s();' % (m.namespace, m.namespace))
+    out += ['  return 2;', '}', '']
     return '\n'.join(out)
 
 
@@ -234,13 +226,24 @@ def run(cmd, timeout, cwd=None):
 
 
 class Outcome:
-    def __init__(self, seed, status, detail='', calls=0, seconds=0.0):
-        self.seed, self.status, self.detail, self.calls, self.seconds = (
-            seed, status, detail, calls, seconds)
+    def __init__(self, seed, status, detail='', calls=0):
+        self.seed, self.status, self.detail, self.calls = seed, status, detail, calls
 
 
-def check_module(args, seed):
-    start = time.time()
+class Module:
+    """A module that both sides will run: its files in work/m<seed>/."""
+    def __init__(self, seed, work, wasm, plan):
+        self.seed, self.work, self.wasm, self.plan = seed, work, wasm, plan
+        self.namespace = 'm%d' % seed
+        self.plan_path = os.path.join(work, 'plan.json')
+        self.cpp = os.path.join(work, 'gen', self.namespace + '.cpp')
+        self.driver = os.path.join(work, 'driver.cpp')
+        self.node_out = os.path.join(work, 'node.txt')
+
+
+def prepare(args, seed):
+    """Generates, plans and translates one module: a Module, or an Outcome
+    (skipped, or a translator failure)."""
     work = os.path.join(args.work_dir, 'm%d' % seed)
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
@@ -251,6 +254,7 @@ def check_module(args, seed):
     wasm = os.path.join(work, 'm.wasm')
     rc, _, err = run([args.wasm_opt, raw, '-ttf'] + BINARYEN_FEATURES + ['-o', wasm], 60)
     if rc != 0:
+        shutil.rmtree(work, ignore_errors=True)
         return Outcome(seed, 'skipped', 'wasm-opt failed: ' + err.strip()[:200])
     with open(wasm, 'rb') as f:
         data = f.read()
@@ -258,47 +262,112 @@ def check_module(args, seed):
     unknown = [i for i in imports if i[0] != 'fuzzing-support' or
                i[1] not in ('log-i32', 'log-i64', 'log-f32', 'log-f64', 'log-v128')]
     if unknown:
-        return Outcome(seed, 'skipped', 'unsupported imports %s' % unknown)
-    plan = make_plan(exports)
-    plan_path = os.path.join(work, 'plan.json')
-    with open(plan_path, 'w') as f:
-        json.dump(plan, f)
-
-    rc, node_out, err = run([args.node, os.path.join(HERE, 'node_runner.mjs'), wasm, plan_path],
-                            args.timeout)
-    if rc != 0:
-        return Outcome(seed, 'skipped', 'node failed (%s): %s' % (rc, err.strip()[:200]))
-
-    gen = os.path.join(work, 'gen')
-    os.makedirs(gen)
-    rc, _, err = run([args.wasm2cpp, wasm, '-o', os.path.join(gen, 'm'), '--name', 'm',
-                      '--bounds-checks=' + args.bounds], args.timeout)
-    if rc != 0:
-        return keep(args, seed, work, 'translator failed (%s): %s' % (rc, err.strip()[:300]))
-    driver = os.path.join(work, 'driver.cpp')
-    with open(driver, 'w') as f:
-        f.write(driver_source(plan, 'm'))
-    exe = os.path.join(work, 'm.exe')
-    rc, _, err = run([args.cxx, '-std=c++20', '-O1', '-w', '-I' + args.runtime_include, '-I' + gen,
-                      driver, os.path.join(gen, 'm.cpp'), args.runtime_lib, '-pthread', '-o', exe]
-                     + args.cxxflags.split(), 600)
-    if rc != 0:
-        return keep(args, seed, work, 'compile failed: ' + err.strip()[:500])
-    rc, cpp_out, err = run([exe], args.timeout)
-    if rc != 0:
-        return keep(args, seed, work, 'C++ run failed (%s): %s' % (rc, err.strip()[:300]),
-                    node_out, cpp_out)
-    if cpp_out != node_out:
-        return keep(args, seed, work, 'outputs differ', node_out, cpp_out)
-    if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
-    return Outcome(seed, 'ok', calls=len(plan['calls']), seconds=time.time() - start)
+        return Outcome(seed, 'skipped', 'unsupported imports %s' % unknown)
+    module = Module(seed, work, wasm, make_plan(exports))
+    with open(module.plan_path, 'w') as f:
+        json.dump(module.plan, f)
+    rc, _, err = run([args.wasm2cpp, wasm, '-o', os.path.join(work, 'gen', module.namespace),
+                      '--name', module.namespace, '--bounds-checks=' + args.bounds], args.timeout)
+    if rc != 0:
+        return keep(args, module, 'translator failed (%s): %s' % (rc, err.strip()[:300]))
+    with open(module.driver, 'w') as f:
+        f.write(driver_source(module.plan, module.namespace))
+    return module
 
 
-def keep(args, seed, work, detail, node_out=None, cpp_out=None):
-    target = os.path.join(args.work_dir, 'mismatch-%d' % seed)
+def run_node(args, modules, batch_dir):
+    """Runs the modules under node, one process for the batch; a module whose
+    output is missing afterwards (node died or timed out part-way) is rerun
+    on its own. Returns {seed: output or None}, None when node failed."""
+    manifest = os.path.join(batch_dir, 'node.json')
+    with open(manifest, 'w') as f:
+        json.dump([{'wasm': m.wasm, 'plan': m.plan_path, 'out': m.node_out} for m in modules], f)
+    runner = os.path.join(HERE, 'node_runner.mjs')
+    run([args.node, runner, '--batch', manifest], args.timeout * len(modules))
+    outputs = {}
+    for m in modules:
+        if os.path.exists(m.node_out):
+            with open(m.node_out) as f:
+                outputs[m.seed] = f.read()
+            continue
+        rc, out, _ = run([args.node, runner, m.wasm, m.plan_path], args.timeout)
+        outputs[m.seed] = out if rc == 0 else None
+    return outputs
+
+
+def compile_executable(args, modules, source_path, exe):
+    with open(source_path, 'w') as f:
+        f.write(batch_source(modules))
+    return run([args.cxx, '-std=c++20', '-O1', '-w', '-I' + args.runtime_include, '-I' + HERE,
+                source_path, args.runtime_lib, '-pthread', '-o', exe] + args.cxxflags.split(),
+               300 + 60 * len(modules))
+
+
+def compile_batch(args, modules, batch_dir):
+    """{seed: executable or compiler error}: one executable for the batch; if
+    that fails, one per module so the error is attributed to its module."""
+    exe = os.path.join(batch_dir, 'batch.exe')
+    rc, _, err = compile_executable(args, modules, os.path.join(batch_dir, 'batch.cpp'), exe)
+    if rc == 0:
+        return {m.seed: exe for m in modules}
+    if len(modules) == 1:
+        return {modules[0].seed: 'compile failed: ' + err.strip()[:500]}
+    results = {}
+    for m in modules:
+        exe = os.path.join(m.work, 'm.exe')
+        rc, _, err = compile_executable(args, [m], os.path.join(m.work, 'single.cpp'), exe)
+        results[m.seed] = exe if rc == 0 else 'compile failed: ' + err.strip()[:500]
+    return results
+
+
+def check_batch(args, seeds):
+    outcomes, modules = [], []
+    for seed in seeds:
+        prepared = prepare(args, seed)
+        (outcomes if isinstance(prepared, Outcome) else modules).append(prepared)
+    if not modules:
+        return outcomes
+    batch_dir = os.path.join(args.work_dir, 'batch-%d' % seeds[0])
+    shutil.rmtree(batch_dir, ignore_errors=True)
+    os.makedirs(batch_dir)
+    node_outputs = run_node(args, modules, batch_dir)
+    runnable = [m for m in modules if node_outputs[m.seed] is not None]
+    for m in modules:
+        if node_outputs[m.seed] is None:
+            outcomes.append(Outcome(m.seed, 'skipped', 'node failed'))
+            shutil.rmtree(m.work, ignore_errors=True)
+    executables = compile_batch(args, runnable, batch_dir) if runnable else {}
+    for m in runnable:
+        exe = executables[m.seed]
+        if not os.path.isfile(exe):
+            outcomes.append(keep(args, m, exe))
+            continue
+        node_out = node_outputs[m.seed]
+        rc, cpp_out, err = run([exe, m.namespace], args.timeout)
+        if rc != 0:
+            outcomes.append(keep(args, m, 'C++ run failed (%s): %s' % (rc, err.strip()[:300]),
+                                 node_out, cpp_out))
+        elif cpp_out != node_out:
+            outcomes.append(keep(args, m, 'outputs differ', node_out, cpp_out))
+        else:
+            outcomes.append(Outcome(m.seed, 'ok', calls=len(m.plan['calls'])))
+            if not args.keep:
+                shutil.rmtree(m.work, ignore_errors=True)
+    if not args.keep:
+        shutil.rmtree(batch_dir, ignore_errors=True)
+    return outcomes
+
+
+def keep(args, module, detail, node_out=None, cpp_out=None):
+    """Moves a failing module's files to mismatch-<seed>/ with a standalone
+    source (single.cpp) that reproduces the C++ side."""
+    target = os.path.join(args.work_dir, 'mismatch-%d' % module.seed)
     shutil.rmtree(target, ignore_errors=True)
-    os.rename(work, target)
+    if os.path.exists(module.driver):
+        with open(os.path.join(module.work, 'single.cpp'), 'w') as f:
+            f.write(batch_source([Module(module.seed, target, '', {})]))
+    os.rename(module.work, target)
     if node_out is not None:
         with open(os.path.join(target, 'node.txt'), 'w') as f:
             f.write(node_out)
@@ -307,7 +376,12 @@ def keep(args, seed, work, detail, node_out=None, cpp_out=None):
         diff = ''.join(difflib.unified_diff(node_out.splitlines(True), (cpp_out or '').splitlines(True),
                                             'node', 'wasm2cpp', n=2))
         detail += '\n' + diff[:2000]
-    return Outcome(seed, 'mismatch', detail + '\n  kept in ' + target)
+    return Outcome(module.seed, 'mismatch', detail + '\n  kept in ' + target)
+
+
+def child_cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main():
@@ -328,32 +402,48 @@ def main():
     p.add_argument('--min-bytes', type=int, default=1000)
     p.add_argument('--max-bytes', type=int, default=6000,
                    help='random input size range (module size grows with it)')
-    p.add_argument('--jobs', type=int, default=2)
-    p.add_argument('--timeout', type=int, default=60)
+    p.add_argument('--jobs', type=int, default=2, help='batches checked in parallel')
+    p.add_argument('--batch-size', type=int, default=25,
+                   help='modules per compile (one translation unit) and per node process')
+    p.add_argument('--timeout', type=int, default=60, help='seconds per module and step')
     p.add_argument('--work-dir', default=os.path.join(os.getcwd(), 'differential-work'))
     p.add_argument('--keep', action='store_true', help='keep the work files of passing modules')
+    p.add_argument('--progress', action='store_true', help='a summary line after every batch')
     args = p.parse_args()
 
     for tool in (args.wasm_opt, args.node):
         if not shutil.which(tool):
             print('differential: %s not found (Debian: apt-get install binaryen nodejs)' % tool)
             return 77
+    args.work_dir = os.path.abspath(args.work_dir)
     os.makedirs(args.work_dir, exist_ok=True)
     start = time.time()
     counts = {'ok': 0, 'skipped': 0, 'mismatch': 0}
     calls = 0
+    seeds = list(range(args.seed, args.seed + args.count))
+    batches = [seeds[i:i + args.batch_size] for i in range(0, len(seeds), args.batch_size)]
+
+    def summary(done):
+        cpu = child_cpu_seconds()
+        return ('%d modules (seeds %d..%d): %d agree (%d export calls), %d skipped, '
+                '%d mismatches, %.0f s wall, %.0f s CPU (%.2f s per module)'
+                % (done, args.seed, args.seed + done - 1, counts['ok'], calls,
+                   counts['skipped'], counts['mismatch'], time.time() - start, cpu,
+                   cpu / max(done, 1)))
+
+    done = 0
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        futures = [pool.submit(check_module, args, s) for s in range(args.seed, args.seed + args.count)]
-        for future in concurrent.futures.as_completed(futures):
-            o = future.result()
-            counts[o.status] += 1
-            calls += o.calls
-            if o.status != 'ok':
-                print('seed %d: %s: %s' % (o.seed, o.status, o.detail), flush=True)
-    print('differential: %d modules (seeds %d..%d): %d agree (%d export calls), %d skipped, '
-          '%d mismatches, %.0f s' % (args.count, args.seed, args.seed + args.count - 1,
-                                     counts['ok'], calls, counts['skipped'], counts['mismatch'],
-                                     time.time() - start))
+        futures = [pool.submit(check_batch, args, b) for b in batches]
+        for future in futures:  # in order, so `done` is a prefix of the seeds
+            for o in future.result():
+                counts[o.status] += 1
+                calls += o.calls
+                if o.status != 'ok':
+                    print('seed %d: %s: %s' % (o.seed, o.status, o.detail), flush=True)
+                done += 1
+            if args.progress:
+                print('progress: ' + summary(done), flush=True)
+    print('differential: ' + summary(done))
     return 1 if counts['mismatch'] else 0
 
 
