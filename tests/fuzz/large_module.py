@@ -70,12 +70,15 @@ def main():
             print(p.stderr[-2000:])
             return 1
         rss_kb = int(re.search(r'Maximum resident set size \(kbytes\): (\d+)', p.stderr).group(1))
+        cpu = sum(float(re.search(r'%s time \(seconds\): ([\d.]+)' % kind, p.stderr).group(1))
+                  for kind in ('User', 'System'))
         out_bytes = sum(os.path.getsize(os.path.join(work, 'gen', f))
                         for f in os.listdir(os.path.join(work, 'gen')))
         ratio = rss_kb * 1024 / len(module)
         print('large module: %.1f MB input (%d functions), %.1f MB output, peak RSS %.1f MB '
-              '(%.2fx input), %.1f s' % (len(module) / 2**20, functions, out_bytes / 2**20,
-                                          rss_kb / 1024, ratio, seconds))
+              '(%.2fx input), %.1f s wall, %.1f s CPU'
+              % (len(module) / 2**20, functions, out_bytes / 2**20, rss_kb / 1024, ratio,
+                 seconds, cpu))
         if args.max_rss_ratio is not None:
             limit = args.max_rss_ratio * len(module) + 64 * 2**20
             if rss_kb * 1024 > limit:
