@@ -54,35 +54,42 @@ WASM2CPP_INLINE void atomic_store(uint8_t* p, T value) {
 }
 
 // Read-modify-write: each returns the value read before the operation.
-template <typename T>
-WASM2CPP_INLINE T atomic_rmw_add(uint8_t* p, T value) {
-  return __atomic_fetch_add(reinterpret_cast<T*>(p), value, __ATOMIC_SEQ_CST);
-}
+// The operations are named as std::atomic names them.
+enum class Rmw { fetch_add, fetch_sub, fetch_and, fetch_or, fetch_xor, exchange };
 
-template <typename T>
-WASM2CPP_INLINE T atomic_rmw_sub(uint8_t* p, T value) {
-  return __atomic_fetch_sub(reinterpret_cast<T*>(p), value, __ATOMIC_SEQ_CST);
-}
+// A function object rather than a function template so that each mnemonic
+// below is a one-line variable template that generated code calls like a
+// function: `atomic_rmw_add<uint32_t>(p, v)`.
+template <Rmw Operation, typename T>
+struct AtomicRmw {
+  WASM2CPP_INLINE T operator()(uint8_t* p, T value) const {
+    T* target = reinterpret_cast<T*>(p);
+    // The __atomic builtins have no addresses to pass around, hence the
+    // dispatch on a constant.
+    if constexpr (Operation == Rmw::fetch_add) {
+      return __atomic_fetch_add(target, value, __ATOMIC_SEQ_CST);
+    } else if constexpr (Operation == Rmw::fetch_sub) {
+      return __atomic_fetch_sub(target, value, __ATOMIC_SEQ_CST);
+    } else if constexpr (Operation == Rmw::fetch_and) {
+      return __atomic_fetch_and(target, value, __ATOMIC_SEQ_CST);
+    } else if constexpr (Operation == Rmw::fetch_or) {
+      return __atomic_fetch_or(target, value, __ATOMIC_SEQ_CST);
+    } else if constexpr (Operation == Rmw::fetch_xor) {
+      return __atomic_fetch_xor(target, value, __ATOMIC_SEQ_CST);
+    } else {
+      static_assert(Operation == Rmw::exchange);
+      return __atomic_exchange_n(target, value, __ATOMIC_SEQ_CST);
+    }
+  }
+};
 
-template <typename T>
-WASM2CPP_INLINE T atomic_rmw_and(uint8_t* p, T value) {
-  return __atomic_fetch_and(reinterpret_cast<T*>(p), value, __ATOMIC_SEQ_CST);
-}
-
-template <typename T>
-WASM2CPP_INLINE T atomic_rmw_or(uint8_t* p, T value) {
-  return __atomic_fetch_or(reinterpret_cast<T*>(p), value, __ATOMIC_SEQ_CST);
-}
-
-template <typename T>
-WASM2CPP_INLINE T atomic_rmw_xor(uint8_t* p, T value) {
-  return __atomic_fetch_xor(reinterpret_cast<T*>(p), value, __ATOMIC_SEQ_CST);
-}
-
-template <typename T>
-WASM2CPP_INLINE T atomic_rmw_xchg(uint8_t* p, T value) {
-  return __atomic_exchange_n(reinterpret_cast<T*>(p), value, __ATOMIC_SEQ_CST);
-}
+// Named after the mnemonics (i32.atomic.rmw.add -> atomic_rmw_add).
+template <typename T> inline constexpr AtomicRmw<Rmw::fetch_add, T> atomic_rmw_add{};
+template <typename T> inline constexpr AtomicRmw<Rmw::fetch_sub, T> atomic_rmw_sub{};
+template <typename T> inline constexpr AtomicRmw<Rmw::fetch_and, T> atomic_rmw_and{};
+template <typename T> inline constexpr AtomicRmw<Rmw::fetch_or, T> atomic_rmw_or{};
+template <typename T> inline constexpr AtomicRmw<Rmw::fetch_xor, T> atomic_rmw_xor{};
+template <typename T> inline constexpr AtomicRmw<Rmw::exchange, T> atomic_rmw_xchg{};
 
 // Stores `replacement` if the current value equals `expected` (both already
 // wrapped to T); returns the value read either way.
