@@ -149,26 +149,24 @@ WASM2CPP_INLINE double fsqrt64(double x) {
 }
 
 // ---- min/max: NaN propagates, and -0 < +0 (C's fmin/fmax do neither) ------
-WASM2CPP_INLINE float fmin32(float a, float b) {
+// Equal operands can only differ in the sign of a zero: or-ing the bits picks
+// -0 for the minimum, and-ing them +0 for the maximum.
+template <typename Float, typename Bits>
+WASM2CPP_INLINE Float wasm_fmin(Float a, Float b) {
   if (a != a || b != b) return a + b;
-  if (a == b) return std::bit_cast<float>(std::bit_cast<uint32_t>(a) | std::bit_cast<uint32_t>(b));
+  if (a == b) return std::bit_cast<Float>(std::bit_cast<Bits>(a) | std::bit_cast<Bits>(b));
   return a < b ? a : b;
 }
-WASM2CPP_INLINE float fmax32(float a, float b) {
+template <typename Float, typename Bits>
+WASM2CPP_INLINE Float wasm_fmax(Float a, Float b) {
   if (a != a || b != b) return a + b;
-  if (a == b) return std::bit_cast<float>(std::bit_cast<uint32_t>(a) & std::bit_cast<uint32_t>(b));
+  if (a == b) return std::bit_cast<Float>(std::bit_cast<Bits>(a) & std::bit_cast<Bits>(b));
   return a > b ? a : b;
 }
-WASM2CPP_INLINE double fmin64(double a, double b) {
-  if (a != a || b != b) return a + b;
-  if (a == b) return std::bit_cast<double>(std::bit_cast<uint64_t>(a) | std::bit_cast<uint64_t>(b));
-  return a < b ? a : b;
-}
-WASM2CPP_INLINE double fmax64(double a, double b) {
-  if (a != a || b != b) return a + b;
-  if (a == b) return std::bit_cast<double>(std::bit_cast<uint64_t>(a) & std::bit_cast<uint64_t>(b));
-  return a > b ? a : b;
-}
+WASM2CPP_INLINE float fmin32(float a, float b) { return wasm_fmin<float, uint32_t>(a, b); }
+WASM2CPP_INLINE float fmax32(float a, float b) { return wasm_fmax<float, uint32_t>(a, b); }
+WASM2CPP_INLINE double fmin64(double a, double b) { return wasm_fmin<double, uint64_t>(a, b); }
+WASM2CPP_INLINE double fmax64(double a, double b) { return wasm_fmax<double, uint64_t>(a, b); }
 
 WASM2CPP_INLINE float demote(double x) { return static_cast<float>(x); }
 WASM2CPP_INLINE double promote(float x) { return static_cast<double>(x); }

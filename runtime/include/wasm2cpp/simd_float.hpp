@@ -124,59 +124,53 @@ WASM2CPP_INLINE v128 f64x2_pmax(const v128& a, const v128& b) { return fpmax<f64
 // minimum, -0 for a pair of zeros and a NaN for a NaN operand; NaN lanes
 // are then replaced by the canonical NaN (sign set, payload cleared), one of
 // the results the spec allows.
+// Only minps/maxps and their double forms differ by lane width; the rest is
+// written once on the vector types (Lanes for arithmetic, Bits for logic).
 // Keyed by lane width, not by __m128 / __m128d: g++ drops the vector
 // attributes of a template type argument (-Wignored-attributes).
 template <unsigned LaneBits>
-struct X86Float;
-template <>
-struct X86Float<32> {
-  using F = __m128;
-  static __m128 min(__m128 x, __m128 y) { return _mm_min_ps(x, y); }
-  static __m128 max(__m128 x, __m128 y) { return _mm_max_ps(x, y); }
-  static __m128 bor(__m128 x, __m128 y) { return _mm_or_ps(x, y); }
-  static __m128 bxor(__m128 x, __m128 y) { return _mm_xor_ps(x, y); }
-  static __m128 sub(__m128 x, __m128 y) { return _mm_sub_ps(x, y); }
-  static __m128 unordered(__m128 x) { return _mm_cmpunord_ps(x, x); }
-  // ~(all ones >> 10) = 0xffc00000: the canonical NaN's bits.
-  static __m128 canonical_nan_where(__m128 mask, __m128 r) {
-    __m128 payload = _mm_castsi128_ps(_mm_srli_epi32(_mm_castps_si128(mask), 10));
-    return _mm_andnot_ps(payload, _mm_or_ps(r, mask));
-  }
-};
-template <>
-struct X86Float<64> {
-  using F = __m128d;
-  static __m128d min(__m128d x, __m128d y) { return _mm_min_pd(x, y); }
-  static __m128d max(__m128d x, __m128d y) { return _mm_max_pd(x, y); }
-  static __m128d bor(__m128d x, __m128d y) { return _mm_or_pd(x, y); }
-  static __m128d bxor(__m128d x, __m128d y) { return _mm_xor_pd(x, y); }
-  static __m128d sub(__m128d x, __m128d y) { return _mm_sub_pd(x, y); }
-  static __m128d unordered(__m128d x) { return _mm_cmpunord_pd(x, x); }
-  static __m128d canonical_nan_where(__m128d mask, __m128d r) {
-    __m128d payload = _mm_castsi128_pd(_mm_srli_epi64(_mm_castpd_si128(mask), 13));
-    return _mm_andnot_pd(payload, _mm_or_pd(r, mask));
-  }
-};
+using X86Lanes = std::conditional_t<LaneBits == 32, f32x4, f64x2>;
+template <unsigned LaneBits>
+using X86Bits = std::conditional_t<LaneBits == 32, u32x4, u64x2>;
+template <unsigned LaneBits>
+WASM2CPP_INLINE X86Lanes<LaneBits> x86_min(X86Lanes<LaneBits> x, X86Lanes<LaneBits> y) {
+  if constexpr (LaneBits == 32) return X86Lanes<32>(_mm_min_ps(__m128(x), __m128(y)));
+  else return X86Lanes<64>(_mm_min_pd(__m128d(x), __m128d(y)));
+}
+template <unsigned LaneBits>
+WASM2CPP_INLINE X86Lanes<LaneBits> x86_max(X86Lanes<LaneBits> x, X86Lanes<LaneBits> y) {
+  if constexpr (LaneBits == 32) return X86Lanes<32>(_mm_max_ps(__m128(x), __m128(y)));
+  else return X86Lanes<64>(_mm_max_pd(__m128d(x), __m128d(y)));
+}
+// NaN lanes of `r` become the canonical NaN with the sign set: all ones
+// shifted right by the exponent width + 2 is the payload below the quiet
+// bit, cleared from all ones (0xffc00000 / 0xfff8000000000000).
+template <unsigned LaneBits>
+WASM2CPP_INLINE v128 x86_canonicalize_nans(X86Lanes<LaneBits> r) {
+  using Bits = X86Bits<LaneBits>;
+  Bits nan_mask = Bits(r != r);
+  Bits payload = nan_mask >> (LaneBits == 32 ? 10 : 13);
+  return from((Bits(r) | nan_mask) & ~payload);
+}
 template <unsigned LaneBits>
 WASM2CPP_INLINE v128 x86_fmin(const v128& a, const v128& b) {
-  using Ops = X86Float<LaneBits>;
-  using F = typename Ops::F;
-  F x = as<F>(a), y = as<F>(b);
-  F r = Ops::bor(Ops::min(x, y), Ops::min(y, x));
-  return from(Ops::canonical_nan_where(Ops::unordered(r), r));
+  using Lanes = X86Lanes<LaneBits>;
+  using Bits = X86Bits<LaneBits>;
+  Lanes x = as<Lanes>(a), y = as<Lanes>(b);
+  Bits both_ways = Bits(x86_min<LaneBits>(x, y)) | Bits(x86_min<LaneBits>(y, x));
+  return x86_canonicalize_nans<LaneBits>(Lanes(both_ways));
 }
 // maxps both ways round differ only for equal zeros (+0 and -0: their xor
 // is the sign bit) and NaNs. (d2 | diff) - diff turns the zero pair into
 // -0 - -0 = +0, leaves other lanes alone and keeps NaNs NaN.
 template <unsigned LaneBits>
 WASM2CPP_INLINE v128 x86_fmax(const v128& a, const v128& b) {
-  using Ops = X86Float<LaneBits>;
-  using F = typename Ops::F;
-  F x = as<F>(a), y = as<F>(b);
-  F d1 = Ops::max(x, y), d2 = Ops::max(y, x);
-  F diff = Ops::bxor(d1, d2);
-  F r = Ops::sub(Ops::bor(d2, diff), diff);
-  return from(Ops::canonical_nan_where(Ops::unordered(r), r));
+  using Lanes = X86Lanes<LaneBits>;
+  using Bits = X86Bits<LaneBits>;
+  Lanes x = as<Lanes>(a), y = as<Lanes>(b);
+  Lanes d1 = x86_max<LaneBits>(x, y), d2 = x86_max<LaneBits>(y, x);
+  Bits diff = Bits(d1) ^ Bits(d2);
+  return x86_canonicalize_nans<LaneBits>(Lanes(Bits(d2) | diff) - Lanes(diff));
 }
 WASM2CPP_INLINE v128 f32x4_min(const v128& a, const v128& b) { return x86_fmin<32>(a, b); }
 WASM2CPP_INLINE v128 f32x4_max(const v128& a, const v128& b) { return x86_fmax<32>(a, b); }
