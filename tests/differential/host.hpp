@@ -8,6 +8,7 @@
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <tuple>
 #include <variant>
@@ -86,7 +87,8 @@ class Host {
   }};
 };
 
-// FNV-1a over the whole exported memory, as node_runner.mjs computes it.
+// FNV-1a over the whole exported memory, as node_runner.mjs computes it;
+// the bytes go to the file $DIFFERENTIAL_MEMORY_DUMP names, if set.
 inline void print_memory_hash(const wasm2cpp::Exports& exports) {
   const wasm2cpp::ExternValue* exported = exports.find("memory");
   if (exported == nullptr || !std::holds_alternative<wasm2cpp::Memory*>(*exported)) return;
@@ -95,6 +97,13 @@ inline void print_memory_hash(const wasm2cpp::Exports& exports) {
   const uint8_t* bytes = memory.data();
   for (uint64_t i = 0; i < memory.size_bytes(); ++i) hash = (hash ^ bytes[i]) * 0x01000193u;
   std::printf("memory %" PRIu64 " %08" PRIx32 "\n", memory.size_bytes(), hash);
+  // run.py asks for the bytes when only the hashes differ (NaN payloads).
+  if (const char* path = std::getenv("DIFFERENTIAL_MEMORY_DUMP")) {
+    if (FILE* file = std::fopen(path, "wb")) {
+      std::fwrite(bytes, 1, memory.size_bytes(), file);
+      std::fclose(file);
+    }
+  }
 }
 
 }  // namespace differential

@@ -6,6 +6,8 @@
 //   node node_runner.mjs --batch manifest.json      [{wasm, plan, out}, ...]:
 //     each module's lines go to its own `out` file, so one process (and one
 //     V8 start-up) serves a whole batch
+// With DIFFERENTIAL_MEMORY_DUMP=<file> the exported memory's bytes are
+// written there too (run.py compares them when only the hashes differ).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const f32 = new Float32Array(1);
@@ -81,6 +83,7 @@ function runModule(wasmPath, plan) {
       let h = 0x811c9dc5;
       for (let i = 0; i < bytes.length; ++i) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
       lines.push('memory ' + bytes.length + ' ' + hex(h >>> 0, 8));
+    if (process.env.DIFFERENTIAL_MEMORY_DUMP) writeFileSync(process.env.DIFFERENTIAL_MEMORY_DUMP, bytes);
     }
   }
   return lines.join('\n') + '\n';
