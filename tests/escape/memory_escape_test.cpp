@@ -13,20 +13,12 @@
 #include "escape_memory64_explicit.hpp"
 #include "escape_memory_explicit.hpp"
 #include "escape_memory_guard.hpp"
+#include "escape_support.hpp"
 
 namespace {
 
+using escape::expect_trap;
 using wasm2cpp::TrapKind;
-
-template <typename F>
-void expect_trap(F&& f, TrapKind kind, const std::string& what) {
-  try {
-    f();
-    ADD_FAILURE() << what << ": no trap";
-  } catch (const wasm2cpp::Trap& trap) {
-    EXPECT_EQ(trap.kind(), kind) << what << ": " << trap.what();
-  }
-}
 
 std::vector<uint8_t> tail_bytes(wasm2cpp::Memory& memory, uint64_t count) {
   const uint8_t* end = memory.data() + memory.size_bytes();

@@ -11,6 +11,7 @@
 
 #include "escape_recursion_explicit.hpp"
 #include "escape_recursion_guard.hpp"
+#include "escape_support.hpp"
 #include "escape_table_consumer_explicit.hpp"
 #include "escape_table_consumer_guard.hpp"
 #include "escape_table_provider_explicit.hpp"
@@ -18,17 +19,8 @@
 
 namespace {
 
+using escape::expect_trap;
 using wasm2cpp::TrapKind;
-
-template <typename F>
-void expect_trap(F&& f, TrapKind kind, const std::string& what) {
-  try {
-    f();
-    ADD_FAILURE() << what << ": no trap";
-  } catch (const wasm2cpp::Trap& trap) {
-    EXPECT_EQ(trap.kind(), kind) << what << ": " << trap.what();
-  }
-}
 
 template <typename Provider, typename Consumer, typename ConsumerImports>
 struct TablePair {
