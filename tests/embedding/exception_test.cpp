@@ -10,6 +10,7 @@
 #include <tuple>
 #include <type_traits>
 
+#include "bounds_modes.hpp"
 #include "embed_catcher.hpp"
 #include "embed_thrower_explicit.hpp"
 #include "embed_thrower_guard.hpp"
@@ -21,14 +22,9 @@ enum Action : int32_t { kReturn = 0, kThrowHostTag = 1, kThrowInts = 2, kThrowOt
                         kThrowCpp = 4, kTrap = 5 };
 
 // The thrower module translated in each bounds-check mode.
-struct Guard {
-  using Instance = embed_thrower_guard::Instance;
-  using Imports = embed_thrower_guard::Imports;
-};
-struct Explicit {
-  using Instance = embed_thrower_explicit::Instance;
-  using Imports = embed_thrower_explicit::Imports;
-};
+using Guard = embedding::Translation<embed_thrower_guard::Instance, embed_thrower_guard::Imports>;
+using Explicit =
+    embedding::Translation<embed_thrower_explicit::Instance, embed_thrower_explicit::Imports>;
 
 template <typename Mode>
 struct Fixture {

@@ -34,6 +34,13 @@ void expect_shares_everything(embed_provider::Instance& provider,
   EXPECT_EQ(consumer.bump_counter(), 101);
 }
 
+// A linker offering `provider`'s exports under the module name "provider".
+wasm2cpp::Linker provider_linker(embed_provider::Instance& provider) {
+  wasm2cpp::Linker linker;
+  linker.define_instance("provider", provider.exports());
+  return linker;
+}
+
 TEST(EmbeddingLinking, TypedImportsFromAnotherInstance) {
   embed_provider::Instance provider;
   const wasm2cpp::Exports& exports = provider.exports();
@@ -48,16 +55,14 @@ TEST(EmbeddingLinking, TypedImportsFromAnotherInstance) {
 
 TEST(EmbeddingLinking, LinkerDefineInstance) {
   embed_provider::Instance provider;
-  wasm2cpp::Linker linker;
-  linker.define_instance("provider", provider.exports());
+  wasm2cpp::Linker linker = provider_linker(provider);
   embed_consumer::Instance consumer(linker);
   expect_shares_everything(provider, consumer);
 }
 
 TEST(EmbeddingLinking, ImportsLinkResolvesByName) {
   embed_provider::Instance provider;
-  wasm2cpp::Linker linker;
-  linker.define_instance("provider", provider.exports());
+  wasm2cpp::Linker linker = provider_linker(provider);
   embed_consumer::Imports imports = embed_consumer::Imports::link(linker);
   EXPECT_EQ(imports.provider_memory, &provider.memory());
   EXPECT_EQ(imports.provider_table, &provider.table());
@@ -68,8 +73,7 @@ TEST(EmbeddingLinking, ImportsLinkResolvesByName) {
 
 TEST(EmbeddingLinking, HostFunctionDefinedInLinkerReplacesExport) {
   embed_provider::Instance provider;
-  wasm2cpp::Linker linker;
-  linker.define_instance("provider", provider.exports());
+  wasm2cpp::Linker linker = provider_linker(provider);
   wasm2cpp::Function<int32_t(int32_t, int32_t)> subtract = [](int32_t a, int32_t b) {
     return a - b;
   };
@@ -86,8 +90,7 @@ TEST(EmbeddingLinking, LinkerKeepsADefinedHostFunctionAliveForTheInstance) {
   std::weak_ptr<int32_t> watch = offset;
   std::optional<embed_consumer::Instance> consumer;
   {
-    wasm2cpp::Linker linker;
-    linker.define_instance("provider", provider.exports());
+    wasm2cpp::Linker linker = provider_linker(provider);
     linker.define("provider", "add",
                   wasm2cpp::Function<int32_t(int32_t, int32_t)>(
                       [offset = std::move(offset)](int32_t a, int32_t b) { return a + b + *offset; }));
@@ -115,8 +118,7 @@ TEST(EmbeddingLinking, RedefiningAHostFunctionDropsTheOldOwner) {
 
 TEST(EmbeddingLinking, HostFunctionInSharedTableIsCalledIndirectly) {
   embed_provider::Instance provider;
-  wasm2cpp::Linker linker;
-  linker.define_instance("provider", provider.exports());
+  wasm2cpp::Linker linker = provider_linker(provider);
   embed_consumer::Instance consumer(linker);
 
   // The host replaces slot 1 of the provider's table; the consumer's
@@ -190,8 +192,7 @@ std::string link_error_of(F&& instantiate) {
 
 TEST(EmbeddingLinking, WrongSignatureThroughLinkerIsLinkError) {
   embed_provider::Instance provider;
-  wasm2cpp::Linker linker;
-  linker.define_instance("provider", provider.exports());
+  wasm2cpp::Linker linker = provider_linker(provider);
   wasm2cpp::Function<int32_t(int32_t)> unary = [](int32_t a) { return a; };
   linker.define("provider", "add", unary.ref());
   std::string message = link_error_of([&] { embed_consumer::Instance consumer(linker); });
@@ -202,8 +203,7 @@ TEST(EmbeddingLinking, WrongSignatureThroughLinkerIsLinkError) {
 
 TEST(EmbeddingLinking, WrongKindThroughLinkerIsLinkError) {
   embed_provider::Instance provider;
-  wasm2cpp::Linker linker;
-  linker.define_instance("provider", provider.exports());
+  wasm2cpp::Linker linker = provider_linker(provider);
   // A memory where a global is expected.
   linker.define("provider", "counter", &provider.memory());
   std::string message = link_error_of([&] { embed_consumer::Instance consumer(linker); });
@@ -213,8 +213,7 @@ TEST(EmbeddingLinking, WrongKindThroughLinkerIsLinkError) {
 TEST(EmbeddingLinking, ImmutableGlobalForMutableImportIsLinkError) {
   embed_provider::Instance provider;
   wasm2cpp::Global<int32_t> constant(5, /*mutable_=*/false);
-  wasm2cpp::Linker linker;
-  linker.define_instance("provider", provider.exports());
+  wasm2cpp::Linker linker = provider_linker(provider);
   linker.define("provider", "counter", &constant);
   EXPECT_THROW(embed_consumer::Instance consumer(linker), wasm2cpp::LinkError);
 }

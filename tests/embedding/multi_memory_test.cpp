@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <span>
 
+#include "bounds_modes.hpp"
 #include "embed_multimem_explicit.hpp"
 #include "embed_multimem_guard.hpp"
 
@@ -15,14 +16,9 @@ namespace {
 template <typename Module>
 class MultiMemory : public testing::Test {};
 
-struct Guard {
-  using Instance = embed_multimem_guard::Instance;
-  using Imports = embed_multimem_guard::Imports;
-};
-struct Explicit {
-  using Instance = embed_multimem_explicit::Instance;
-  using Imports = embed_multimem_explicit::Imports;
-};
+using Guard = embedding::Translation<embed_multimem_guard::Instance, embed_multimem_guard::Imports>;
+using Explicit =
+    embedding::Translation<embed_multimem_explicit::Instance, embed_multimem_explicit::Imports>;
 using Modes = testing::Types<Guard, Explicit>;
 TYPED_TEST_SUITE(MultiMemory, Modes);
 

@@ -12,18 +12,15 @@
 #include <thread>
 #include <vector>
 
+#include "bounds_modes.hpp"
 #include "embed_shared_explicit.hpp"
 #include "embed_shared_guard.hpp"
 
 namespace {
 
-template <typename InstanceT, typename ImportsT>
-struct Mode {
-  using Instance = InstanceT;
-  using Imports = ImportsT;
-};
-using GuardMode = Mode<embed_shared_guard::Instance, embed_shared_guard::Imports>;
-using ExplicitMode = Mode<embed_shared_explicit::Instance, embed_shared_explicit::Imports>;
+using GuardMode = embedding::Translation<embed_shared_guard::Instance, embed_shared_guard::Imports>;
+using ExplicitMode =
+    embedding::Translation<embed_shared_explicit::Instance, embed_shared_explicit::Imports>;
 
 template <typename M>
 class SharedMemoryTest : public ::testing::Test {

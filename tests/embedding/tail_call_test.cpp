@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <tuple>
 
+#include "bounds_modes.hpp"
 #include "embed_tailcall.hpp"
 #include "embed_tailcall_explicit.hpp"
 #include "embed_tailcall_peer.hpp"
@@ -31,14 +32,9 @@ Imports host_imports() {
 template <typename T>
 class TailCallTest : public testing::Test {};
 
-struct Guard {
-  using Instance = embed_tailcall::Instance;
-  using Imports = embed_tailcall::Imports;
-};
-struct Explicit {
-  using Instance = embed_tailcall_explicit::Instance;
-  using Imports = embed_tailcall_explicit::Imports;
-};
+using Guard = embedding::Translation<embed_tailcall::Instance, embed_tailcall::Imports>;
+using Explicit =
+    embedding::Translation<embed_tailcall_explicit::Instance, embed_tailcall_explicit::Imports>;
 using BoundsModes = testing::Types<Guard, Explicit>;
 TYPED_TEST_SUITE(TailCallTest, BoundsModes);
 

@@ -1,0 +1,14 @@
+// Embedding tests run each module as translated in both bounds-check modes;
+// a googletest type parameter names one translation's Instance and Imports
+// (generated code has them side by side in the module's namespace).
+#pragma once
+
+namespace embedding {
+
+template <typename InstanceType, typename ImportsType>
+struct Translation {
+  using Instance = InstanceType;
+  using Imports = ImportsType;
+};
+
+}  // namespace embedding
