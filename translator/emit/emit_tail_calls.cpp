@@ -4,9 +4,12 @@
 #include "emit/emit_tail_calls.hpp"
 
 #include <algorithm>
+#include <array>
+#include <optional>
+#include <span>
 
-#include "decode/instruction_reader.hpp"
 #include "emit/function_emitter.hpp"
+#include "ir/opcode.hpp"
 #include "fmt/format.h"
 
 namespace wasm2cpp::emit {
@@ -32,28 +35,146 @@ ValueLayout layout_of(ValType t) {
   }
 }
 
+// The opcode of each one-byte encoding, Opcode::kCount for the prefix bytes
+// and unassigned ones: the common case without lookup_opcode's call.
+constexpr std::array<Opcode, 256> kOneByteOpcodes = [] {
+  std::array<Opcode, 256> table;
+  table.fill(Opcode::kCount);
+  for (size_t i = 0; i < static_cast<size_t>(Opcode::kCount); ++i)
+    if (kOpcodeInfo[i].prefix == 0) table[kOpcodeInfo[i].code] = static_cast<Opcode>(i);
+  return table;
+}();
+
+// Walks a function body instruction by instruction, skipping immediates
+// without decoding them: the plan is made before the bodies are validated,
+// and decoding each one in full (read_instruction) would add a second
+// decoding pass to translation. It only has to be right for valid bodies;
+// it stops early on anything malformed, which the validator then rejects.
+class BodySkipper {
+ public:
+  explicit BodySkipper(std::span<const uint8_t> body)
+      : at_(body.data()), end_(body.data() + body.size()) {}
+
+  bool at_end() const { return at_ >= end_; }
+
+  // A LEB128 number; false when the body ends inside it.
+  bool leb(uint64_t& value) {
+    value = 0;
+    for (unsigned shift = 0; at_ < end_; shift += 7) {
+      uint8_t byte = *at_++;
+      if (shift < 64) value |= uint64_t{byte & 0x7fu} << shift;
+      if (!(byte & 0x80)) return true;
+    }
+    return false;
+  }
+  bool skip_leb() {
+    while (at_ < end_)
+      if (!(*at_++ & 0x80)) return true;
+    return false;
+  }
+  bool skip_lebs(uint64_t count) {
+    for (uint64_t i = 0; i < count; ++i)
+      if (!skip_leb()) return false;
+    return true;
+  }
+  bool skip_bytes(uint64_t count) {
+    if (count > static_cast<uint64_t>(end_ - at_)) return false;
+    at_ += count;
+    return true;
+  }
+
+  // The locals declarations: a count of (count, value type) groups.
+  bool skip_locals() {
+    uint64_t groups;
+    if (!leb(groups)) return false;
+    for (uint64_t i = 0; i < groups; ++i)
+      if (!skip_leb() || !skip_bytes(1)) return false;
+    return true;
+  }
+
+  // The next opcode, its immediates skipped except the first, which is
+  // returned in `index` for return_call (function) and return_call_indirect
+  // (type). nullopt at the end of the body or on malformed bytes.
+  std::optional<Opcode> next(uint64_t& index) {
+    if (at_end()) return std::nullopt;
+    const uint8_t byte = *at_++;
+    Opcode op = kOneByteOpcodes[byte];
+    if (op == Opcode::kCount) {  // a prefix (or no opcode at all)
+      uint64_t code;
+      if (byte < 0xfc || byte > 0xfe || !leb(code) || code > 0xffffffffu) return std::nullopt;
+      std::optional<Opcode> prefixed = lookup_opcode(byte, static_cast<uint32_t>(code));
+      if (!prefixed) return std::nullopt;
+      op = *prefixed;
+    }
+    if (!skip_immediates(op, index)) return std::nullopt;
+    return op;
+  }
+
+ private:
+  bool skip_immediates(Opcode op, uint64_t& index) {
+    uint64_t n;
+    switch (info(op).immediate) {
+      case Immediate::None: return op != Opcode::AtomicFence || skip_bytes(1);
+      case Immediate::FuncIdx:
+      case Immediate::CallIndirect:
+        // call_indirect's table is a LEB128 number or a 0x00 byte alike.
+        return leb(index) && (info(op).immediate == Immediate::FuncIdx || skip_leb());
+      // Block types are one byte or an s33 type index: LEB128 either way,
+      // as are the memory index bytes of the MVP.
+      case Immediate::BlockType:
+      case Immediate::LabelIdx:
+      case Immediate::LocalIdx:
+      case Immediate::GlobalIdx:
+      case Immediate::TableIdx:
+      case Immediate::MemIdx:
+      case Immediate::I32:
+      case Immediate::I64:
+      case Immediate::DataIdx:
+      case Immediate::ElemIdx:
+      case Immediate::TagIdx: return skip_leb();
+      case Immediate::DataMem:
+      case Immediate::MemMem:
+      case Immediate::ElemTable:
+      case Immediate::TableTable: return skip_lebs(2);
+      case Immediate::BrTable: return leb(n) && skip_lebs(n + 1);
+      case Immediate::MemArg:
+      case Immediate::MemArgLane: {
+        // Flag bit 6: an explicit memory index follows (multi-memory).
+        uint64_t flags;
+        if (!leb(flags) || !skip_lebs((flags & 0x40) ? 2 : 1)) return false;
+        return info(op).immediate == Immediate::MemArg || skip_bytes(1);
+      }
+      case Immediate::V128:
+      case Immediate::Shuffle: return skip_bytes(16);
+      case Immediate::LaneIdx:
+      case Immediate::RefType: return skip_bytes(1);
+      case Immediate::F32: return skip_bytes(4);
+      case Immediate::F64: return skip_bytes(8);
+      case Immediate::SelectT: return leb(n) && skip_bytes(n);  // one byte per value type
+    }
+    return false;
+  }
+
+  const uint8_t* at_;
+  const uint8_t* end_;
+};
+
 // Marks return_call targets and the types of every tail call in one body.
 // Returns whether the body contains a tail call.
-bool scan_body(const Module& module, const Function& func, const Features& features,
-               std::vector<bool>& direct_targets, std::vector<bool>& tail_called_types) {
+bool scan_body(const Module& module, const Function& func, std::vector<bool>& direct_targets,
+               std::vector<bool>& tail_called_types) {
   bool found = false;
-  ByteCursor cursor(func.body, func.body_offset);
-  auto groups = cursor.read_count(2);
-  if (!groups) return false;
-  for (uint32_t i = 0; i < *groups; ++i)
-    if (!cursor.read_u32() || !read_val_type(cursor, features)) return false;
-  std::vector<uint32_t> br_targets;
-  while (!cursor.at_end()) {
-    br_targets.clear();
-    auto in = read_instruction(cursor, features, br_targets);
-    if (!in) break;
-    if (in->op == Opcode::ReturnCall && in->a < module.functions.size()) {
+  BodySkipper body(func.body);
+  if (!body.skip_locals()) return false;
+  uint64_t index = 0;
+  while (std::optional<Opcode> op = body.next(index)) {
+    if (*op == Opcode::ReturnCall && index < module.functions.size()) {
       found = true;
-      direct_targets[in->a] = true;
-      tail_called_types[module.functions[in->a].type_index] = true;
-    } else if (in->op == Opcode::ReturnCallIndirect && in->a < module.types.size()) {
+      direct_targets[index] = true;
+      tail_called_types[module.functions[index].type_index] = true;
+    } else if (*op == Opcode::ReturnCallIndirect && index < module.types.size()) {
       found = true;
-      tail_called_types[in->a] = true;
+      tail_called_types[index] = true;
     }
   }
   return found;
@@ -98,7 +219,7 @@ TailCallPlan plan_tail_calls(const Module& module, const Features& features) {
   for (uint32_t f = 0; f < count; ++f) {
     const Function& func = module.functions[f];
     if (func.imported || func.type_index >= module.types.size()) continue;
-    has_tail_calls[f] = scan_body(module, func, features, direct_targets, tail_called_types);
+    has_tail_calls[f] = scan_body(module, func, direct_targets, tail_called_types);
     plan.any = plan.any || has_tail_calls[f];
   }
   if (!plan.any) return plan;
@@ -218,7 +339,7 @@ void FunctionEmitter::emit_return_call(const Instr& in) {
     live_ = false;
     return;
   }
-  const std::string entry = "&" + tail_entry_name(info_, in.a);
+  const std::string entry = fmt::format("&{}", tail_entry_name(info_, in.a));
   const uint32_t bytes = tail_argument_bytes(type);
   line("{");
   ++indent_;
