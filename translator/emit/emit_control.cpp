@@ -1,6 +1,7 @@
 // Structured control flow: block/loop/if become C++ scopes and labels, every
 // branch becomes value copies into the target's slots plus a goto (or a
 // return for the function's own block).
+#include <algorithm>
 #include <map>
 
 #include "emit/function_emitter.hpp"
@@ -9,6 +10,16 @@
 namespace wasm2cpp::emit {
 
 std::string FunctionEmitter::label(uint32_t block) { return fmt::format("label_{}", block); }
+
+namespace {
+
+// A signed 32-bit value as a C++ int literal (-2^31 has none).
+std::string signed_literal(int64_t value) {
+  if (value == INT32_MIN) return "(-2147483647 - 1)";
+  return fmt::format("{}", value);
+}
+
+}  // namespace
 
 bool FunctionEmitter::emit_control(const Instr& in) {
   switch (in.op) {
@@ -131,6 +142,7 @@ void FunctionEmitter::open_block(const Instr& in) {
     open_try(b);
     return;
   }
+  if (block.kind == BlockKind::Loop) open_versioned_loop(in);
   bool braced = brace_depth_ < kMaxBraceDepth;
   frames_.push_back(Frame{b, braced});
   switch (block.kind) {
@@ -190,7 +202,123 @@ void FunctionEmitter::close_block(const Instr& in) {
     line("}");
   }
   if (block.kind != BlockKind::Loop && label_used_[b]) line(fmt::format("{}:;", label(b)));
+  if (block.kind == BlockKind::Loop) close_versioned_loop(b);
   live_ = block.end_reachable;
+}
+
+// Loop versioning. The shape (docs/generated-code.md, "Versioned loops"):
+//   {
+//     const uint64_t vB_n = wasm2cpp::loop_trip_count<...>(counter at entry, step, bound);
+//     const uint32_t vB_bG = <address group G's base at entry>;
+//     if (vB_n != 0 && wasm2cpp::loop_access_in_bounds(vB_bG, ...) && ...) {
+//       uint64_t vB_k = 0;
+//       label_B_v: { <body, accesses at memM + (vB_bG + vB_k * stride + c), no checks>
+//         if (++vB_k != vB_n) goto label_B_v; }
+//     } else {
+//       label_B: { <the ordinary loop> }
+//     }
+//   }
+// Both copies share the slot and local variables (only one runs), so the
+// code after the loop sees the same state either way.
+void FunctionEmitter::open_versioned_loop(const Instr& in) {
+  if (!loop_versions_found_) {
+    loop_versions_found_ = true;
+    versioned_loop_.assign(ir_.blocks.size(), false);
+    loop_versions_ = find_versionable_loops(ir_, [this](uint32_t m) {
+      return !info_.memory64(m) && !info_.module.memories[m].type.limits.shared;
+    });
+  }
+  // The unchecked copy and the outer scope need braces (gotos may not jump
+  // into the scope of the declarations below; only the loop's own back edge
+  // targets its label, from inside).
+  if (unchecked_copy_ || brace_depth_ + 4 >= kMaxBraceDepth) return;
+  const size_t index = static_cast<size_t>(&in - ir_.code.data());
+  const LoopVersion* plan = nullptr;
+  for (const LoopVersion& candidate : loop_versions_)
+    if (candidate.begin == index) plan = &candidate;
+  if (!plan) return;
+  const uint32_t b = in.a;
+  const std::string v = fmt::format("v{}", b);
+  line("{");
+  ++indent_;
+  line(fmt::format("const uint64_t {}_n = wasm2cpp::loop_trip_count<wasm2cpp::LoopCompare::{}>({}, {}, {});", v,
+                   loop_compare_name(plan->compare), affine_value(plan->counter),
+                   signed_literal(static_cast<int32_t>(plan->counter_stride)), affine_value(plan->bound)));
+  for (size_t g = 0; g < plan->groups.size(); ++g)
+    line(fmt::format("const uint32_t {}_b{} = {};", v, g, affine_value(plan->groups[g].base)));
+  // One range test per (group, memory): the lowest address of the group and
+  // the furthest end of any of its accesses. Every other address of the
+  // group lies between them in every iteration.
+  struct Range {
+    uint32_t group, memory;
+    int64_t low;
+    int64_t high_end;  // delta + offset + bytes
+  };
+  std::vector<Range> ranges;
+  for (const VersionedAccess& a : plan->accesses) {
+    int64_t end = int64_t{a.delta} + static_cast<int64_t>(a.offset) + a.bytes;
+    auto it = std::find_if(ranges.begin(), ranges.end(),
+                           [&](const Range& r) { return r.group == a.group && r.memory == a.memory; });
+    if (it == ranges.end()) {
+      ranges.push_back(Range{a.group, a.memory, a.delta, end});
+    } else {
+      it->low = std::min<int64_t>(it->low, a.delta);
+      it->high_end = std::max(it->high_end, end);
+    }
+  }
+  std::string condition = fmt::format("{}_n != 0", v);
+  for (const Range& r : ranges) {
+    condition += fmt::format(" &&\n{}    wasm2cpp::loop_access_in_bounds({}_b{}, {}, {}, {}_n - 1, {}ull, {})",
+                             std::string(std::min<uint32_t>(indent_, 40) * 2, ' '), v, r.group,
+                             signed_literal(r.low), signed_literal(static_cast<int32_t>(plan->groups[r.group].stride)),
+                             v, r.high_end - r.low, mem_size(r.memory));
+  }
+  line(fmt::format("if ({}) {{", condition));
+  ++indent_;
+  line(fmt::format("uint64_t {}_k = 0;", v));
+  line(fmt::format("{}_v: {{", label(b)));
+  ++indent_;
+  std::vector<bool> saved_identity = identity_const_;
+  unchecked_copy_ = plan;
+  for (size_t i = plan->begin + 1; i < plan->back_edge; ++i) emit_instr(i);
+  line(fmt::format("if (++{0}_k != {0}_n) goto {1}_v;", v, label(b)));
+  unchecked_copy_ = nullptr;
+  identity_const_ = std::move(saved_identity);
+  live_ = true;
+  --indent_;
+  line("}");
+  --indent_;
+  line("} else {");
+  ++indent_;
+  brace_depth_ += 2;
+  versioned_loop_[b] = true;
+}
+
+void FunctionEmitter::close_versioned_loop(uint32_t b) {
+  if (b >= versioned_loop_.size() || !versioned_loop_[b]) return;
+  brace_depth_ -= 2;
+  --indent_;
+  line("}");
+  --indent_;
+  line("}");
+}
+
+std::string FunctionEmitter::affine_value(const AffineForm& form) {
+  std::string out;
+  for (auto [local, coeff] : form.terms) {
+    std::string name = local_get(local);
+    if (coeff == 1) {
+      out += out.empty() ? name : " + " + name;
+    } else if (coeff == UINT32_MAX) {
+      out += (out.empty() ? "0u - " : " - ") + name;
+    } else {
+      out += fmt::format("{}{} * {}u", out.empty() ? "" : " + ", name, coeff);
+    }
+  }
+  if (out.empty()) return fmt::format("{}u", form.constant);
+  if (form.constant != 0) out += fmt::format(" + {}u", form.constant);
+  return form.terms.size() == 1 && form.terms[0].second == 1 && form.constant == 0 ? out
+                                                                                   : "uint32_t(" + out + ")";
 }
 
 void FunctionEmitter::copy_values(const std::vector<ValType>& types, uint32_t from, uint32_t to) {

@@ -72,11 +72,44 @@ void FunctionEmitter::bounds_check(uint32_t memory, const std::string& addr, uin
                    bytes, mem_size(memory)));
 }
 
+std::string FunctionEmitter::unchecked_pointer(const VersionedAccess& access) {
+  // The exact 64-bit address (open_versioned_loop proved it equals the
+  // wasm address and is in bounds in every iteration), written so the C++
+  // compiler sees it affine in the 64-bit iteration counter.
+  const uint32_t b = unchecked_copy_->block;
+  const int32_t stride = static_cast<int32_t>(unchecked_copy_->groups[access.group].stride);
+  std::string out = fmt::format("uint64_t(v{}_b{})", b, access.group);
+  if (stride > 0) out += fmt::format(" + v{}_k * {}u", b, stride);
+  if (stride < 0) out += fmt::format(" - v{}_k * {}u", b, -int64_t{stride});
+  const int64_t constant = int64_t{access.delta} + static_cast<int64_t>(access.offset);
+  if (constant > 0) out += fmt::format(" + {}ull", constant);
+  if (constant < 0) out += fmt::format(" - {}ull", -constant);
+  return fmt::format("{} + ({})", mem_base(access.memory), out);
+}
+
 bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
   if (auto access = access_of(in.op)) {
     const uint32_t memory = in.a;
     const uint32_t bytes = info(in.op).access_bytes;
     ValType addr_type = info_.address_type(memory);
+    const VersionedAccess* unchecked =
+        unchecked_copy_ ? unchecked_copy_->access_at(static_cast<size_t>(&in - ir_.code.data())) : nullptr;
+    if (unchecked) {
+      std::string pointer = unchecked_pointer(*unchecked);
+      if (is_store(in.op)) {
+        std::string value = get(in.height - 1, access->value);
+        bool narrow = bytes < (access->value == ValType::I64 || access->value == ValType::F64 ? 8u : 4u);
+        std::string stored = narrow ? fmt::format("{}({})", access->memory_type, value) : value;
+        line(fmt::format("wasm2cpp::store_at<{}>({}, {});", access->memory_type, pointer, stored));
+      } else if (!result_dropped) {
+        // A dropped load is proven in bounds: nothing to do.
+        std::string load = fmt::format("wasm2cpp::load_at<{}>({})", access->memory_type, pointer);
+        std::string target = internal_type(access->value);
+        if (target != access->memory_type) load = fmt::format("{}({})", target, load);
+        line(fmt::format("{} = {};", put(in.height - 1, access->value), load));
+      }
+      return true;
+    }
     if (is_store(in.op)) {
       std::string addr = get(in.height - 2, addr_type);
       std::string value = get(in.height - 1, access->value);

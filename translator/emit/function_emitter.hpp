@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "emit/emitter.hpp"
+#include "emit/loop_versioning.hpp"
 
 namespace wasm2cpp::emit {
 
@@ -105,6 +106,15 @@ class FunctionEmitter {
   void start_trampoline(const FuncType& type, uint32_t first, const std::string& env,
                         const std::string& entry);
 
+  // ---- loop versioning (emit_control.cpp; see loop_versioning.hpp) ----
+  // At a versionable loop: writes the range test and the unchecked copy and
+  // opens the `else` arm the ordinary loop then goes into.
+  void open_versioned_loop(const Instr& in);
+  void close_versioned_loop(uint32_t block);
+  std::string affine_value(const AffineForm& form);  // uint32_t expression at loop entry
+  // Address of a versioned access in the unchecked copy (emit_memory.cpp).
+  std::string unchecked_pointer(const VersionedAccess& access);
+
   // ---- memory helpers (emit_memory.cpp) ----
   std::string address_pointer(uint32_t memory, const std::string& addr, uint64_t offset);
   void bounds_check(uint32_t memory, const std::string& addr, uint64_t offset, uint32_t bytes);
@@ -158,6 +168,12 @@ class FunctionEmitter {
   // Per slot (as slot_use_): last written by a float constant that makes
   // add/sub/mul/div an identity or negation (see emit_numeric).
   std::vector<bool> identity_const_;
+  // Loop versioning: the plans (found at the first loop), per block whether
+  // it was versioned, and the plan whose unchecked copy is being written.
+  std::vector<LoopVersion> loop_versions_;
+  bool loop_versions_found_ = false;
+  std::vector<bool> versioned_loop_;
+  const LoopVersion* unchecked_copy_ = nullptr;
 };
 
 }  // namespace wasm2cpp::emit

@@ -63,4 +63,86 @@ WASM2CPP_INLINE void check64(uint64_t addr, uint64_t offset, uint64_t size, uint
     trap(TrapKind::MemoryOutOfBounds);
 }
 
+// ---- loop versioning (docs/generated-code.md, "Versioned loops") ----
+// The emitter runs an innermost loop without per-access checks only when
+// these helpers prove, before the loop, that every iteration is in bounds.
+
+// How a loop's back edge compares its counter with its bound (the counter
+// is the operand that changes by `step` per iteration).
+enum class LoopCompare { Eq, Ne, LtS, LtU, LeS, LeU, GtS, GtU, GeS, GeU };
+
+// Number of iterations (>= 1) of a loop whose back edge is taken while
+// `x_k <C> bound` holds, where x_k = x0 + k * step modulo 2^32 is the
+// counter's value in iteration k (k = 0, 1, ...). 0 when that number cannot
+// be derived exactly (the loop would run on after the counter wraps, or
+// never stop): the caller then runs the checked loop. Every intermediate is
+// below 2^34 in magnitude, so the 64-bit arithmetic cannot overflow.
+template <LoopCompare C>
+WASM2CPP_INLINE uint64_t loop_trip_count(uint32_t x0, int32_t step, uint32_t bound) {
+  if (step == 0) return 0;
+  const int64_t s = step;
+  if constexpr (C == LoopCompare::Eq) {
+    return x0 == bound ? 2 : 1;  // x_1 = bound + step != bound
+  } else if constexpr (C == LoopCompare::Ne) {
+    // First k with k * s == bound - x0 (mod 2^32); without wrapping past
+    // 2^32 only when |s| divides the distance in the direction of travel.
+    const uint64_t distance = s > 0 ? uint32_t(bound - x0) : uint32_t(x0 - bound);
+    const uint64_t magnitude = s > 0 ? uint64_t(s) : uint64_t(-s);
+    if (distance % magnitude != 0) return 0;
+    return distance / magnitude + 1;
+  } else {
+    constexpr bool is_signed =
+        C == LoopCompare::LtS || C == LoopCompare::LeS || C == LoopCompare::GtS || C == LoopCompare::GeS;
+    // The counter's exact values must stay in the compared domain up to the
+    // exit test, so the comparisons see the same numbers as wasm.
+    const int64_t lo = is_signed ? INT32_MIN : 0;
+    const int64_t hi = is_signed ? INT32_MAX : int64_t{UINT32_MAX};
+    const int64_t x = is_signed ? int64_t(int32_t(x0)) : int64_t(x0);
+    const int64_t y = is_signed ? int64_t(int32_t(bound)) : int64_t(bound);
+    int64_t exit = 0;  // the first k whose test fails
+    if constexpr (C == LoopCompare::LtS || C == LoopCompare::LtU) {
+      if (x < y) {
+        if (s < 0) return 0;
+        exit = (y - x + s - 1) / s;
+      }
+    } else if constexpr (C == LoopCompare::LeS || C == LoopCompare::LeU) {
+      if (x <= y) {
+        if (s < 0) return 0;
+        exit = (y - x) / s + 1;
+      }
+    } else if constexpr (C == LoopCompare::GtS || C == LoopCompare::GtU) {
+      if (x > y) {
+        if (s > 0) return 0;
+        exit = (x - y - s - 1) / -s;
+      }
+    } else {
+      if (x >= y) {
+        if (s > 0) return 0;
+        exit = (x - y) / -s + 1;
+      }
+    }
+    const int64_t last = x + exit * s;
+    if (last < lo || last > hi) return 0;
+    return uint64_t(exit) + 1;
+  }
+}
+
+// Whether the address base + delta + k * stride, for every k in [0, last],
+// is exactly the 32-bit wasm address (its 64-bit value never leaves
+// [0, 2^32)) and [address, address + end) lies inside `length` bytes
+// (`end` = memarg offset + access width). The address is monotone in k, so
+// the first and last iteration bound all the others.
+WASM2CPP_INLINE bool loop_access_in_bounds(uint32_t base, int64_t delta, int64_t stride, uint64_t last,
+                                           uint64_t end, uint64_t length) {
+  int64_t span;
+  if (last > uint64_t{INT64_MAX} || __builtin_mul_overflow(int64_t(last), stride, &span)) return false;
+  // |first| < 2^33, so with |span| < 2^62 the sum cannot overflow.
+  if (span > INT64_MAX / 2 || span < INT64_MIN / 2) return false;
+  const int64_t first = int64_t(base) + delta;
+  const int64_t last_address = first + span;
+  const int64_t low = first < last_address ? first : last_address;
+  const int64_t high = first < last_address ? last_address : first;
+  return low >= 0 && high <= int64_t{UINT32_MAX} && uint64_t(high) + end <= length;
+}
+
 }  // namespace wasm2cpp

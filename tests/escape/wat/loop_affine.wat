@@ -1,0 +1,75 @@
+;; Innermost loops with affine addresses, the shape the emitter versions
+;; (translator/emit/loop_versioning.hpp): a range test before the loop picks
+;; an unchecked copy or the ordinary checked one. Each function is a
+;; do-while loop (a body ending in br_if 0), as clang emits them. One page,
+;; at most 2.
+(module
+  (memory (export "memory") 1 2)
+
+  ;; for (p = dst; p != dst + 4n; p += 4) *p = p   (n >= 1; ne exit)
+  (func (export "fill_up") (param $dst i32) (param $n i32)
+    (local $p i32) (local $end i32)
+    (local.set $p (local.get $dst))
+    (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $n) (i32.const 2))))
+    (loop $l
+      (i32.store (local.get $p) (local.get $p))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (br_if $l (i32.ne (local.get $p) (local.get $end)))))
+
+  ;; p = top; do { *(u64*)(p + 8) = p; p -= 8 } while (p >=u dst): a negative
+  ;; stride whose counter wraps below 0 when dst is 0 (then the next store
+  ;; is at 2^32 - 8 + 8 = 2^32: out of bounds).
+  (func (export "fill_down") (param $top i32) (param $dst i32)
+    (local $p i32)
+    (local.set $p (local.get $top))
+    (loop $l
+      (i64.store offset=8 (local.get $p) (i64.extend_i32_u (local.get $p)))
+      (local.tee $p (i32.sub (local.get $p) (i32.const 8)))
+      (local.get $dst)
+      (br_if $l (i32.ge_u))))
+
+  ;; i = i0; do { *(base + 4i) = i; i += 1 } while (i != end): the counter may
+  ;; wrap past 2^32 while the addresses stay in bounds.
+  (func (export "store_wrapped") (param $base i32) (param $i0 i32) (param $end i32)
+    (local $i i32)
+    (local.set $i (local.get $i0))
+    (loop $l
+      (i32.store (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 2))) (local.get $i))
+      (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.ne (local.get $end)))))
+
+  ;; i = 0; do { dst[i] = src[i + 1] + 1 (u32, src read at offset 4); } while (++i <s n)
+  (func (export "copy_next") (param $dst i32) (param $src i32) (param $n i32)
+    (local $i i32) (local $a i32)
+    (loop $l
+      (local.set $a (i32.shl (local.get $i) (i32.const 2)))
+      (i32.store (i32.add (local.get $dst) (local.get $a))
+                 (i32.add (i32.load offset=4 (i32.add (local.get $src) (local.get $a))) (i32.const 1)))
+      (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_s (local.get $n)))))
+
+  ;; do { acc += p[n - 1] (u8); } while (--n): the count-down form (the
+  ;; counter itself is the condition).
+  (func (export "sum_down") (param $p i32) (param $n i32) (result i32)
+    (local $acc i32)
+    (loop $l
+      (local.set $acc (i32.add (local.get $acc)
+                               (i32.load8_u offset=0 (i32.add (i32.add (local.get $p) (local.get $n))
+                                                              (i32.const -1)))))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $acc))
+
+  ;; do { *(u16*)(p) = 0x5a5a; x = *(u32*)(p + 0xfffffff0); p += 2 } while (p <u end):
+  ;; the second access is out of bounds in every iteration (offset near 2^32),
+  ;; so the first store happens once and then the load traps.
+  (func (export "far_offset") (param $p i32) (param $end i32) (result i32)
+    (local $x i32)
+    (loop $l
+      (i32.store16 (local.get $p) (i32.const 0x5a5a))
+      (local.set $x (i32.add (local.get $x) (i32.load offset=0xfffffff0 (local.get $p))))
+      (local.tee $p (i32.add (local.get $p) (i32.const 2)))
+      (br_if $l (i32.lt_u (local.get $end))))
+    (local.get $x))
+
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+)

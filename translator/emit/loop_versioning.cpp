@@ -1,0 +1,355 @@
+// Loop versioning analysis: symbolic evaluation of straight-line loop bodies
+// over affine forms (see loop_versioning.hpp).
+#include "emit/loop_versioning.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace wasm2cpp::emit {
+
+namespace {
+
+using Form = std::optional<AffineForm>;  // nullopt: not affine (unknown)
+
+AffineForm constant_form(uint32_t c) { return AffineForm{c, {}}; }
+
+AffineForm local_form(uint32_t local) { return AffineForm{0, {{local, 1u}}}; }
+
+// a + factor * b, modulo 2^32.
+AffineForm add_scaled(const AffineForm& a, const AffineForm& b, uint32_t factor) {
+  AffineForm out{a.constant + factor * b.constant, {}};
+  size_t i = 0, j = 0;
+  while (i < a.terms.size() || j < b.terms.size()) {
+    if (j == b.terms.size() || (i < a.terms.size() && a.terms[i].first < b.terms[j].first)) {
+      out.terms.push_back(a.terms[i++]);
+    } else if (i == a.terms.size() || b.terms[j].first < a.terms[i].first) {
+      uint32_t coeff = factor * b.terms[j].second;
+      if (coeff != 0) out.terms.emplace_back(b.terms[j].first, coeff);
+      ++j;
+    } else {
+      uint32_t coeff = a.terms[i].second + factor * b.terms[j].second;
+      if (coeff != 0) out.terms.emplace_back(a.terms[i].first, coeff);
+      ++i, ++j;
+    }
+  }
+  return out;
+}
+
+AffineForm scaled(const AffineForm& a, uint32_t factor) { return add_scaled(constant_form(0), a, factor); }
+
+std::optional<uint32_t> as_constant(const Form& f) {
+  if (f && f->terms.empty()) return f->constant;
+  return std::nullopt;
+}
+
+bool is_scalar_access(Opcode op) { return op >= Opcode::I32Load && op <= Opcode::I64Store32; }
+
+bool is_scalar_store(Opcode op) { return op >= Opcode::I32Store && op <= Opcode::I64Store32; }
+
+std::optional<LoopCompare> compare_of(Opcode op) {
+  switch (op) {
+    case Opcode::I32Eq: return LoopCompare::Eq;
+    case Opcode::I32Ne: return LoopCompare::Ne;
+    case Opcode::I32LtS: return LoopCompare::LtS;
+    case Opcode::I32LtU: return LoopCompare::LtU;
+    case Opcode::I32GtS: return LoopCompare::GtS;
+    case Opcode::I32GtU: return LoopCompare::GtU;
+    case Opcode::I32LeS: return LoopCompare::LeS;
+    case Opcode::I32LeU: return LoopCompare::LeU;
+    case Opcode::I32GeS: return LoopCompare::GeS;
+    case Opcode::I32GeU: return LoopCompare::GeU;
+    default: return std::nullopt;
+  }
+}
+
+// `a <c> b` == `b <mirror(c)> a`.
+LoopCompare mirrored(LoopCompare c) {
+  switch (c) {
+    case LoopCompare::LtS: return LoopCompare::GtS;
+    case LoopCompare::LtU: return LoopCompare::GtU;
+    case LoopCompare::GtS: return LoopCompare::LtS;
+    case LoopCompare::GtU: return LoopCompare::LtU;
+    case LoopCompare::LeS: return LoopCompare::GeS;
+    case LoopCompare::LeU: return LoopCompare::GeU;
+    case LoopCompare::GeS: return LoopCompare::LeS;
+    case LoopCompare::GeU: return LoopCompare::LeU;
+    default: return c;
+  }
+}
+
+// Instructions that may not appear in a versioned body: anything that
+// leaves straight-line code, calls out, changes a memory's size or touches
+// memory in a way the analysis does not model as a scalar access.
+bool disqualifies(Opcode op) {
+  const OpcodeInfo& oi = info(op);
+  if (oi.feature == Feature::Threads) return true;
+  switch (op) {
+    case Opcode::Unreachable:
+    case Opcode::Block:
+    case Opcode::Loop:
+    case Opcode::If:
+    case Opcode::Else:
+    case Opcode::Try:
+    case Opcode::Catch:
+    case Opcode::CatchAll:
+    case Opcode::Throw:
+    case Opcode::Rethrow:
+    case Opcode::Delegate:
+    case Opcode::End:
+    case Opcode::Br:
+    case Opcode::BrIf:
+    case Opcode::BrTable:
+    case Opcode::Return:
+    case Opcode::Call:
+    case Opcode::CallIndirect:
+    case Opcode::ReturnCall:
+    case Opcode::ReturnCallIndirect:
+    case Opcode::MemoryGrow:
+    case Opcode::MemoryFill:
+    case Opcode::MemoryCopy:
+    case Opcode::MemoryInit:
+    case Opcode::TableGrow:
+    case Opcode::TableFill:
+    case Opcode::TableInit:
+    case Opcode::TableCopy:
+    case Opcode::TableGet:
+    case Opcode::TableSet: return true;
+    default: return false;
+  }
+}
+
+size_t count_letters(std::string_view types) { return types == "*" ? 0 : types.size(); }
+
+class Evaluator {
+ public:
+  Evaluator(const FunctionIR& ir, const std::function<bool(uint32_t)>& memory_ok)
+      : ir_(ir), memory_ok_(memory_ok) {}
+
+  std::optional<LoopVersion> analyse(size_t begin) {
+    const Instr& loop = ir_.code[begin];
+    const BlockInfo& block = ir_.blocks[loop.a];
+    if (!block.params.empty()) return std::nullopt;
+    // The body: up to the loop's end, which must follow a br_if to the loop.
+    size_t end = begin + 1;
+    while (end < ir_.code.size() && end - begin <= kMaxBodyInstructions + 1 &&
+           !(ir_.code[end].op == Opcode::End && ir_.code[end].a == loop.a))
+      ++end;
+    if (end >= ir_.code.size() || ir_.code[end].op != Opcode::End || end - begin < 2) return std::nullopt;
+    if (end - begin - 1 > kMaxBodyInstructions) return std::nullopt;
+    const size_t back_edge = end - 1;
+    const Instr& br = ir_.code[back_edge];
+    if (br.op != Opcode::BrIf || br.a != loop.a) return std::nullopt;
+
+    LoopVersion plan;
+    plan.block = loop.a;
+    plan.begin = begin;
+    plan.back_edge = back_edge;
+    plan.end = end;
+    locals_.assign(ir_.locals.size(), std::nullopt);
+    for (uint32_t i = 0; i < ir_.locals.size(); ++i)
+      if (ir_.locals[i] == ValType::I32) locals_[i] = local_form(i);
+    slots_.assign(loop.height + 1, std::nullopt);
+    compares_.assign(loop.height + 1, std::nullopt);
+    std::vector<std::pair<size_t, AffineForm>> addresses;
+    for (size_t i = begin + 1; i < back_edge; ++i) {
+      const Instr& in = ir_.code[i];
+      if (disqualifies(in.op)) return std::nullopt;
+      if (is_scalar_access(in.op)) {
+        if (!memory_ok_(in.a)) return std::nullopt;
+        uint32_t addr_height = is_scalar_store(in.op) ? in.height - 2 : in.height - 1;
+        Form addr = slot(addr_height);
+        if (!addr) return std::nullopt;
+        addresses.emplace_back(i, *addr);
+      }
+      if (!step(in)) return std::nullopt;
+    }
+    if (addresses.empty()) return std::nullopt;
+
+    // Induction variables: start value + constant at the back edge.
+    std::vector<std::optional<uint32_t>> steps(ir_.locals.size());
+    for (uint32_t x = 0; x < ir_.locals.size(); ++x) {
+      if (!locals_[x]) continue;
+      const AffineForm& f = *locals_[x];
+      if (f.terms.size() == 1 && f.terms[0] == std::pair<uint32_t, uint32_t>{x, 1u}) steps[x] = f.constant;
+    }
+    // Change per iteration of a form, or nullopt if it uses a variant local.
+    auto stride_of = [&](const AffineForm& f) -> std::optional<uint32_t> {
+      uint32_t stride = 0;
+      for (auto [local, coeff] : f.terms) {
+        if (!steps[local]) return std::nullopt;
+        stride += coeff * *steps[local];
+      }
+      return stride;
+    };
+
+    // The exit test.
+    uint32_t cond_height = br.height - 1;
+    std::optional<Comparison> cmp = cond_height < compares_.size() ? compares_[cond_height] : std::nullopt;
+    if (!cmp) {
+      Form value = slot(cond_height);
+      if (!value) return std::nullopt;
+      cmp = Comparison{LoopCompare::Ne, *value, constant_form(0)};
+    }
+    auto left = stride_of(cmp->left), right = stride_of(cmp->right);
+    if (!left || !right) return std::nullopt;
+    if (*left != 0 && *right == 0) {
+      plan.counter = cmp->left, plan.bound = cmp->right, plan.counter_stride = *left;
+      plan.compare = cmp->compare;
+    } else if (*left == 0 && *right != 0) {
+      plan.counter = cmp->right, plan.bound = cmp->left, plan.counter_stride = *right;
+      plan.compare = mirrored(cmp->compare);
+    } else {
+      return std::nullopt;
+    }
+
+    for (auto& [index, form] : addresses) {
+      auto stride = stride_of(form);
+      if (!stride) return std::nullopt;
+      AffineForm base = form;
+      base.constant = 0;
+      uint32_t group = 0;
+      while (group < plan.groups.size()) {
+        AffineForm other = plan.groups[group].base;
+        other.constant = 0;
+        if (other == base) break;
+        ++group;
+      }
+      if (group == plan.groups.size()) plan.groups.push_back(AddressGroup{form, *stride});
+      const Instr& in = ir_.code[index];
+      int32_t delta = static_cast<int32_t>(form.constant - plan.groups[group].base.constant);
+      plan.accesses.push_back(VersionedAccess{index, group, delta, in.a, in.imm, info(in.op).access_bytes});
+    }
+    return plan;
+  }
+
+ private:
+  struct Comparison {
+    LoopCompare compare;
+    AffineForm left, right;
+  };
+
+  Form slot(uint32_t height) const { return height < slots_.size() ? slots_[height] : std::nullopt; }
+
+  void set_slot(uint32_t height, Form f, std::optional<Comparison> c = std::nullopt) {
+    if (slots_.size() <= height) {
+      slots_.resize(height + 1);
+      compares_.resize(height + 1);
+    }
+    slots_[height] = std::move(f);
+    compares_[height] = std::move(c);
+  }
+
+  // Applies one instruction to the symbolic state; false if it cannot be
+  // modelled at all (then the loop is not versioned).
+  bool step(const Instr& in) {
+    const uint32_t h = in.height;
+    switch (in.op) {
+      case Opcode::Nop: return true;
+      case Opcode::I32Const: set_slot(h, constant_form(static_cast<uint32_t>(in.imm))); return true;
+      case Opcode::LocalGet:
+        set_slot(h, in.type == ValType::I32 ? locals_[in.a] : std::nullopt);
+        return true;
+      case Opcode::LocalSet:
+        locals_[in.a] = in.type == ValType::I32 ? slot(h - 1) : std::nullopt;
+        return true;
+      case Opcode::LocalTee:
+        locals_[in.a] = in.type == ValType::I32 ? slot(h - 1) : std::nullopt;
+        set_slot(h - 1, locals_[in.a]);
+        return true;
+      case Opcode::Drop: return true;
+      case Opcode::Select:
+      case Opcode::SelectT: set_slot(h - 3, std::nullopt); return true;
+      case Opcode::GlobalGet:
+      case Opcode::RefNull: set_slot(h, std::nullopt); return true;
+      case Opcode::GlobalSet: return true;
+      case Opcode::RefIsNull: set_slot(h - 1, std::nullopt); return true;
+      case Opcode::I32Add:
+      case Opcode::I32Sub: {
+        Form a = slot(h - 2), b = slot(h - 1);
+        Form r;
+        if (a && b) r = add_scaled(*a, *b, in.op == Opcode::I32Add ? 1u : ~0u);
+        set_slot(h - 2, r);
+        return true;
+      }
+      case Opcode::I32Mul: {
+        Form a = slot(h - 2), b = slot(h - 1);
+        Form r;
+        if (auto c = as_constant(b); a && c) r = scaled(*a, *c);
+        else if (auto c2 = as_constant(a); b && c2) r = scaled(*b, *c2);
+        set_slot(h - 2, r);
+        return true;
+      }
+      case Opcode::I32Shl: {
+        Form a = slot(h - 2);
+        Form r;
+        if (auto c = as_constant(slot(h - 1)); a && c) r = scaled(*a, 1u << (*c & 31));
+        set_slot(h - 2, r);
+        return true;
+      }
+      case Opcode::I32Eqz:
+        if (Form a = slot(h - 1)) {
+          set_slot(h - 1, std::nullopt, Comparison{LoopCompare::Eq, *a, constant_form(0)});
+        } else {
+          set_slot(h - 1, std::nullopt);
+        }
+        return true;
+      default: break;
+    }
+    if (auto c = compare_of(in.op)) {
+      Form a = slot(h - 2), b = slot(h - 1);
+      std::optional<Comparison> cmp;
+      if (a && b) cmp = Comparison{*c, *a, *b};
+      set_slot(h - 2, std::nullopt, cmp);
+      return true;
+    }
+    const OpcodeInfo& oi = info(in.op);
+    if (oi.params == "*" || oi.results == "*") return false;
+    size_t pops = count_letters(oi.params), pushes = count_letters(oi.results);
+    if (pops > h) return false;
+    for (size_t r = 0; r < pushes; ++r) set_slot(static_cast<uint32_t>(h - pops + r), std::nullopt);
+    return true;
+  }
+
+  const FunctionIR& ir_;
+  const std::function<bool(uint32_t)>& memory_ok_;
+  std::vector<Form> locals_;
+  std::vector<Form> slots_;
+  std::vector<std::optional<Comparison>> compares_;
+};
+
+}  // namespace
+
+const VersionedAccess* LoopVersion::access_at(size_t instr) const {
+  auto it = std::lower_bound(accesses.begin(), accesses.end(), instr,
+                             [](const VersionedAccess& a, size_t i) { return a.instr < i; });
+  return it != accesses.end() && it->instr == instr ? &*it : nullptr;
+}
+
+std::vector<LoopVersion> find_versionable_loops(const FunctionIR& ir,
+                                                const std::function<bool(uint32_t)>& memory_ok) {
+  std::vector<LoopVersion> out;
+  Evaluator evaluator(ir, memory_ok);
+  for (size_t i = 0; i < ir.code.size(); ++i) {
+    if (ir.code[i].op != Opcode::Loop) continue;
+    if (auto plan = evaluator.analyse(i)) out.push_back(std::move(*plan));
+  }
+  return out;
+}
+
+const char* loop_compare_name(LoopCompare c) {
+  switch (c) {
+    case LoopCompare::Eq: return "Eq";
+    case LoopCompare::Ne: return "Ne";
+    case LoopCompare::LtS: return "LtS";
+    case LoopCompare::LtU: return "LtU";
+    case LoopCompare::LeS: return "LeS";
+    case LoopCompare::LeU: return "LeU";
+    case LoopCompare::GtS: return "GtS";
+    case LoopCompare::GtU: return "GtU";
+    case LoopCompare::GeS: return "GeS";
+    case LoopCompare::GeU: return "GeU";
+  }
+  return "Ne";
+}
+
+}  // namespace wasm2cpp::emit

@@ -1,0 +1,90 @@
+// Loop versioning for affine loops: finds innermost wasm loops whose memory
+// addresses are affine functions of the iteration number, so the emitter can
+// test once, before the loop, that no access of any iteration is out of
+// bounds and no address computation wraps at 32 bits, and then run a copy of
+// the loop without bounds checks whose addresses are computed in 64 bits
+// from a 64-bit iteration counter (`base + stride * k`): a loop the C++
+// compiler can vectorise. When the test fails, the ordinary checked loop
+// runs, so traps stay precise (same instruction, same earlier stores).
+//
+// Candidates (kept deliberately simple; it covers what clang emits for
+// dense array loops): a `loop` without params whose body is straight-line
+// code (no nested block, no branch, call, memory.grow or other instruction
+// that can change the memory size or leave the body) ending in `br_if` to
+// the loop itself, with at least one scalar load/store on a 32-bit,
+// non-shared memory and at most kMaxBodyInstructions instructions. The body
+// is evaluated symbolically once: i32 values as affine forms over the
+// values the i32 locals had at the start of the iteration. A local whose
+// value at the back edge is its start value plus a constant is an
+// induction variable; addresses and the exit test may only use induction
+// variables and locals the body does not change.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ir/function_ir.hpp"
+
+namespace wasm2cpp::emit {
+
+// c + sum(coeff * local) modulo 2^32, locals at the start of an iteration.
+struct AffineForm {
+  uint32_t constant = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> terms;  // (local, coeff != 0), sorted by local
+  bool operator==(const AffineForm&) const = default;
+};
+
+// The back edge is taken while `counter <compare> bound` holds. The counter
+// changes by `counter_stride` per iteration, the bound not at all.
+enum class LoopCompare : uint8_t { Eq, Ne, LtS, LtU, LeS, LeU, GtS, GtU, GeS, GeU };
+
+// Accesses whose address forms differ only by a constant share a base, so
+// the C++ compiler sees their addresses as `base + k * stride + constant`
+// and can tell which are adjacent.
+struct AddressGroup {
+  AffineForm base;      // the first member's address form
+  uint32_t stride = 0;  // change per iteration, modulo 2^32
+};
+
+struct VersionedAccess {
+  size_t instr = 0;     // index into FunctionIR::code
+  uint32_t group = 0;   // index into LoopVersion::groups
+  int32_t delta = 0;    // address - group base, as a signed 32-bit difference
+  uint32_t memory = 0;
+  uint64_t offset = 0;  // the memarg offset
+  uint32_t bytes = 0;   // access width
+};
+
+struct LoopVersion {
+  uint32_t block = 0;      // the loop's block index
+  size_t begin = 0;        // index of the `loop` instruction
+  size_t back_edge = 0;    // index of the final `br_if 0`
+  size_t end = 0;          // index of the loop's `end`
+  AffineForm counter;      // exit test operand that changes
+  uint32_t counter_stride = 0;
+  AffineForm bound;        // exit test operand that does not
+  LoopCompare compare = LoopCompare::Ne;
+  std::vector<AddressGroup> groups;
+  std::vector<VersionedAccess> accesses;
+  // Of the access with this instruction index, or nullptr.
+  const VersionedAccess* access_at(size_t instr) const;
+};
+
+// Loops with more instructions are not versioned: the body is emitted twice,
+// and the loops that profit (array kernels) are far smaller. 200 covers an
+// 8-way unrolled kernel of a dozen accesses.
+inline constexpr size_t kMaxBodyInstructions = 200;
+
+// `memory_ok(m)`: memory m may be accessed without per-access checks once
+// the range is proven (a 32-bit, non-shared memory).
+std::vector<LoopVersion> find_versionable_loops(const FunctionIR& ir,
+                                                const std::function<bool(uint32_t)>& memory_ok);
+
+// Name of the runtime's wasm2cpp::LoopCompare enumerator for `c`.
+const char* loop_compare_name(LoopCompare c);
+
+}  // namespace wasm2cpp::emit
