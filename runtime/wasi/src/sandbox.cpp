@@ -109,11 +109,17 @@ Errno open_dir_manual(int base, std::deque<std::string> comps, UniqueFd& out) {
   return Errno::success;
 }
 
+// The components (never empty) joined by '/'; "." (the base) for none.
+std::string joined_path(const std::deque<std::string>& comps) {
+  if (comps.empty()) return ".";
+  std::string joined = comps.front();
+  for (size_t i = 1; i < comps.size(); ++i) joined.append(1, '/').append(comps[i]);
+  return joined;
+}
+
 Errno open_dir(int base, const std::deque<std::string>& comps, UniqueFd& out) {
   if (use_openat2()) {
-    std::string joined;
-    for (const auto& c : comps) joined += (joined.empty() ? "" : "/") + c;
-    if (joined.empty()) joined = ".";
+    std::string joined = joined_path(comps);
     int fd = sys_openat2(base, joined.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC, 0,
                          RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS);
     if (fd < 0) return beneath_error(errno);
