@@ -34,6 +34,19 @@ function(_wasm2cpp_reject_unparsed function_name)
   endif()
 endfunction()
 
+# Sets <out_var> to the path in variable <arg_var> made absolute against the
+# current binary directory, or to <default> when <arg_var> is not defined
+# (an optional OUTPUT / OUTPUT_DIR argument).
+function(_wasm2cpp_output_path out_var arg_var default)
+  if(DEFINED ${arg_var})
+    cmake_path(ABSOLUTE_PATH ${arg_var} BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}"
+      NORMALIZE OUTPUT_VARIABLE path)
+  else()
+    set(path "${default}")
+  endif()
+  set(${out_var} "${path}" PARENT_SCOPE)
+endfunction()
+
 # Sets <out_command> to what runs the translator in a custom command and
 # <out_depends> to what such a command must depend on, so rebuilding the
 # translator regenerates every module.
@@ -146,12 +159,7 @@ function(wasm2cpp_add_module target)
   # --- outputs ---------------------------------------------------------------
   # Every output name is known now (SHARDS fixes them), which is what lets a
   # single custom command feed a library whose sources never change shape.
-  if(DEFINED arg_OUTPUT_DIR)
-    cmake_path(ABSOLUTE_PATH arg_OUTPUT_DIR BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}"
-      NORMALIZE OUTPUT_VARIABLE output_dir)
-  else()
-    set(output_dir "${CMAKE_CURRENT_BINARY_DIR}/wasm2cpp/${target}")
-  endif()
+  _wasm2cpp_output_path(output_dir arg_OUTPUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/wasm2cpp/${target}")
   set(header "${output_dir}/${name}.hpp")
   set(sources "${output_dir}/${name}.cpp")
   if(shards GREATER 1)
@@ -249,12 +257,7 @@ function(wasm2cpp_add_wasm target)
   endforeach()
   list(APPEND link_flags ${arg_LINK_OPTIONS})
 
-  if(DEFINED arg_OUTPUT)
-    cmake_path(ABSOLUTE_PATH arg_OUTPUT BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}"
-      NORMALIZE OUTPUT_VARIABLE wasm_file)
-  else()
-    set(wasm_file "${CMAKE_CURRENT_BINARY_DIR}/${target}.wasm")
-  endif()
+  _wasm2cpp_output_path(wasm_file arg_OUTPUT "${CMAKE_CURRENT_BINARY_DIR}/${target}.wasm")
   set(object_dir "${CMAKE_CURRENT_BINARY_DIR}/wasm2cpp/${target}.dir")
   # Ninja creates output folders itself, the Makefile generators do not.
   cmake_path(GET wasm_file PARENT_PATH wasm_dir)
