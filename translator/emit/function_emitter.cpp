@@ -3,6 +3,7 @@
 #include "emit/function_emitter.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "fmt/format.h"
 
@@ -16,6 +17,28 @@ constexpr ValType kAllTypes[] = {ValType::I32,  ValType::I64,     ValType::F32, 
 // Placeholder for "reload the cached memory sizes", replaced once the body
 // is complete (see reload_memory_sizes).
 constexpr std::string_view kReloadMarker = "\x01RELOAD\x01\n";
+
+// Variable names are the emitter's most frequent strings: written by hand
+// they stay within std::string's small-buffer storage, with no formatting
+// machinery and no allocation.
+std::string variable_name(char prefix, uint32_t index, const char* suffix) {
+  char buffer[32];
+  char* out = buffer;
+  *out++ = prefix;
+  out = std::to_chars(out, buffer + 12, index).ptr;
+  if (suffix != nullptr) {
+    *out++ = '_';
+    for (const char* c = suffix; *c != 0 && out < buffer + sizeof buffer; ++c) *out++ = *c;
+  }
+  return std::string(buffer, out);
+}
+
+// The body buffer of the last finished emitter: its capacity is reused by
+// the next function instead of growing a fresh buffer every time.
+std::string& spare_body_buffer() {
+  thread_local std::string spare;
+  return spare;
+}
 
 bool is_branch(Opcode op) { return op == Opcode::Br || op == Opcode::BrIf || op == Opcode::BrTable; }
 
@@ -32,6 +55,8 @@ FunctionEmitter::FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir, b
   label_used_.assign(ir_.blocks.size(), false);
   base_used_.assign(info_.module.memories.size(), false);
   size_used_.assign(info_.module.memories.size(), false);
+  body_.swap(spare_body_buffer());
+  body_.clear();
 }
 
 void FunctionEmitter::prescan() {
@@ -68,7 +93,7 @@ std::string FunctionEmitter::get(uint32_t height, ValType t) {
   size_t index = size_t{height} * 8 + slot_type_bit(t);
   if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
   slot_use_[index] |= kRead;
-  return fmt::format("s{}_{}", height, type_suffix(t));
+  return variable_name('s', height, type_suffix(t));
 }
 
 std::string FunctionEmitter::put(uint32_t height, ValType t) {
@@ -76,17 +101,17 @@ std::string FunctionEmitter::put(uint32_t height, ValType t) {
   if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
   slot_use_[index] |= kWritten;
   if (index < identity_const_.size()) identity_const_[index] = false;
-  return fmt::format("s{}_{}", height, type_suffix(t));
+  return variable_name('s', height, type_suffix(t));
 }
 
 std::string FunctionEmitter::local_get(uint32_t index) {
   local_use_[index] |= kRead;
-  return fmt::format("l{}", index);
+  return variable_name('l', index, nullptr);
 }
 
 std::string FunctionEmitter::local_put(uint32_t index) {
   local_use_[index] |= kWritten;
-  return fmt::format("l{}", index);
+  return variable_name('l', index, nullptr);
 }
 
 std::string FunctionEmitter::ctx() {
@@ -135,38 +160,20 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   prescan();
   for (size_t i = 0; i < ir_.code.size(); ++i) emit_instr(i);
 
-  // Replace the size-reload markers now that the set of cached sizes is known.
-  std::string reload;
-  for (uint32_t m = 0; m < size_used_.size(); ++m)
-    if (size_used_[m]) reload += fmt::format("mem{0}_size = ctx->mem{0}->size_bytes(); ", m);
-  if (!reload.empty()) reload.pop_back();
-  std::string body;
-  body.reserve(body_.size());
-  for (size_t pos = 0; pos < body_.size();) {
-    size_t marker = body_.find(kReloadMarker, pos);
-    if (marker == std::string::npos) {
-      body.append(body_, pos, std::string::npos);
-      break;
-    }
-    body.append(body_, pos, marker - pos);
-    if (reload.empty()) {
-      // Drop the indentation written before the marker.
-      while (!body.empty() && body.back() == ' ') body.pop_back();
-    } else {
-      body += reload + "\n";
-    }
-    pos = marker + kReloadMarker.size();
-  }
-
   // ---- prologue ----
   std::vector<bool> named(type_.params.size() + 1, false);
   for (uint32_t i = 0; i < type_.params.size(); ++i) named[i] = local_use_[i] != 0;
   named.back() = ctx_used_;
-  std::string out = shared_linkage ? "" : "[[maybe_unused]] static ";
+  std::string out;
+  // The prologue is roughly one line per variable; the body follows.
+  out.reserve(body_.size() + 256 + 40 * (ir_.locals.size() + slot_use_.size() / 4));
   if (tail_entry_) {
-    out = tail_entry_header(shared_linkage) + " {\n";
+    out += tail_entry_header(shared_linkage);
+    out += " {\n";
   } else {
-    out += info_.function_declaration(ir_.func_index, &named) + " {\n";
+    if (!shared_linkage) out += "[[maybe_unused]] static ";
+    out += info_.function_declaration(ir_.func_index, &named);
+    out += " {\n";
   }
   if (has_calls_ && !stack_check_at_calls()) out += "  WASM2CPP_STACK_CHECK();\n";
   if (tail_entry_) out += tail_entry_prologue(named);
@@ -175,12 +182,21 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   auto note_unread = [&](uint8_t use, const std::string& name) {
     if (!(use & kRead)) unread += "(void)" + name + "; ";
   };
+  auto declare = [&](ValType t, const std::string& name, std::string_view init) {
+    out += "  ";
+    out += internal_type(t);
+    out += ' ';
+    out += name;
+    out += " = ";
+    out += init;
+    out += ";\n";
+  };
   for (uint32_t i = 0; i < ir_.locals.size(); ++i) {
     if (!local_use_[i]) continue;
     ValType t = ir_.locals[i];
-    std::string init = i < type_.params.size() ? to_internal(t, fmt::format("p{}", i)) : zero_value(t);
-    out += fmt::format("  {} l{} = {};\n", internal_type(t), i, init);
-    note_unread(local_use_[i], fmt::format("l{}", i));
+    std::string name = variable_name('l', i, nullptr);
+    declare(t, name, i < type_.params.size() ? to_internal(t, variable_name('p', i, nullptr)) : zero_value(t));
+    note_unread(local_use_[i], name);
   }
   for (size_t index = 0; index < slot_use_.size(); ++index) {
     if (!slot_use_[index]) continue;
@@ -188,8 +204,8 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
     ValType t = ValType::Bottom;
     for (ValType candidate : kAllTypes)
       if (slot_type_bit(candidate) == index % 8) t = candidate;
-    std::string name = fmt::format("s{}_{}", height, type_suffix(t));
-    out += fmt::format("  {} {} = {};\n", internal_type(t), name, zero_value(t));
+    std::string name = variable_name('s', height, type_suffix(t));
+    declare(t, name, zero_value(t));
     note_unread(slot_use_[index], name);
   }
   for (uint32_t m = 0; m < base_used_.size(); ++m) {
@@ -202,18 +218,44 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
     unread.pop_back();
     out += "  " + unread + "\n";
   }
-  out += body;
+
+  // ---- body, with the size-reload markers replaced now that the set of
+  // cached sizes is known (spliced straight into the output: no copy) ----
+  std::string reload;
+  for (uint32_t m = 0; m < size_used_.size(); ++m)
+    if (size_used_[m]) reload += fmt::format("mem{0}_size = ctx->mem{0}->size_bytes(); ", m);
+  if (!reload.empty()) {
+    reload.back() = '\n';
+  }
+  for (size_t pos = 0; pos < body_.size();) {
+    size_t marker = body_.find(kReloadMarker, pos);
+    if (marker == std::string::npos) {
+      out.append(body_, pos, std::string::npos);
+      break;
+    }
+    out.append(body_, pos, marker - pos);
+    if (reload.empty()) {
+      // Drop the indentation written before the marker.
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+    } else {
+      out += reload;
+    }
+    pos = marker + kReloadMarker.size();
+  }
   out += "}\n";
+  // Hand the body buffer's capacity to the next function.
+  body_.clear();
+  body_.swap(spare_body_buffer());
   return out;
 }
 
 std::string emit_function(const ModuleInfo& info, const FunctionIR& ir, bool shared_linkage) {
-  FunctionEmitter emitter(info, ir);
-  std::string out = emitter.emit(shared_linkage);
+  std::string out = FunctionEmitter(info, ir).emit(shared_linkage);
   if (info.tail_calls.entry(ir.func_index)) {
-    FunctionEmitter tail_entry(info, ir, /*tail_entry=*/true);
-    out += "\n" + leave_no_tail_call_region() + tail_entry.emit(shared_linkage) +
-           reenter_no_tail_call_region();
+    out += '\n';
+    out += leave_no_tail_call_region();
+    out += FunctionEmitter(info, ir, /*tail_entry=*/true).emit(shared_linkage);
+    out += reenter_no_tail_call_region();
   }
   return out;
 }
