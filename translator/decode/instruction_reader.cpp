@@ -54,6 +54,21 @@ Expected<BlockType> read_block_type(ByteCursor& c, const Features& f) {
   return bt;
 }
 
+// The one-byte opcodes (nearly every instruction of real code), looked up
+// here without a call: kNoOpcode marks bytes that are prefixes or illegal.
+constexpr uint16_t kNoOpcode = 0xffff;
+struct SingleByteOpcodes {
+  uint16_t index[256];
+};
+constexpr SingleByteOpcodes build_single_byte_opcodes() {
+  SingleByteOpcodes table{};
+  for (uint16_t& entry : table.index) entry = kNoOpcode;
+  for (size_t i = 0; i < static_cast<size_t>(Opcode::kCount); ++i)
+    if (kOpcodeInfo[i].prefix == 0) table.index[kOpcodeInfo[i].code] = static_cast<uint16_t>(i);
+  return table;
+}
+constexpr SingleByteOpcodes kSingleByteOpcodes = build_single_byte_opcodes();
+
 }  // namespace
 
 Expected<ValType> read_val_type(ByteCursor& c, const Features& f) {
@@ -106,8 +121,9 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
     op = lookup_opcode(byte, code);
     if (!op) return make_error(fmt::format("illegal opcode 0x{:02x} 0x{:x}", byte, code), in.offset);
   } else {
-    op = lookup_opcode(0, byte);
-    if (!op) return make_error(fmt::format("illegal opcode 0x{:02x}", byte), in.offset);
+    const uint16_t index = kSingleByteOpcodes.index[byte];
+    if (index == kNoOpcode) return make_error(fmt::format("illegal opcode 0x{:02x}", byte), in.offset);
+    op = static_cast<Opcode>(index);
   }
   in.op = *op;
   const OpcodeInfo& oi = info(in.op);
