@@ -237,6 +237,17 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
   for (const LoopVersion& candidate : loop_versions_)
     if (candidate.begin == index) plan = &candidate;
   if (!plan) return;
+  // With guard pages the checked loop has no checks to remove: the copy only
+  // gains where the C++ compiler vectorises it. Loops of byte accesses are
+  // typically short copies (lz: +11% instructions when versioned, +5% when
+  // only loops of 16 or more iterations took the copy), where the
+  // vectorised loop's alias checks and prologue cost more than it saves.
+  bool explicit_access = false, wide_access = false;
+  for (const VersionedAccess& a : plan->accesses) {
+    explicit_access = explicit_access || explicit_checks(a.memory);
+    wide_access = wide_access || a.bytes > 1;
+  }
+  if (!explicit_access && !wide_access) return;
   const uint32_t b = in.a;
   const std::string v = fmt::format("v{}", b);
   line("{");
