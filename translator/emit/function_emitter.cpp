@@ -122,7 +122,8 @@ std::string FunctionEmitter::ctx() {
 std::string FunctionEmitter::mem_base(uint32_t memory) {
   ctx_used_ = true;
   base_used_[memory] = true;
-  return fmt::format("mem{}", memory);
+  // Memory 0 (nearly every access) without formatting.
+  return memory == 0 ? std::string("mem0") : fmt::format("mem{}", memory);
 }
 
 std::string FunctionEmitter::mem_size(uint32_t memory) {
@@ -133,7 +134,7 @@ std::string FunctionEmitter::mem_size(uint32_t memory) {
   if (info_.module.memories[memory].type.limits.shared)
     return fmt::format("ctx->mem{}->size_bytes()", memory);
   size_used_[memory] = true;
-  return fmt::format("mem{}_size", memory);
+  return memory == 0 ? std::string("mem0_size") : fmt::format("mem{}_size", memory);
 }
 
 void FunctionEmitter::reload_memory_sizes() {
