@@ -70,7 +70,7 @@ bool FunctionEmitter::emit_atomics(const Instr& in) {
                          bytes * 8, wide_addr, offset, operands[0], operands[1]);
     }
     // No size reload: explicit checks of a shared memory never cache its size.
-    line(fmt::format("{} = {};", put(addr_height, ValType::I32), call));
+    line_format("{} = {};", put(addr_height, ValType::I32), call);
     return true;
   }
 
@@ -79,15 +79,15 @@ bool FunctionEmitter::emit_atomics(const Instr& in) {
     std::string ea = memory64 ? fmt::format("{} + {}", addr, offset)
                               : fmt::format("uint64_t({}) + {}", addr, offset);
     if (in.imm == 0) ea = memory64 ? addr : fmt::format("uint64_t({})", addr);
-    line(fmt::format("wasm2cpp::check_atomic_alignment<{}>(*{}->mem{}, {});", bytes, ctx(), memory,
-                     ea));
+    line_format("wasm2cpp::check_atomic_alignment<{}>(*{}->mem{}, {});", bytes, ctx(), memory,
+                ea);
   }
   const std::string pointer = address_pointer(memory, addr, in.imm);
   const char* narrow = memory_type(bytes);
   const std::string_view mnemonic = op.mnemonic;
 
   if (op.results.empty()) {  // store
-    line(fmt::format("wasm2cpp::atomic_store<{0}>({1}, {0}({2}));", narrow, pointer, operands[0]));
+    line_format("wasm2cpp::atomic_store<{0}>({1}, {0}({2}));", narrow, pointer, operands[0]);
     return true;
   }
   const ValType result = letter_value_type(op.results[0]);
@@ -102,7 +102,7 @@ bool FunctionEmitter::emit_atomics(const Instr& in) {
                         pointer, operands[0]);
   }
   // Zero-extends a narrow result to the internal (unsigned) type.
-  line(fmt::format("{} = {}({});", put(addr_height, result), internal_type(result), value));
+  line_format("{} = {}({});", put(addr_height, result), internal_type(result), value);
   return true;
 }
 

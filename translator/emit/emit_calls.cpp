@@ -18,15 +18,15 @@ void FunctionEmitter::store_call_results(const FuncType& type, const std::string
   if (results.empty()) {
     line(call_expr + ";");
   } else if (results.size() == 1) {
-    line(fmt::format("{} = {};", put(result_height, results[0]), to_internal(results[0], call_expr)));
+    line_format("{} = {};", put(result_height, results[0]), to_internal(results[0], call_expr));
   } else {
     // The tuple lives in its own scope so no goto crosses its initialisation.
     line("{");
     ++indent_;
-    line(fmt::format("const auto results = {};", call_expr));
+    line_format("const auto results = {};", call_expr);
     for (uint32_t i = 0; i < results.size(); ++i)
-      line(fmt::format("{} = {};", put(result_height + i, results[i]),
-                       to_internal(results[i], fmt::format("std::get<{}>(results)", i))));
+      line_format("{} = {};", put(result_height + i, results[i]),
+                  to_internal(results[i], fmt::format("std::get<{}>(results)", i)));
     --indent_;
     line("}");
   }

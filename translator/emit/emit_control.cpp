@@ -42,9 +42,9 @@ bool FunctionEmitter::emit_control(const Instr& in) {
         // Goto form: the then-arm jumps over the else-arm.
         if (live_) {
           label_used_[frame.block] = true;
-          line(fmt::format("goto {};", label(frame.block)));
+          line_format("goto {};", label(frame.block));
         }
-        line(fmt::format("else_{}:;", frame.block));
+        line_format("else_{}:;", frame.block);
       }
       live_ = true;
       return true;
@@ -74,9 +74,9 @@ bool FunctionEmitter::emit_control(const Instr& in) {
       size_t first_newline = branch.find('\n');
       if (first_newline + 1 == branch.size()) {
         branch.pop_back();
-        line(fmt::format("if ({}) {}", cond, branch));
+        line_format("if ({}) {}", cond, branch);
       } else {
-        line(fmt::format("if ({}) {{", cond));
+        line_format("if ({}) {{", cond);
         ++indent_;
         size_t pos = 0;
         while (pos < branch.size()) {
@@ -108,7 +108,7 @@ bool FunctionEmitter::emit_control(const Instr& in) {
       } else {
         // The index is read only here: when every target is the default it
         // is unused (and must not count as read).
-        line(fmt::format("switch ({}) {{", get(in.height - 1, ValType::I32)));
+        line_format("switch ({}) {{", get(in.height - 1, ValType::I32));
         for (uint32_t target : order) {
           std::string labels;
           for (uint32_t value : cases[target]) labels += fmt::format("case {}u: ", value);
@@ -155,18 +155,18 @@ void FunctionEmitter::open_block(const Instr& in) {
       if (braced) {
         line(label_used_[b] ? fmt::format("{}: {{", label(b)) : std::string("{"));
       } else if (label_used_[b]) {
-        line(fmt::format("{}:;", label(b)));
+        line_format("{}:;", label(b));
       }
       break;
     case BlockKind::If: {
       std::string cond = get(in.height - 1, ValType::I32);
       if (braced) {
-        line(fmt::format("if ({}) {{", cond));
+        line_format("if ({}) {{", cond);
       } else if (block.has_else) {
-        line(fmt::format("if (!{}) goto else_{};", cond, b));
+        line_format("if (!{}) goto else_{};", cond, b);
       } else {
         label_used_[b] = true;
-        line(fmt::format("if (!{}) goto {};", cond, label(b)));
+        line_format("if (!{}) goto {};", cond, label(b));
       }
       break;
     }
@@ -201,7 +201,7 @@ void FunctionEmitter::close_block(const Instr& in) {
     --indent_;
     line("}");
   }
-  if (block.kind != BlockKind::Loop && label_used_[b]) line(fmt::format("{}:;", label(b)));
+  if (block.kind != BlockKind::Loop && label_used_[b]) line_format("{}:;", label(b));
   if (block.kind == BlockKind::Loop) close_versioned_loop(b);
   live_ = block.end_reachable;
 }
@@ -252,11 +252,11 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
   const std::string v = fmt::format("v{}", b);
   line("{");
   ++indent_;
-  line(fmt::format("const uint64_t {}_n = wasm2cpp::loop_trip_count<wasm2cpp::LoopCompare::{}>({}, {}, {});", v,
-                   loop_compare_name(plan->compare), affine_value(plan->counter),
-                   signed_literal(static_cast<int32_t>(plan->counter_stride)), affine_value(plan->bound)));
+  line_format("const uint64_t {}_n = wasm2cpp::loop_trip_count<wasm2cpp::LoopCompare::{}>({}, {}, {});", v,
+              loop_compare_name(plan->compare), affine_value(plan->counter),
+              signed_literal(static_cast<int32_t>(plan->counter_stride)), affine_value(plan->bound));
   for (size_t g = 0; g < plan->groups.size(); ++g)
-    line(fmt::format("const uint32_t {}_b{} = {};", v, g, affine_value(plan->groups[g].base)));
+    line_format("const uint32_t {}_b{} = {};", v, g, affine_value(plan->groups[g].base));
   // One range test per (group, memory): the lowest address of the group and
   // the furthest end of any of its accesses. Every other address of the
   // group lies between them in every iteration.
@@ -284,15 +284,15 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
                              signed_literal(r.low), signed_literal(static_cast<int32_t>(plan->groups[r.group].stride)),
                              v, r.high_end - r.low, mem_size(r.memory));
   }
-  line(fmt::format("if ({}) {{", condition));
+  line_format("if ({}) {{", condition);
   ++indent_;
-  line(fmt::format("uint64_t {}_k = 0;", v));
-  line(fmt::format("{}_v: {{", label(b)));
+  line_format("uint64_t {}_k = 0;", v);
+  line_format("{}_v: {{", label(b));
   ++indent_;
   std::vector<bool> saved_identity = identity_const_;
   unchecked_copy_ = plan;
   for (size_t i = plan->begin + 1; i < plan->back_edge; ++i) emit_instr(i);
-  line(fmt::format("if (++{0}_k != {0}_n) goto {1}_v;", v, label(b)));
+  line_format("if (++{0}_k != {0}_n) goto {1}_v;", v, label(b));
   unchecked_copy_ = nullptr;
   identity_const_ = std::move(saved_identity);
   live_ = true;
@@ -337,7 +337,7 @@ void FunctionEmitter::copy_values(const std::vector<ValType>& types, uint32_t fr
   // Ascending order is safe: the destination is below the source, so each
   // write lands on a slot already read.
   for (uint32_t i = 0; i < types.size(); ++i)
-    line(fmt::format("{} = {};", put(to + i, types[i]), get(from + i, types[i])));
+    line_format("{} = {};", put(to + i, types[i]), get(from + i, types[i]));
 }
 
 void FunctionEmitter::branch_to(uint32_t b, uint32_t top) {
@@ -349,7 +349,7 @@ void FunctionEmitter::branch_to(uint32_t b, uint32_t top) {
   const std::vector<ValType>& types = block.kind == BlockKind::Loop ? block.params : block.results;
   copy_values(types, top - static_cast<uint32_t>(types.size()), block.base);
   label_used_[b] = true;
-  line(fmt::format("goto {};", label(b)));
+  line_format("goto {};", label(b));
 }
 
 std::string FunctionEmitter::return_statement(uint32_t top) {

@@ -68,9 +68,9 @@ void FunctionEmitter::finish_try_body(uint32_t block) {
   if (!try_state_[block].delegate_target) return;
   if (live_) {
     label_used_[block] = true;
-    line(fmt::format("goto {};", label(block)));
+    line_format("goto {};", label(block));
   }
-  line(fmt::format("{}:;", delegate_label(block)));
+  line_format("{}:;", delegate_label(block));
   line("std::rethrow_exception(pending_exn);");
   live_ = false;
 }
@@ -81,7 +81,7 @@ void FunctionEmitter::close_function_exceptions() {
   // so the call is emitted here unchanged.
   emitting_deferred_ = true;
   for (size_t index : deferred_tail_calls_) {
-    line(fmt::format("tail_call_{}:;", index));
+    line_format("tail_call_{}:;", index);
     live_ = true;
     emit_instr(index);
   }
@@ -105,7 +105,7 @@ bool FunctionEmitter::emit_exception(const Instr& in) {
       if (!state.in_catch) {
         finish_try_body(b);
         --indent_;
-        line(fmt::format("}} catch (const wasm2cpp::Exception& {}) {{", exn));
+        line_format("}} catch (const wasm2cpp::Exception& {}) {{", exn);
         ++indent_;
         line(all ? std::string("{") : fmt::format("if ({}) {{", test));
         ++indent_;
@@ -122,8 +122,8 @@ bool FunctionEmitter::emit_exception(const Instr& in) {
         const FuncType& type = info_.module.types[info_.module.tags[in.b].type_index];
         for (uint32_t i = 0; i < type.params.size(); ++i) {
           const ValType t = type.params[i];
-          line(fmt::format("{} = wasm2cpp::exception_value_as<{}>({}.raw()[{}]);",
-                           put(block.base + i, t), internal_type(t), exn, i));
+          line_format("{} = wasm2cpp::exception_value_as<{}>({}.raw()[{}]);",
+                      put(block.base + i, t), internal_type(t), exn, i);
         }
       }
       live_ = true;
@@ -137,7 +137,7 @@ bool FunctionEmitter::emit_exception(const Instr& in) {
       for (uint32_t i = 0; i < type.params.size(); ++i)
         values += fmt::format("{}wasm2cpp::exception_value({})", i ? ", " : "",
                               get(first + i, type.params[i]));
-      line(fmt::format("wasm2cpp::throw_exception(*{}->tag{}, {{{}}});", ctx(), in.a, values));
+      line_format("wasm2cpp::throw_exception(*{}->tag{}, {{{}}});", ctx(), in.a, values);
       live_ = false;
       return true;
     }
@@ -150,12 +150,12 @@ bool FunctionEmitter::emit_exception(const Instr& in) {
       if (!in_try || emitting_deferred_) return false;
       const size_t index = static_cast<size_t>(&in - ir_.code.data());
       deferred_tail_calls_.push_back(index);
-      line(fmt::format("goto tail_call_{};", index));
+      line_format("goto tail_call_{};", index);
       live_ = false;
       return true;
     }
     case Opcode::Rethrow:
-      line(fmt::format("throw {};", exn_name(in.a)));
+      line_format("throw {};", exn_name(in.a));
       live_ = false;
       return true;
     default: return false;
@@ -182,7 +182,7 @@ void FunctionEmitter::close_try(const Instr& in) {
     line("} catch (const wasm2cpp::Exception&) {");
     ++indent_;
     line("pending_exn = std::current_exception();");
-    line(fmt::format("goto {};", target_label));
+    line_format("goto {};", target_label);
     --indent_;
     line("}");
   } else if (state.in_catch) {
@@ -204,7 +204,7 @@ void FunctionEmitter::close_try(const Instr& in) {
     line("}");
   }
   --brace_depth_;
-  if (label_used_[b]) line(fmt::format("{}:;", label(b)));
+  if (label_used_[b]) line_format("{}:;", label(b));
   live_ = ir_.blocks[b].end_reachable;
 }
 

@@ -68,8 +68,8 @@ void FunctionEmitter::bounds_check(uint32_t memory, const std::string& addr, uin
   // Security: the whole access [addr + offset, addr + offset + bytes) must
   // lie inside the current size; check64 also rejects wrap-around.
   const char* check = info_.memory64(memory) ? "check64" : "check32";
-  line(fmt::format("wasm2cpp::{}({}, {}, {}, {});", check, addr, offset_literal(offset, info_.memory64(memory)),
-                   bytes, mem_size(memory)));
+  line_format("wasm2cpp::{}({}, {}, {}, {});", check, addr, offset_literal(offset, info_.memory64(memory)),
+              bytes, mem_size(memory));
 }
 
 std::string FunctionEmitter::unchecked_pointer(const VersionedAccess& access) {
@@ -100,13 +100,13 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
         std::string value = get(in.height - 1, access->value);
         bool narrow = bytes < (access->value == ValType::I64 || access->value == ValType::F64 ? 8u : 4u);
         std::string stored = narrow ? fmt::format("{}({})", access->memory_type, value) : value;
-        line(fmt::format("wasm2cpp::store_at<{}>({}, {});", access->memory_type, pointer, stored));
+        line_format("wasm2cpp::store_at<{}>({}, {});", access->memory_type, pointer, stored);
       } else if (!result_dropped) {
         // A dropped load is proven in bounds: nothing to do.
         std::string load = fmt::format("wasm2cpp::load_at<{}>({})", access->memory_type, pointer);
         std::string target = internal_type(access->value);
         if (target != access->memory_type) load = fmt::format("{}({})", target, load);
-        line(fmt::format("{} = {};", put(in.height - 1, access->value), load));
+        line_format("{} = {};", put(in.height - 1, access->value), load);
       }
       return true;
     }
@@ -116,8 +116,8 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       bounds_check(memory, addr, in.imm, bytes);
       bool narrow = bytes < (access->value == ValType::I64 || access->value == ValType::F64 ? 8u : 4u);
       std::string stored = narrow ? fmt::format("{}({})", access->memory_type, value) : value;
-      line(fmt::format("wasm2cpp::store_at<{}>({}, {});", access->memory_type,
-                       address_pointer(memory, addr, in.imm), stored));
+      line_format("wasm2cpp::store_at<{}>({}, {});", access->memory_type,
+                  address_pointer(memory, addr, in.imm), stored);
       return true;
     }
     std::string addr = get(in.height - 1, addr_type);
@@ -127,23 +127,23 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       // when out of bounds, so it is made volatile rather than deleted; in
       // explicit mode the check above is all that is needed.
       if (!explicit_checks(memory))
-        line(fmt::format("wasm2cpp::touch_at<{}>({});", access->memory_type, address_pointer(memory, addr, in.imm)));
+        line_format("wasm2cpp::touch_at<{}>({});", access->memory_type, address_pointer(memory, addr, in.imm));
       return true;
     }
     std::string load =
         fmt::format("wasm2cpp::load_at<{}>({})", access->memory_type, address_pointer(memory, addr, in.imm));
     std::string target = internal_type(access->value);
     if (target != access->memory_type) load = fmt::format("{}({})", target, load);
-    line(fmt::format("{} = {};", put(in.height - 1, access->value), load));
+    line_format("{} = {};", put(in.height - 1, access->value), load);
     return true;
   }
 
   switch (in.op) {
     case Opcode::MemorySize: {
       ValType t = info_.address_type(in.a);
-      line(fmt::format("{} = {};", put(in.height, t),
-                       to_internal(t == ValType::I64 ? ValType::I64 : ValType::I32,
-                                   fmt::format("{}->mem{}->size_pages()", ctx(), in.a))));
+      line_format("{} = {};", put(in.height, t),
+                  to_internal(t == ValType::I64 ? ValType::I64 : ValType::I32,
+                              fmt::format("{}->mem{}->size_pages()", ctx(), in.a)));
       return true;
     }
     case Opcode::MemoryGrow: {
@@ -151,8 +151,8 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       // all-ones value wasm expects.
       ValType t = info_.address_type(in.a);
       std::string delta = get(in.height - 1, t);
-      line(fmt::format("{} = {};", put(in.height - 1, t),
-                       to_internal(t, fmt::format("{}->mem{}->grow({})", ctx(), in.a, delta))));
+      line_format("{} = {};", put(in.height - 1, t),
+                  to_internal(t, fmt::format("{}->mem{}->grow({})", ctx(), in.a, delta)));
       reload_memory_sizes();
       return true;
     }
@@ -161,7 +161,7 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       std::string dst = get(in.height - 3, t);
       std::string value = get(in.height - 2, ValType::I32);
       std::string len = get(in.height - 1, t);
-      line(fmt::format("{}->mem{}->fill({}, uint8_t({}), {});", ctx(), in.a, dst, value, len));
+      line_format("{}->mem{}->fill({}, uint8_t({}), {});", ctx(), in.a, dst, value, len);
       return true;
     }
     case Opcode::MemoryCopy: {
@@ -172,8 +172,8 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       std::string src = get(in.height - 2, src_type);
       std::string len = get(in.height - 1, len_type);
       std::string c = ctx();
-      line(fmt::format("wasm2cpp::Memory::copy(*{0}->mem{1}, {2}, *{0}->mem{3}, {4}, {5});", c, in.a, dst,
-                       in.b, src, len));
+      line_format("wasm2cpp::Memory::copy(*{0}->mem{1}, {2}, *{0}->mem{3}, {4}, {5});", c, in.a, dst,
+                  in.b, src, len);
       return true;
     }
     case Opcode::MemoryInit: {
@@ -181,12 +181,12 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       std::string src = get(in.height - 2, ValType::I32);
       std::string len = get(in.height - 1, ValType::I32);
       std::string c = ctx();
-      line(fmt::format("{0}->mem{1}->init({2}, {0}->data{3}, {4}, {5});", c, in.b, dst, in.a, src, len));
+      line_format("{0}->mem{1}->init({2}, {0}->data{3}, {4}, {5});", c, in.b, dst, in.a, src, len);
       return true;
     }
     case Opcode::DataDrop:
       // A dropped segment behaves as an empty one.
-      line(fmt::format("{}->data{} = {{}};", ctx(), in.a));
+      line_format("{}->data{} = {{}};", ctx(), in.a);
       return true;
     default: return false;
   }

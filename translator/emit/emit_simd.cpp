@@ -63,8 +63,8 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
   switch (op.immediate) {
     case Immediate::V128: {
       const uint64_t hi = uint64_t{in.b} << 32 | in.a;
-      line(fmt::format("{} = simd::make(0x{:016x}ull, 0x{:016x}ull);", put(in.height, ValType::V128),
-                       in.imm, hi));
+      line_format("{} = simd::make(0x{:016x}ull, 0x{:016x}ull);", put(in.height, ValType::V128),
+                  in.imm, hi);
       return true;
     }
     case Immediate::Shuffle: {
@@ -74,8 +74,8 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
       for (unsigned i = 0; i < 16; ++i) list += fmt::format("{}{}", i ? ", " : "", lanes[i]);
       std::string a = get(in.height - 2, ValType::V128);
       std::string b = get(in.height - 1, ValType::V128);
-      line(fmt::format("{} = simd::i8x16_shuffle<{}>({}, {});", put(in.height - 2, ValType::V128), list,
-                       a, b));
+      line_format("{} = simd::i8x16_shuffle<{}>({}, {});", put(in.height - 2, ValType::V128), list,
+                  a, b);
       return true;
     }
     case Immediate::MemArg:
@@ -94,19 +94,19 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
         // with explicit checks the check alone is the whole access (the base
         // is not even named, so no unused variable appears).
         if (!explicit_checks(memory))
-          line(fmt::format("wasm2cpp::touch_at<{}>({});", access_type(op.access_bytes),
-                           address_pointer(memory, addr, in.imm)));
+          line_format("wasm2cpp::touch_at<{}>({});", access_type(op.access_bytes),
+                      address_pointer(memory, addr, in.imm));
         return true;
       }
       std::string pointer = address_pointer(memory, addr, in.imm);
       std::string helper = helper_name(op.mnemonic);
       if (op.immediate == Immediate::MemArgLane) helper += fmt::format("<{}>", lane);
       if (store) {
-        line(fmt::format("{}({}, {});", helper, pointer, vector));
+        line_format("{}({}, {});", helper, pointer, vector);
         return true;
       }
       std::string args = has_vector_operand ? pointer + ", " + vector : pointer;
-      line(fmt::format("{} = {}({});", put(addr_height, ValType::V128), helper, args));
+      line_format("{} = {}({});", put(addr_height, ValType::V128), helper, args);
       return true;
     }
     default: break;
@@ -115,8 +115,8 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
   const uint32_t n = static_cast<uint32_t>(op.params.size());
   std::vector<std::string> operands;
   for (uint32_t i = 0; i < n; ++i) operands.push_back(get(in.height - n + i, simd_letter_type(op.params[i])));
-  line(fmt::format("{} = {};", put(in.height - n, simd_letter_type(op.results[0])),
-                   expand_simd(op.cpp, operands, in.a)));
+  line_format("{} = {};", put(in.height - n, simd_letter_type(op.results[0])),
+              expand_simd(op.cpp, operands, in.a));
   return true;
 }
 

@@ -312,18 +312,18 @@ void FunctionEmitter::put_tail_arguments(const FuncType& type, uint32_t first, c
   std::vector<uint32_t> offsets = tail_argument_offsets(type);
   for (uint32_t i = 0; i < type.params.size(); ++i) {
     const std::string public_name = public_type(type.params[i]);
-    line(fmt::format("wasm2cpp::tail_put<{}>({} + {}, {});", public_name, buffer, offsets[i],
-                     to_public(type.params[i], get(first + i, type.params[i]))));
+    line_format("wasm2cpp::tail_put<{}>({} + {}, {});", public_name, buffer, offsets[i],
+                to_public(type.params[i], get(first + i, type.params[i])));
   }
 }
 
 void FunctionEmitter::start_trampoline(const FuncType& type, uint32_t first, const std::string& env,
                                        const std::string& entry) {
   const uint32_t bytes = info_.tail_calls.buffer_bytes;
-  line(fmt::format("alignas(16) unsigned char tail_buffer[{}];", bytes));
-  line(fmt::format("wasm2cpp::TailCall tail_call{{nullptr, {}, tail_buffer, {}}};", env, bytes));
+  line_format("alignas(16) unsigned char tail_buffer[{}];", bytes);
+  line_format("wasm2cpp::TailCall tail_call{{nullptr, {}, tail_buffer, {}}};", env, bytes);
   put_tail_arguments(type, first, "tail_buffer");
-  line(fmt::format("return wasm2cpp::run_tail_calls<{}>(&tail_call, {});", result_type(type), entry));
+  line_format("return wasm2cpp::run_tail_calls<{}>(&tail_call, {});", result_type(type), entry);
 }
 
 void FunctionEmitter::emit_return_call(const Instr& in) {
@@ -335,7 +335,7 @@ void FunctionEmitter::emit_return_call(const Instr& in) {
   }
   if (!info_.tail_calls.entry(in.a)) {
     // The callee makes no tail calls: an ordinary call ends the chain.
-    line(fmt::format("return {}({}{});", info_.function_names[in.a], ctx(), call_args(type, first)));
+    line_format("return {}({}{});", info_.function_names[in.a], ctx(), call_args(type, first));
     live_ = false;
     return;
   }
@@ -352,13 +352,13 @@ void FunctionEmitter::emit_return_call(const Instr& in) {
     // The buffer comes from whichever trampoline runs this chain: if it is
     // too small, call the ordinary entry (one frame; it starts a trampoline
     // of its own module's size, so this cannot repeat without bound).
-    line(fmt::format("if (tc->capacity >= {}) {{", bytes));
+    line_format("if (tc->capacity >= {}) {{", bytes);
     ++indent_;
     put_tail_arguments(type, first, "tc->data");
     line(tail_jump(type, entry));
     --indent_;
     line("}");
-    line(fmt::format("return {}({}{});", info_.function_names[in.a], ctx(), call_args(type, first)));
+    line_format("return {}({}{});", info_.function_names[in.a], ctx(), call_args(type, first));
   }
   --indent_;
   line("}");
@@ -379,10 +379,10 @@ void FunctionEmitter::tail_call_through_ref(const FuncType& type, uint32_t first
   const uint32_t bytes = tail_argument_bytes(type);
   line("{");
   ++indent_;
-  line(fmt::format("const wasm2cpp::FuncRef tail_ref = {};", ref));
+  line_format("const wasm2cpp::FuncRef tail_ref = {};", ref);
   std::string condition = fmt::format("const auto tail_entry = wasm2cpp::find_tail_entry_as<{}>(tail_ref.code)", result);
   if (tail_entry_ && bytes > kTailCallMinCapacity) condition += fmt::format("; tail_entry && tc->capacity >= {}", bytes);
-  line(fmt::format("if ({}) {{", condition));
+  line_format("if ({}) {{", condition);
   ++indent_;
   if (!tail_entry_) {
     start_trampoline(type, first, "tail_ref.env", "tail_entry");
@@ -395,7 +395,7 @@ void FunctionEmitter::tail_call_through_ref(const FuncType& type, uint32_t first
   line("}");
   // Not translated with tail calls (a host function, another module): an
   // ordinary call. It adds one frame, which is not wasm recursion.
-  line(fmt::format("return wasm2cpp::call_ref<{}>(tail_ref{});", result, call_args(type, first)));
+  line_format("return wasm2cpp::call_ref<{}>(tail_ref{});", result, call_args(type, first));
   --indent_;
   line("}");
   live_ = false;

@@ -154,7 +154,7 @@ void FunctionEmitter::emit_instr(size_t index) {
   if (emit_control(in) || emit_simd(in, dropped) || emit_atomics(in) || emit_numeric(in) || emit_variable(in) || emit_memory(in, dropped) ||
       emit_table(in) || emit_call(in))
     return;
-  line(fmt::format("#error unsupported instruction {}", info(in.op).mnemonic));
+  line_format("#error unsupported instruction {}", info(in.op).mnemonic);
 }
 
 std::string FunctionEmitter::emit(bool shared_linkage) {

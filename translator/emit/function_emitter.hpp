@@ -12,9 +12,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "emit/emitter.hpp"
+#include "fmt/format.h"
 #include "emit/loop_versioning.hpp"
 
 namespace wasm2cpp::emit {
@@ -41,6 +43,16 @@ class FunctionEmitter {
 
   // ---- output ----
   void line(std::string_view text);
+  // Same bytes as line(fmt::format(...)) without the heap-allocated
+  // temporary: this is the emitter's hottest path. Formatting into a stack
+  // buffer and appending once is cheaper than fmt 9's back_inserter(body_),
+  // which resizes (and zero-fills) body_ for every piece it copies.
+  template <typename... Args>
+  void line_format(fmt::format_string<Args...> format, Args&&... args) {
+    fmt::basic_memory_buffer<char, 256> text;
+    fmt::format_to(fmt::appender(text), format, std::forward<Args>(args)...);
+    line(std::string_view(text.data(), text.size()));
+  }
 
   // ---- variables: each call records the use ----
   std::string get(uint32_t height, ValType t);  // read slot
