@@ -13,9 +13,11 @@
 
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include "wasm2cpp/ops.hpp"
 #include "wasm2cpp/trap.hpp"
+#include "wasm2cpp/types.hpp"
 
 namespace wasm2cpp {
 
@@ -35,6 +37,55 @@ WASM2CPP_INLINE T load_at(const uint8_t* p) {
 template <typename T>
 WASM2CPP_INLINE void touch_at(const uint8_t* p) {
   for (size_t i = 0; i < sizeof(T); ++i) (void)static_cast<const volatile uint8_t*>(p)[i];
+}
+
+// Guard mode's value barrier (docs/generated-code.md, "Guard mode keeps
+// every trap"): an asm statement without outputs is volatile, so the
+// compiler can neither delete it nor see what it does with its input; the
+// value must exist in full, in a register, right here. The load that made
+// it therefore happens at full width and faults when out of bounds, even
+// where nothing else uses the value or only some of its bits. Register
+// constraints only: "m" or "g" would let the compiler pass the address and
+// skip the load. The barrier emits no instruction.
+template <typename T>
+WASM2CPP_INLINE void keep(const T& value) {
+  if constexpr (std::is_same_v<T, v128>) {
+    typedef uint8_t vector_u8x16 __attribute__((vector_size(16)));
+    vector_u8x16 bits;
+    std::memcpy(&bits, value.bytes, 16);
+    keep(bits);
+  } else {
+#if defined(__x86_64__) || defined(__i386__)
+    if constexpr (std::is_floating_point_v<T> || sizeof(T) == 16)
+      __asm__ volatile("" ::"x"(value));
+    else
+      __asm__ volatile("" ::"r"(value));
+#elif defined(__aarch64__)
+    if constexpr (std::is_floating_point_v<T> || sizeof(T) == 16)
+      __asm__ volatile("" ::"w"(value));
+    else
+      __asm__ volatile("" ::"r"(value));
+#else
+    // Portable form: every byte through general registers, one machine word
+    // at a time (costs moves, but stays exact).
+    unsigned char bytes[sizeof(T)];
+    std::memcpy(bytes, &value, sizeof(T));
+    for (size_t i = 0; i < sizeof(T); i += sizeof(uintptr_t)) {
+      uintptr_t word = 0;
+      std::memcpy(&word, bytes + i, sizeof(T) - i < sizeof(uintptr_t) ? sizeof(T) - i : sizeof(uintptr_t));
+      __asm__ volatile("" ::"r"(word));
+    }
+#endif
+  }
+}
+
+// A guard-mode load whose value the emitter cannot prove the compiler keeps
+// in full (translator/emit/load_uses.hpp).
+template <typename T>
+WASM2CPP_INLINE T load_kept(const uint8_t* p) {
+  T v = load_at<T>(p);
+  keep(v);
+  return v;
 }
 
 template <typename T>
