@@ -120,7 +120,27 @@ WASM2CPP_INLINE void check64(uint64_t addr, uint64_t offset, uint64_t size, uint
 
 // How a loop's back edge compares its counter with its bound (the counter
 // is the operand that changes by `step` per iteration).
-enum class LoopCompare { Eq, Ne, LtS, LtU, LeS, LeU, GtS, GtU, GeS, GeU };
+enum class LoopCompare {
+#define WASM2CPP_LOOP_COMPARE(name, mirrored, operand, op) name,
+#include "wasm2cpp/loop_compare.def"
+};
+
+// Whether the back edge is taken: `counter <C> bound` as wasm's i32 compare.
+template <LoopCompare C>
+constexpr bool loop_compare_holds(uint32_t counter, uint32_t bound) {
+#define WASM2CPP_LOOP_COMPARE(name, mirrored, operand, op) \
+  if constexpr (C == LoopCompare::name) return operand(counter) op operand(bound); else
+#include "wasm2cpp/loop_compare.def"
+  return false;
+}
+
+// Whether C reads its operands as signed numbers.
+template <LoopCompare C>
+inline constexpr bool loop_compare_signed =
+#define WASM2CPP_LOOP_COMPARE(name, mirrored, operand, op) \
+  (C == LoopCompare::name && std::is_signed_v<operand>) ||
+#include "wasm2cpp/loop_compare.def"
+    false;
 
 // Number of iterations (>= 1) of a loop whose back edge is taken while
 // `x_k <C> bound` holds, where x_k = x0 + k * step modulo 2^32 is the
@@ -142,8 +162,7 @@ WASM2CPP_INLINE uint64_t loop_trip_count(uint32_t x0, int32_t step, uint32_t bou
     if (distance % magnitude != 0) return 0;
     return distance / magnitude + 1;
   } else {
-    constexpr bool is_signed =
-        C == LoopCompare::LtS || C == LoopCompare::LeS || C == LoopCompare::GtS || C == LoopCompare::GeS;
+    constexpr bool is_signed = loop_compare_signed<C>;
     // The counter's exact values must stay in the compared domain up to the
     // exit test, so the comparisons see the same numbers as wasm.
     const int64_t lo = is_signed ? INT32_MIN : 0;
