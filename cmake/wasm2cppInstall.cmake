@@ -71,7 +71,7 @@ install(TARGETS wasm2cpp_runtime EXPORT wasm2cppTargets
   INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/runtime/include/"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT wasm2cpp_runtime
-  FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
+  FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h" PATTERN "*.def")
 
 if(TARGET wasm2cpp_wasi)
   set_target_properties(wasm2cpp_wasi PROPERTIES EXPORT_NAME wasi)
