@@ -72,6 +72,14 @@ void FunctionEmitter::bounds_check(uint32_t memory, const std::string& addr, uin
               bytes, mem_size(memory));
 }
 
+bool FunctionEmitter::needs_load_barrier(const Instr& in) {
+  if (!load_uses_found_) {
+    load_uses_found_ = true;
+    load_uses_ = LoadUses(ir_, info_.module);
+  }
+  return load_uses_.needs_barrier(static_cast<size_t>(&in - ir_.code.data()));
+}
+
 std::string FunctionEmitter::unchecked_pointer(const VersionedAccess& access) {
   // The exact 64-bit address (open_versioned_loop proved it equals the
   // wasm address and is in bounds in every iteration), written so the C++
@@ -130,8 +138,11 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
         line_format("wasm2cpp::touch_at<{}>({});", access->memory_type, address_pointer(memory, addr, in.imm));
       return true;
     }
-    std::string load =
-        fmt::format("wasm2cpp::load_at<{}>({})", access->memory_type, address_pointer(memory, addr, in.imm));
+    // Guard mode: a value the compiler might drop or narrow goes through a
+    // barrier, so the load happens in full and faults (load_uses.hpp).
+    const char* loader = !explicit_checks(memory) && needs_load_barrier(in) ? "load_kept" : "load_at";
+    std::string load = fmt::format("wasm2cpp::{}<{}>({})", loader, access->memory_type,
+                                   address_pointer(memory, addr, in.imm));
     std::string target = internal_type(access->value);
     if (target != access->memory_type) load = fmt::format("{}({})", target, load);
     line_format("{} = {};", put(in.height - 1, access->value), load);

@@ -27,7 +27,7 @@ std::string expand_simd(std::string_view pattern, const std::vector<std::string>
     if (pattern[i] != '$') {
       out += pattern[i];
     } else if (pattern.substr(i, 4) == "$imm") {
-      out += fmt::format("{}", lane);
+      text::format_append(out, "{}", lane);
       i += 3;
     } else {
       out += operands[static_cast<size_t>(pattern[i + 1] - '0')];
@@ -71,7 +71,7 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
       uint8_t lanes[16];
       v128_bytes(in, lanes);
       std::string list;
-      for (unsigned i = 0; i < 16; ++i) list += fmt::format("{}{}", i ? ", " : "", lanes[i]);
+      for (unsigned i = 0; i < 16; ++i) list += text::format("{}{}", i ? ", " : "", lanes[i]);
       std::string a = get(in.height - 2, ValType::V128);
       std::string b = get(in.height - 1, ValType::V128);
       line_format("{} = simd::i8x16_shuffle<{}>({}, {});", put(in.height - 2, ValType::V128), list,
@@ -100,13 +100,16 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
       }
       std::string pointer = address_pointer(memory, addr, in.imm);
       std::string helper = helper_name(op.mnemonic);
-      if (op.immediate == Immediate::MemArgLane) helper += fmt::format("<{}>", lane);
+      if (op.immediate == Immediate::MemArgLane) helper += text::format("<{}>", lane);
       if (store) {
         line_format("{}({}, {});", helper, pointer, vector);
         return true;
       }
       std::string args = has_vector_operand ? pointer + ", " + vector : pointer;
-      line_format("{} = {}({});", put(addr_height, ValType::V128), helper, args);
+      std::string result = put(addr_height, ValType::V128);
+      line_format("{} = {}({});", result, helper, args);
+      // Guard mode: keep the loaded vector, as for scalar loads (load_uses.hpp).
+      if (!explicit_checks(memory) && needs_load_barrier(in)) line_format("wasm2cpp::keep({});", result);
       return true;
     }
     default: break;

@@ -17,6 +17,7 @@
 
 #include "emit/emitter.hpp"
 #include "fmt/format.h"
+#include "emit/load_uses.hpp"
 #include "emit/loop_versioning.hpp"
 
 namespace wasm2cpp::emit {
@@ -130,6 +131,9 @@ class FunctionEmitter {
   // ---- memory helpers (emit_memory.cpp) ----
   std::string address_pointer(uint32_t memory, const std::string& addr, uint64_t offset);
   void bounds_check(uint32_t memory, const std::string& addr, uint64_t offset, uint32_t bytes);
+  // Guard mode: whether the load `in` must pass its value through
+  // wasm2cpp::keep (load_uses.hpp); computed for the function on first use.
+  bool needs_load_barrier(const Instr& in);
 
   const ModuleInfo& info_;
   const FunctionIR& ir_;
@@ -186,6 +190,9 @@ class FunctionEmitter {
   bool loop_versions_found_ = false;
   std::vector<bool> versioned_loop_;
   const LoopVersion* unchecked_copy_ = nullptr;
+  // Guard-mode loads that need a value barrier (see needs_load_barrier).
+  LoadUses load_uses_;
+  bool load_uses_found_ = false;
 };
 
 }  // namespace wasm2cpp::emit

@@ -1,0 +1,126 @@
+// Guard-mode load classification (translator/emit/load_uses.hpp): which
+// loads get a value barrier, on functions validated from raw code bytes.
+// The behaviour itself (traps kept at -O2) is tested end to end by
+// tests/escape/lost_trap_test.cpp.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "emit/load_uses.hpp"
+#include "function_validator_test_util.hpp"
+
+namespace wasm2cpp {
+namespace {
+
+namespace op = test::op;
+
+constexpr uint8_t kI32WrapI64 = 0xa7, kI32DivU = 0x6e, kI32TruncF32S = 0xa8, kF32Load = 0x2a;
+
+// Validates `code` as the body of a (param i32 i32) function with two more
+// i32 locals (2, 3), one memory, an imported function (index 0) and a
+// defined one (index 1) both of type (i32) -> (); returns, per load in
+// code order, whether it needs a barrier.
+std::vector<bool> barriers_for(std::initializer_list<uint8_t> code) {
+  test::ModuleBuilder b;
+  b.memory(1);
+  uint32_t sink = b.type({ValType::I32}, {});
+  uint32_t t = b.type({ValType::I32, ValType::I32}, {});
+  b.import_func(sink);
+  b.func(sink, {0x00, op::End});
+  test::Bytes body{0x01, 0x02, test::kI32};
+  body.insert(body.end(), code);
+  uint32_t f = b.func(t, body);
+  const Module& m = b.finish();
+  auto ir = validate_function(m, f, Features());
+  EXPECT_TRUE(ir.ok()) << test::error_of(ir);
+  if (!ir.ok()) return {};
+  emit::LoadUses uses(*ir, m);
+  std::vector<bool> out;
+  for (size_t i = 0; i < ir->code.size(); ++i)
+    if (emit::is_classified_load(ir->code[i].op)) out.push_back(uses.needs_barrier(i));
+  EXPECT_EQ(uses.barrier_count() + uses.consumed_count(), out.size());
+  return out;
+}
+
+using Flags = std::vector<bool>;
+
+TEST(LoadUses, ValueOverwrittenInALocalNeedsABarrier) {
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::LocalSet, 2,
+                          op::I32Const, 0, op::LocalSet, 2, op::End}),
+            Flags{true});
+}
+
+TEST(LoadUses, PartlyUsedValueNeedsABarrier) {
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I64Load, 3, 0, kI32WrapI64, op::Drop, op::End}), Flags{true});
+}
+
+TEST(LoadUses, AddressOfALaterLoadIsConsumed) {
+  // The outer load is dropped (the emitter touches it): classified as
+  // needing a barrier, which the emitter replaces by the touch.
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::I32Load, 2, 4, op::Drop, op::End}),
+            (Flags{false, true}));
+}
+
+TEST(LoadUses, AddressThroughALocalCopyIsConsumed) {
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::LocalSet, 2,
+                          op::LocalGet, 1, op::LocalSet, 3,  // unrelated work in between
+                          op::LocalGet, 2, op::I32Load8U, 0, 0, op::Drop, op::End}),
+            (Flags{false, true}));
+}
+
+TEST(LoadUses, LocalOverwrittenBeforeTheAddressUseNeedsABarrier) {
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::LocalSet, 2,
+                          op::LocalGet, 1, op::LocalSet, 2,
+                          op::LocalGet, 2, op::I32Load8U, 0, 0, op::Drop, op::End}),
+            (Flags{true, true}));
+}
+
+TEST(LoadUses, LocalTeeKeepsTheValueOnTheStack) {
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::LocalTee, 2,
+                          op::I32Load, 2, 0, op::Drop, op::End}),
+            (Flags{false, true}));
+}
+
+TEST(LoadUses, DivisorIsConsumedDividendIsNot) {
+  EXPECT_EQ(barriers_for({op::I32Const, 7, op::LocalGet, 0, op::I32Load, 2, 0, kI32DivU, op::Drop, op::End}),
+            Flags{false});
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::I32Const, 7, kI32DivU, op::Drop, op::End}),
+            Flags{true});
+}
+
+TEST(LoadUses, TrappingTruncationOperandIsConsumed) {
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, kF32Load, 2, 0, kI32TruncF32S, op::Drop, op::End}), Flags{false});
+}
+
+TEST(LoadUses, ImportedCallArgumentIsConsumedDefinedCallArgumentIsNot) {
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::Call, 0, op::End}), Flags{false});
+  // A defined callee may be inlined and ignore its parameter.
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::Call, 1, op::End}), Flags{true});
+}
+
+TEST(LoadUses, StoresConditionsAndSelectsAreNotRobust) {
+  // Stored value: the store may be dead or a no-op.
+  EXPECT_EQ(barriers_for({op::LocalGet, 1, op::LocalGet, 0, op::I32Load, 2, 0, op::I32Store, 2, 0, op::End}),
+            Flags{true});
+  // Branch condition: both successors may be the same.
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::If, 0x40, op::End, op::End}), Flags{true});
+  // select: both arms may be equal.
+  EXPECT_EQ(barriers_for({op::I32Const, 1, op::I32Const, 1, op::LocalGet, 0, op::I32Load, 2, 0, op::Select,
+                          op::Drop, op::End}),
+            Flags{true});
+}
+
+TEST(LoadUses, ControlFlowOrACallBeforeTheUseNeedsABarrier) {
+  // A block boundary between the load and the address use.
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::Block, 0x40, op::End,
+                          op::I32Load, 2, 0, op::Drop, op::End}),
+            (Flags{true, true}));
+  // A call (which may trap or be inlined into a trap) in between.
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::LocalGet, 1, op::Call, 0,
+                          op::I32Load, 2, 0, op::Drop, op::End}),
+            (Flags{true, true}));
+}
+
+}  // namespace
+}  // namespace wasm2cpp
