@@ -215,4 +215,28 @@ WASM2CPP_INLINE bool loop_access_in_bounds(uint32_t base, int64_t delta, int64_t
   return low >= 0 && high <= int64_t{UINT32_MAX} && uint64_t(high) + end <= length;
 }
 
+// Whether the bytes two access groups touch in iterations [0, last] are
+// disjoint (each group as in loop_access_in_bounds, which must already have
+// accepted both: then no product or sum here overflows). Lets a versioned
+// copy read one group's loads before the other group's stores.
+WASM2CPP_INLINE bool loop_ranges_disjoint(uint32_t base_a, int64_t delta_a, int64_t stride_a, uint64_t end_a,
+                                          uint32_t base_b, int64_t delta_b, int64_t stride_b, uint64_t end_b,
+                                          uint64_t last) {
+  const int64_t first_a = int64_t(base_a) + delta_a, last_a = first_a + int64_t(last) * stride_a;
+  const int64_t first_b = int64_t(base_b) + delta_b, last_b = first_b + int64_t(last) * stride_b;
+  const int64_t low_a = first_a < last_a ? first_a : last_a, low_b = first_b < last_b ? first_b : last_b;
+  const int64_t high_a = (first_a < last_a ? last_a : first_a) + int64_t(end_a);
+  const int64_t high_b = (first_b < last_b ? last_b : first_b) + int64_t(end_b);
+  return high_a <= low_b || high_b <= low_a;
+}
+
+// Before a versioned copy whose loads were moved above its stores: keeps
+// clang's loop vectoriser off it, so the SLP vectoriser pairs its unrolled
+// lanes instead (see translator/emit/loop_versioning.hpp, hoist_loads).
+#if defined(__clang__)
+#define WASM2CPP_NO_LOOP_VECTORIZE _Pragma("clang loop vectorize(disable)")
+#else
+#define WASM2CPP_NO_LOOP_VECTORIZE
+#endif
+
 }  // namespace wasm2cpp
