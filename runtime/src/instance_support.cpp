@@ -2,6 +2,7 @@
 
 #include <mutex>
 #include <stdexcept>
+#include <vector>
 
 namespace wasm2cpp {
 

@@ -5,7 +5,8 @@
 // commits pages with mprotect. Pages are never decommitted, so pages exposed
 // by a grow have never been written and read as zero.
 //
-// Threads (shared memories): size_ is atomic, read with acquire by explicit
+// Threads (shared memories): size_ is accessed atomically (__atomic builtins:
+// memory_core.hpp stays free of <atomic>), read with acquire by explicit
 // checks, memory.size and host accessors; grow is serialised by a mutex and
 // commits the new pages before publishing the new size with release, so a
 // thread that sees the new size also sees committed pages. The reservation
@@ -13,6 +14,7 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <mutex>
 #include <new>
 #include <stdexcept>
 #include <string>
@@ -46,17 +48,27 @@ std::string hex(uint64_t value) {
 
 }  // namespace
 
-Memory::Memory(const Limits& limits) : limits_(limits) {
+struct Memory::State {
+  Limits limits;
+  std::mutex grow_mutex;  // serialises grow()
+  uint64_t reserved = 0;  // bytes of address space reserved at base_
+  uint64_t cap_pages = ~uint64_t{0};
+};
+
+Memory::Memory(const Limits& limits) {
   uint64_t page_limit = limits.memory64 ? kMemory64MaxPages : kMemory32MaxPages;
   uint64_t max_pages = std::min(limits.maximum.value_or(page_limit), page_limit);
   if (limits.initial > max_pages)
     throw std::length_error("memory initial size exceeds its maximum");
+  state_ = new State{limits, {}, 0, ~uint64_t{0}};
+  shared_ = limits.shared;
+  uint64_t& reserved = state_->reserved;
 
   if (!limits.memory64 && detail::guard_pages_supported()) {
     if (uint8_t* p = reserve(detail::kGuardedReservationBytes)) {
       if (detail::register_guarded_region(p)) {
         base_ = p;
-        reserved_ = detail::kGuardedReservationBytes;
+        reserved = detail::kGuardedReservationBytes;
         guarded_ = true;
       } else {
         munmap(p, detail::kGuardedReservationBytes);
@@ -71,36 +83,50 @@ Memory::Memory(const Limits& limits) : limits_(limits) {
     while (base_ == nullptr) {
       base_ = reserve(want * kPageSize);
       if (base_ != nullptr) break;
-      if (want == need) throw std::bad_alloc();
+      if (want == need) {
+        delete state_;
+        throw std::bad_alloc();
+      }
       want = std::max(need, want / 2);
     }
-    reserved_ = want * kPageSize;
+    reserved = want * kPageSize;
   }
 
   uint64_t initial_bytes = limits.initial * kPageSize;
   if (initial_bytes != 0 &&
       mprotect(base_, static_cast<size_t>(initial_bytes), PROT_READ | PROT_WRITE) != 0) {
     if (guarded_) detail::unregister_guarded_region(base_);
-    munmap(base_, static_cast<size_t>(reserved_));
+    munmap(base_, static_cast<size_t>(reserved));
+    delete state_;
     throw std::bad_alloc();
   }
-  size_.store(initial_bytes, std::memory_order_release);
+  __atomic_store_n(&size_, initial_bytes, __ATOMIC_RELEASE);
 }
 
 Memory::~Memory() {
   if (guarded_) detail::unregister_guarded_region(base_);
-  munmap(base_, static_cast<size_t>(reserved_));
+  munmap(base_, static_cast<size_t>(state_->reserved));
+  delete state_;
+}
+
+const Memory::Limits& Memory::limits() const noexcept { return state_->limits; }
+
+void Memory::set_max_pages_cap(uint64_t pages) noexcept {
+  std::lock_guard<std::mutex> lock(state_->grow_mutex);
+  state_->cap_pages = pages;
 }
 
 int64_t Memory::grow(uint64_t delta_pages) noexcept {
-  std::lock_guard<std::mutex> lock(grow_mutex_);
-  const uint64_t old_size = size_.load(std::memory_order_relaxed);  // only grow() writes it
+  std::lock_guard<std::mutex> lock(state_->grow_mutex);
+  // Only grow() writes the size, under the lock.
+  const uint64_t old_size = __atomic_load_n(&size_, __ATOMIC_RELAXED);
+  const Limits& limits = state_->limits;
   uint64_t old_pages = old_size / kPageSize;
   if (delta_pages == 0) return static_cast<int64_t>(old_pages);
 
-  uint64_t page_limit = limits_.memory64 ? kMemory64MaxPages : kMemory32MaxPages;
-  uint64_t limit = std::min({limits_.maximum.value_or(page_limit), page_limit, cap_pages_});
-  if (!guarded_) limit = std::min(limit, reserved_ / kPageSize);
+  uint64_t page_limit = limits.memory64 ? kMemory64MaxPages : kMemory32MaxPages;
+  uint64_t limit = std::min({limits.maximum.value_or(page_limit), page_limit, state_->cap_pages});
+  if (!guarded_) limit = std::min(limit, state_->reserved / kPageSize);
   if (old_pages > limit || delta_pages > limit - old_pages) return -1;
 
   uint64_t new_size = (old_pages + delta_pages) * kPageSize;
@@ -112,7 +138,7 @@ int64_t Memory::grow(uint64_t delta_pages) noexcept {
     mprotect(fresh, fresh_bytes, PROT_NONE);
     return -1;
   }
-  size_.store(new_size, std::memory_order_release);
+  __atomic_store_n(&size_, new_size, __ATOMIC_RELEASE);
   return static_cast<int64_t>(old_pages);
 }
 
@@ -130,23 +156,14 @@ void Memory::throw_misaligned(uint64_t addr) const {
   throw OutOfBounds("misaligned view at " + hex(addr));
 }
 
-std::string Memory::read_string(uint64_t addr, uint64_t len) const {
-  check_range(addr, len, 1);
-  return std::string(reinterpret_cast<const char*>(base_ + addr), static_cast<size_t>(len));
+void Memory::write_bytes(uint64_t addr, const void* bytes, uint64_t size) {
+  check_range(addr, size, 1);
+  if (size != 0) std::memcpy(base_ + addr, bytes, static_cast<size_t>(size));
 }
 
-void Memory::write(uint64_t addr, std::span<const std::byte> bytes) {
-  check_range(addr, bytes.size(), 1);
-  if (!bytes.empty()) std::memcpy(base_ + addr, bytes.data(), bytes.size());
-}
-
-void Memory::write(uint64_t addr, std::span<const uint8_t> bytes) {
-  write(addr, std::as_bytes(bytes));
-}
-
-void Memory::read(uint64_t addr, std::span<std::byte> out) const {
-  check_range(addr, out.size(), 1);
-  if (!out.empty()) std::memcpy(out.data(), base_ + addr, out.size());
+void Memory::read_bytes(uint64_t addr, void* out, uint64_t size) const {
+  check_range(addr, size, 1);
+  if (size != 0) std::memcpy(out, base_ + addr, static_cast<size_t>(size));
 }
 
 void Memory::fill(uint64_t dst, uint8_t value, uint64_t len) {
@@ -164,7 +181,7 @@ void Memory::copy(Memory& dst_mem, uint64_t dst, const Memory& src_mem, uint64_t
   if (len != 0) std::memmove(dst_mem.base_ + dst, src_mem.base_ + src, static_cast<size_t>(len));
 }
 
-void Memory::init(uint64_t dst, std::span<const uint8_t> segment, uint64_t src, uint64_t len) {
+void Memory::init(uint64_t dst, SegmentView<uint8_t> segment, uint64_t src, uint64_t len) {
   const uint64_t size = size_bytes();
   if (dst > size || len > size - dst || src > segment.size() || len > segment.size() - src)
     trap(TrapKind::MemoryOutOfBounds);

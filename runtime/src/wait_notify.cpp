@@ -92,14 +92,14 @@ uint64_t Memory::checked_atomic_address(uint64_t addr, uint64_t offset, uint64_t
 uint32_t Memory::atomic_wait32(uint64_t addr, uint64_t offset, uint32_t expected,
                                int64_t timeout_ns) {
   const uint64_t ea = checked_atomic_address(addr, offset, 4);
-  if (!limits_.shared) trap(TrapKind::ExpectedSharedMemory);
+  if (!shared_) trap(TrapKind::ExpectedSharedMemory);
   return park<uint32_t>(base_ + ea, expected, timeout_ns);
 }
 
 uint32_t Memory::atomic_wait64(uint64_t addr, uint64_t offset, uint64_t expected,
                                int64_t timeout_ns) {
   const uint64_t ea = checked_atomic_address(addr, offset, 8);
-  if (!limits_.shared) trap(TrapKind::ExpectedSharedMemory);
+  if (!shared_) trap(TrapKind::ExpectedSharedMemory);
   return park<uint64_t>(base_ + ea, expected, timeout_ns);
 }
 
@@ -107,7 +107,7 @@ uint32_t Memory::atomic_notify(uint64_t addr, uint64_t offset, uint32_t count) {
   const uint64_t ea = checked_atomic_address(addr, offset, 4);
   // Only a shared memory can have waiters; notify is still a (no-op)
   // synchronisation point.
-  if (!limits_.shared || count == 0) {
+  if (!shared_ || count == 0) {
     atomic_fence();
     return 0;
   }

@@ -9,6 +9,7 @@
 
 #include "wasm2cpp/function.hpp"
 #include "wasm2cpp/stack.hpp"
+#include "wasm2cpp/trap.hpp"
 
 namespace wasm2cpp {
 namespace {

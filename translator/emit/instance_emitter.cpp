@@ -78,7 +78,45 @@ std::string data_literal(std::span<const uint8_t> bytes) {
 }
 
 std::string segment_span(uint32_t index, size_t size) {
-  return fmt::format("std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(kData{}), {})", index, size);
+  return fmt::format("wasm2cpp::SegmentView<uint8_t>(reinterpret_cast<const uint8_t*>(kData{}), {})", index,
+                     size);
+}
+
+// What the instance owns, around the plain Context that function bodies
+// see (module_emitter.cpp): memories, tables, exported globals and tags it
+// defines, the items of passive element segments, the export map. `ctx` in
+// the instance code is the plain part (the env every function takes),
+// `self` the whole.
+void emit_owned_context(const ModuleInfo& info, std::string& out) {
+  const Module& m = info.module;
+  out += fmt::format("struct Instance::Context : {}Context {{\n", info.qualified_ns);
+  for (uint32_t i = 0; i < m.memories.size(); ++i) {
+    if (!m.memories[i].imported) out += fmt::format("  std::unique_ptr<wasm2cpp::Memory> mem{}_owned;\n", i);
+  }
+  for (uint32_t i = 0; i < m.tables.size(); ++i) {
+    if (!m.tables[i].imported)
+      out += fmt::format("  std::unique_ptr<{}> table{}_owned;\n", table_class(m.tables[i].type.elem), i);
+  }
+  for (uint32_t i = 0; i < m.globals.size(); ++i) {
+    if (info.global_shared[i] && !m.globals[i].imported) {
+      const GlobalType& g = m.globals[i].type;
+      out += fmt::format("  wasm2cpp::Global<{0}> g{1}_storage{{{0}{{}}, {2}}};\n", public_type(g.type), i,
+                         g.is_mutable ? "true" : "false");
+    }
+  }
+  for (uint32_t i = 0; i < m.tags.size(); ++i) {
+    if (!m.tags[i].imported)
+      out += fmt::format("  wasm2cpp::Tag tag{}_storage{{wasm2cpp::intern_func_type({})}};\n", i,
+                         cpp_string_literal(signature_string(m.types[m.tags[i].type_index])));
+  }
+  for (uint32_t i = 0; i < m.elems.size(); ++i) {
+    if (m.elems[i].mode == ElemSegment::Mode::Passive)
+      out += fmt::format("  std::vector<{}> elem{}_items;\n", public_type(m.elems[i].type), i);
+  }
+  out += "  wasm2cpp::Exports exports;\n";
+  out += "  // Keeps imported host callables alive.\n";
+  out += "  std::vector<std::shared_ptr<void>> owners;\n";
+  out += "};\n\n";
 }
 
 void emit_link(const ModuleInfo& info, std::string& out) {
@@ -147,7 +185,7 @@ void emit_imports_into_context(const ModuleInfo& info, std::string& out) {
         out += fmt::format("  wasm2cpp::link::check_function({}.ref(), {}, ctx->type{});\n", member, names,
                            m.functions[imp.index].type_index);
         out += fmt::format("  ctx->func{} = {}.ref();\n", imp.index, member);
-        out += fmt::format("  if ({0}.owner()) ctx->owners.push_back({0}.owner());\n", member);
+        out += fmt::format("  if ({0}.owner()) self->owners.push_back({0}.owner());\n", member);
         break;
       case ExternKind::Memory: {
         const Limits& l = m.memories[imp.index].type.limits;
@@ -183,15 +221,15 @@ void emit_imports_into_context(const ModuleInfo& info, std::string& out) {
 void emit_definitions(const ModuleInfo& info, std::string& out) {
   const Module& m = info.module;
   for (uint32_t i = 0; i < m.tags.size(); ++i)
-    if (!m.tags[i].imported) out += fmt::format("  ctx->tag{0} = &ctx->tag{0}_storage;\n", i);
+    if (!m.tags[i].imported) out += fmt::format("  ctx->tag{0} = &self->tag{0}_storage;\n", i);
   for (uint32_t i = 0; i < m.memories.size(); ++i) {
     const Memory& mem = m.memories[i];
     if (mem.imported) continue;
     const Limits& l = mem.type.limits;
     out += fmt::format(
-        "  ctx->mem{0}_owned = std::make_unique<wasm2cpp::Memory>(wasm2cpp::Memory::Limits{{{1}ull, {2}, {3}, {4}}});\n",
+        "  self->mem{0}_owned = std::make_unique<wasm2cpp::Memory>(wasm2cpp::Memory::Limits{{{1}ull, {2}, {3}, {4}}});\n",
         i, l.min, optional_literal(l.max), l.shared, l.is64);
-    out += fmt::format("  ctx->mem{0} = ctx->mem{0}_owned.get();\n", i);
+    out += fmt::format("  ctx->mem{0} = self->mem{0}_owned.get();\n", i);
     out += fmt::format("  ctx->mem{0}_base = ctx->mem{0}->data();\n", i);
     // Security: guard-mode code has no bounds checks, so it must never run
     // against a memory without the full guard reservation.
@@ -200,14 +238,14 @@ void emit_definitions(const ModuleInfo& info, std::string& out) {
   for (uint32_t i = 0; i < m.tables.size(); ++i) {
     const Table& t = m.tables[i];
     if (t.imported) continue;
-    out += fmt::format("  ctx->table{0}_owned = std::make_unique<{1}>(wasm2cpp::TableLimits{{{2}ull, {3}}});\n", i,
+    out += fmt::format("  self->table{0}_owned = std::make_unique<{1}>(wasm2cpp::TableLimits{{{2}ull, {3}}});\n", i,
                        table_class(t.type.elem), t.type.limits.min, optional_literal(t.type.limits.max));
-    out += fmt::format("  ctx->table{0} = ctx->table{0}_owned.get();\n", i);
+    out += fmt::format("  ctx->table{0} = self->table{0}_owned.get();\n", i);
   }
   for (uint32_t i = 0; i < m.globals.size(); ++i) {
     const Global& g = m.globals[i];
     if (g.imported) continue;
-    if (info.global_shared[i]) out += fmt::format("  ctx->g{0} = &ctx->g{0}_storage;\n", i);
+    if (info.global_shared[i]) out += fmt::format("  ctx->g{0} = &self->g{0}_storage;\n", i);
     out += "  " + info.global_write(i, "ctx", const_expr(info, g.init)) + ";\n";
   }
 }
@@ -222,7 +260,7 @@ void emit_export_map(const ModuleInfo& info, std::string& out) {
       case ExternKind::Global: value = fmt::format("static_cast<wasm2cpp::GlobalBase*>(ctx->g{})", e.index); break;
       case ExternKind::Tag: value = fmt::format("ctx->tag{}", e.index); break;
     }
-    out += fmt::format("  ctx->exports.add(std::string({}, {}), {});\n", cpp_string_literal(e.name), e.name.size(),
+    out += fmt::format("  self->exports.add(std::string({}, {}), {});\n", cpp_string_literal(e.name), e.name.size(),
                        value);
   }
 }
@@ -273,7 +311,7 @@ void emit_segments_and_start(const ModuleInfo& info, std::string& out) {
       out += "};\n";
     }
     if (seg.mode == ElemSegment::Mode::Passive) {
-      out += fmt::format("      ctx->elem{} = std::move(items);\n", i);
+      out += fmt::format("      self->elem{0}_items = std::move(items);\n      ctx->elem{0} = self->elem{0}_items;\n", i);
     } else {
       // Active: table.init then elem.drop; an out-of-range segment traps
       // (even an empty one).
@@ -326,7 +364,8 @@ void emit_export_members(const ModuleInfo& info, std::string& out) {
         }
         std::string call = m.functions[e.index].imported
                                ? fmt::format("wasm2cpp::call_ref<{}>(ctx_->func{}{})", result_type(type), e.index, args)
-                               : fmt::format("{}(ctx_.get(){})", entry_call(info, e.index), args);
+                               : fmt::format("{}(static_cast<{}Context*>(ctx_.get()){})", entry_call(info, e.index),
+                                             info.qualified_ns, args);
         out += fmt::format("{} Instance::{}({}) {{ return {}; }}\n", result_type(type), member, params, call);
         break;
       }
@@ -353,6 +392,7 @@ void emit_export_members(const ModuleInfo& info, std::string& out) {
 std::string emit_instance_implementation(const ModuleInfo& info) {
   const Module& m = info.module;
   std::string out;
+  emit_owned_context(info, out);
   for (uint32_t i = 0; i < m.datas.size(); ++i) {
     out += fmt::format("static const char kData{}[] ={};\n", i, data_literal(m.datas[i].bytes));
   }
@@ -363,7 +403,8 @@ std::string emit_instance_implementation(const ModuleInfo& info) {
   out += "Instance::Instance(const wasm2cpp::Linker& linker) : Instance(Imports::link(linker)) {}\n\n";
   out += fmt::format("Instance::Instance(const Imports&{}) : ctx_(std::make_unique<Context>()) {{\n",
                      m.imports.empty() ? "" : " imports");
-  out += "  Context* ctx = ctx_.get();\n  (void)ctx;\n";
+  out += fmt::format("  Context* self = ctx_.get();\n  {}Context* ctx = self;\n  (void)self;\n  (void)ctx;\n",
+                     info.qualified_ns);
   // Types are interned per process: equal signatures give equal TypeIds
   // across modules, which is what call_indirect and linking compare.
   for (uint32_t i = 0; i < m.types.size(); ++i)

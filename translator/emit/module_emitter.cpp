@@ -166,7 +166,11 @@ std::string emit_public_header(const ModuleInfo& info) {
 
 std::string emit_context_and_declarations(const ModuleInfo& info, bool shared_linkage) {
   const Module& m = info.module;
-  std::string out = "struct Instance::Context {\n";
+  // The plain part of the instance that function bodies read, identical in
+  // every shard; what the instance owns (storage, exports) derives from it
+  // in the first shard only (emit_instance_implementation), so bodies
+  // compile against wasm2cpp/code.hpp alone.
+  std::string out = "struct Context {\n";
   // Hot members first: memories, tables, globals.
   for (uint32_t i = 0; i < m.memories.size(); ++i) {
     out += fmt::format("  wasm2cpp::Memory* mem{} = nullptr;\n", i);
@@ -190,36 +194,12 @@ std::string emit_context_and_declarations(const ModuleInfo& info, bool shared_li
   }
   for (uint32_t i = 0; i < m.types.size(); ++i) out += fmt::format("  wasm2cpp::TypeId type{} = nullptr;\n", i);
   // Exception tags: identities, shared by pointer when imported.
-  for (uint32_t i = 0; i < m.tags.size(); ++i) {
-    out += fmt::format("  wasm2cpp::Tag* tag{} = nullptr;\n", i);
-    if (!m.tags[i].imported)
-      out += fmt::format("  wasm2cpp::Tag tag{}_storage{{wasm2cpp::intern_func_type({})}};\n", i,
-                         cpp_string_literal(signature_string(m.types[m.tags[i].type_index])));
-  }
+  for (uint32_t i = 0; i < m.tags.size(); ++i) out += fmt::format("  wasm2cpp::Tag* tag{} = nullptr;\n", i);
   // Segments still available to memory.init / table.init (dropped: empty).
-  for (uint32_t i = 0; i < m.datas.size(); ++i) out += fmt::format("  std::span<const uint8_t> data{};\n", i);
-  for (uint32_t i = 0; i < m.elems.size(); ++i) {
-    out += fmt::format("  std::vector<{}> elem{};\n", public_type(m.elems[i].type), i);
-  }
-  // Storage owned by this instance.
-  for (uint32_t i = 0; i < m.memories.size(); ++i) {
-    if (!m.memories[i].imported) out += fmt::format("  std::unique_ptr<wasm2cpp::Memory> mem{}_owned;\n", i);
-  }
-  for (uint32_t i = 0; i < m.tables.size(); ++i) {
-    if (!m.tables[i].imported)
-      out += fmt::format("  std::unique_ptr<{}> table{}_owned;\n", table_class(m.tables[i].type.elem), i);
-  }
-  for (uint32_t i = 0; i < m.globals.size(); ++i) {
-    if (info.global_shared[i] && !m.globals[i].imported) {
-      const GlobalType& g = m.globals[i].type;
-      out += fmt::format("  wasm2cpp::Global<{0}> g{1}_storage{{{0}{{}}, {2}}};\n", public_type(g.type), i,
-                         g.is_mutable ? "true" : "false");
-    }
-  }
-  out += "  wasm2cpp::Exports exports;\n";
-  out += "  // Keeps imported host callables alive.\n";
-  out += "  std::vector<std::shared_ptr<void>> owners;\n";
-  out += "};\n\nusing Context = Instance::Context;\n\n";
+  for (uint32_t i = 0; i < m.datas.size(); ++i) out += fmt::format("  wasm2cpp::SegmentView<uint8_t> data{};\n", i);
+  for (uint32_t i = 0; i < m.elems.size(); ++i)
+    out += fmt::format("  wasm2cpp::SegmentView<{}> elem{};\n", public_type(m.elems[i].type), i);
+  out += "};\n\n";
 
   for (uint32_t i = 0; i < m.functions.size(); ++i) {
     if (m.functions[i].imported) continue;

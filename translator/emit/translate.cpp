@@ -46,8 +46,29 @@ bool uses_simd(const FunctionIR& ir) {
   return false;
 }
 
+// Exception-handling instructions need wasm2cpp::Exception (exception.hpp).
+bool uses_exceptions(const FunctionIR& ir) {
+  for (const Instr& in : ir.code)
+    if (wasm2cpp::info(in.op).feature == Feature::Exceptions) return true;
+  return false;
+}
+
+// Several results make a function return std::tuple.
+bool uses_tuples(const Module& module) {
+  for (const FuncType& type : module.types)
+    if (type.results.size() > 1) return true;
+  return false;
+}
+
+// What each source file includes beyond the module's own declarations.
+struct ShardNeeds {
+  bool instance = false;  // the instance implementation: the full runtime API
+  bool simd = false;
+  bool exceptions = false;
+};
+
 std::string source_prelude(const emit::ModuleInfo& info, const std::string& header_name,
-                           bool simd) {
+                           const ShardNeeds& needs) {
   std::string out = emit::banner(info);
   out += R"(
 // WebAssembly rounds every float operation separately: never contract a*b+c
@@ -74,15 +95,25 @@ std::string source_prelude(const emit::ModuleInfo& info, const std::string& head
 #endif
 
 )";
-  out += fmt::format("#include \"{}\"\n\n", header_name);
-  out += "#include <wasm2cpp/instance_support.hpp>\n";
+  // Function bodies need only the lean wasm2cpp/code.hpp; the public
+  // header (the whole runtime API, ~1.2 s of compile time) only where the
+  // instance implementation is.
+  if (needs.instance) {
+    out += fmt::format("#include \"{}\"\n\n", header_name);
+    out += "#include <wasm2cpp/instance_support.hpp>\n";
+  }
+  out += "#include <wasm2cpp/code.hpp>\n";
+  if (needs.exceptions) out += "#include <wasm2cpp/exception.hpp>\n";
   if (info.tail_calls.any) out += "#include <wasm2cpp/tail_call.hpp>\n";
-  if (simd) out += "#include <wasm2cpp/simd.hpp>\n";
+  if (needs.simd) out += "#include <wasm2cpp/simd.hpp>\n";
+  out += "\n#include <bit>\n#include <cstdint>\n";
+  if (needs.exceptions) out += "#include <exception>\n";
+  if (needs.instance) out += "#include <memory>\n#include <optional>\n#include <string>\n";
+  if (needs.instance || uses_tuples(info.module)) out += "#include <tuple>\n";
+  if (needs.instance) out += "#include <vector>\n";
   out += "\n";
-  out += "#include <bit>\n#include <cstdint>\n#include <memory>\n#include <optional>\n#include <span>\n";
-  out += "#include <string>\n#include <tuple>\n#include <vector>\n\n";
   out += fmt::format("namespace {} {{\n\nnamespace ops = ::wasm2cpp::ops;\n", info.ns);
-  if (simd) out += "namespace simd = ::wasm2cpp::simd;\n";
+  if (needs.simd) out += "namespace simd = ::wasm2cpp::simd;\n";
   out += "\n";
   return out;
 }
@@ -108,7 +139,8 @@ Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const Translate
   for (uint32_t f = 0; f < module.functions.size(); ++f)
     if (!module.functions[f].imported) shard_code_bytes[shard_of[f]] += module.functions[f].body.size() + 8;
   for (uint32_t s = 0; s < shards; ++s) bodies[s].reserve(shard_code_bytes[s] * 16);
-  std::vector<bool> shard_uses_simd(shards, false);
+  std::vector<ShardNeeds> shard_needs(shards);
+  shard_needs[0].instance = true;
   bool any_guarded_memory = false;
   for (uint32_t m = 0; m < module.memories.size(); ++m)
     any_guarded_memory = any_guarded_memory || !info.explicit_checks(m);
@@ -123,7 +155,8 @@ Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const Translate
     std::string& shard_body = bodies[shard_of[f]];
     shard_body += '\n';
     shard_body += emit::emit_function(info, ir, shared_linkage);
-    if (uses_simd(ir)) shard_uses_simd[shard_of[f]] = true;
+    if (uses_simd(ir)) shard_needs[shard_of[f]].simd = true;
+    if (uses_exceptions(ir)) shard_needs[shard_of[f]].exceptions = true;
     // A leaf without memory accesses cannot fault, so its export wrapper
     // stays a direct call that link-time optimisation can inline.
     info.entry_needs_barrier[f] = any_guarded_memory && (ir.uses_memory || ir.has_calls);
@@ -131,15 +164,15 @@ Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const Translate
 
   TranslatedModule out;
   out.header = OutputFile{header_name, emit::emit_public_header(info)};
-  // Each shard carries the (identical) Context definition and the function
-  // declarations, so no extra internal header file is needed.
+  // Each shard carries the (identical) plain Context definition and the
+  // function declarations, so no extra internal header file is needed.
   const std::string shared = emit::emit_context_and_declarations(info, shared_linkage);
   for (uint32_t s = 0; s < shards; ++s) {
     std::string name = s == 0 ? stem + ".cpp" : fmt::format("{}_{}.cpp", stem, s);
     // The bodies are the bulk of the file: the head goes in front of them
     // in place (a move within the reserved buffer, no second copy).
     std::string text = std::move(bodies[s]);
-    text.insert(0, source_prelude(info, header_name, shard_uses_simd[s]) + shared);
+    text.insert(0, source_prelude(info, header_name, shard_needs[s]) + shared);
     if (s == 0) {
       text += '\n';
       text += emit::emit_instance_implementation(info);

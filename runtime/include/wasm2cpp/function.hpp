@@ -9,27 +9,10 @@
 #include <type_traits>
 #include <utility>
 
+#include "wasm2cpp/opaque.hpp"
 #include "wasm2cpp/types.hpp"
 
 namespace wasm2cpp {
-
-// Returns `fn` unchanged, hidden from the optimiser.
-//
-// In guard-page mode a memory access can throw (the runtime turns the fault
-// into a Trap), which compilers do not model: a function whose body makes no
-// potentially-throwing call is deduced nothrow (GCC even at -O0, clang too),
-// and a caller that has a try block or objects with destructors then drops
-// its handler, or its call-site entry (std::terminate), for that call.
-// Frames that catch or clean up must call guest code that may fault through
-// an opaque pointer: a call to an unknown function is assumed to throw.
-// Function<> and FuncRef calls already are such calls.
-template <typename F>
-inline F* opaque_fn(F* fn) noexcept {
-#if defined(__GNUC__)
-  asm("" : "+r"(fn));
-#endif
-  return fn;
-}
 
 template <typename Sig>
 class Function;

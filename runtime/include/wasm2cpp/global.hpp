@@ -4,7 +4,7 @@
 
 #include <cstdint>
 
-#include "wasm2cpp/types.hpp"
+#include "wasm2cpp/value_types.hpp"
 
 namespace wasm2cpp {
 

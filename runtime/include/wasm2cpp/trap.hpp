@@ -7,32 +7,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "wasm2cpp/trap_kind.hpp"
+
 namespace wasm2cpp {
-
-// X(enumerator, message). Messages are the ones the spec testsuite expects.
-#define WASM2CPP_FOREACH_TRAP(X)                                      \
-  X(Unreachable, "unreachable")                                       \
-  X(MemoryOutOfBounds, "out of bounds memory access")                 \
-  X(TableOutOfBounds, "out of bounds table access")                   \
-  X(UndefinedElement, "undefined element")                            \
-  X(UninitializedElement, "uninitialized element")                    \
-  X(IndirectCallTypeMismatch, "indirect call type mismatch")          \
-  X(IntegerDivideByZero, "integer divide by zero")                    \
-  X(IntegerOverflow, "integer overflow")                              \
-  X(InvalidConversionToInteger, "invalid conversion to integer")      \
-  X(CallStackExhausted, "call stack exhausted")                       \
-  X(NullReference, "null reference")                                  \
-  X(UnalignedAtomic, "unaligned atomic")                              \
-  X(ExpectedSharedMemory, "expected shared memory")                   \
-  X(HostTrap, "host trap")
-
-enum class TrapKind : uint8_t {
-#define X(e, msg) e,
-  WASM2CPP_FOREACH_TRAP(X)
-#undef X
-};
-
-const char* trap_message(TrapKind kind);
 
 // Thrown when guest code traps. After a trap the instance remains usable
 // (its memory and globals keep whatever state the trap left).
@@ -58,13 +35,5 @@ class OutOfBounds : public std::out_of_range {
  public:
   using std::out_of_range::out_of_range;
 };
-
-// Raise a trap from generated code. Out of line and cold so that the
-// non-trapping path of every check is a compare and a never-taken branch.
-#if defined(__GNUC__)
-[[noreturn]] __attribute__((cold, noinline)) void trap(TrapKind kind);
-#else
-[[noreturn]] void trap(TrapKind kind);
-#endif
 
 }  // namespace wasm2cpp

@@ -1,4 +1,5 @@
-// Value types shared by generated code and host code.
+// Value types shared by generated code and host code (value_types.hpp) and
+// their host-side companions: interned function types and SignatureOf.
 #pragma once
 
 #include <cstdint>
@@ -7,13 +8,9 @@
 #include <string_view>
 #include <tuple>
 
-namespace wasm2cpp {
+#include "wasm2cpp/value_types.hpp"
 
-// A 128-bit SIMD value: 16 bytes, little-endian lane order.
-struct alignas(16) v128 {
-  uint8_t bytes[16];
-  bool operator==(const v128& o) const { return std::memcmp(bytes, o.bytes, 16) == 0; }
-};
+namespace wasm2cpp {
 
 // A function's canonical type. Instances of this struct are interned: two
 // function types are equal iff their FuncTypeInfo pointers are equal, across
@@ -24,30 +21,10 @@ struct FuncTypeInfo {
   // letters i I f F v r e for i32 i64 f32 f64 v128 funcref externref.
   std::string_view signature;
 };
-using TypeId = const FuncTypeInfo*;
 
 // Returns the unique FuncTypeInfo for a signature string (thread-safe; the
 // returned pointer lives for the whole process).
 TypeId intern_func_type(std::string_view signature);
-
-// A funcref value. `code` points to a function of the C++ type that `type`
-// describes, taking `env` as its first argument:
-//   R (*)(void* env, Params...)
-// with R the result mapping of FunctionTraits below. Null: code == nullptr.
-struct FuncRef {
-  TypeId type = nullptr;
-  void (*code)() = nullptr;
-  void* env = nullptr;
-  bool is_null() const { return code == nullptr; }
-  bool operator==(const FuncRef&) const = default;
-};
-
-// An externref value: an opaque host pointer. Null: value == nullptr.
-struct ExternRef {
-  void* value = nullptr;
-  bool is_null() const { return value == nullptr; }
-  bool operator==(const ExternRef&) const = default;
-};
 
 // C++ types for wasm value types in public signatures:
 // i32 -> int32_t, i64 -> int64_t, f32 -> float, f64 -> double, v128 -> v128,
