@@ -16,8 +16,8 @@
 #include <type_traits>
 
 #include "wasm2cpp/ops.hpp"
-#include "wasm2cpp/trap.hpp"
-#include "wasm2cpp/types.hpp"
+#include "wasm2cpp/trap_kind.hpp"
+#include "wasm2cpp/value_types.hpp"
 
 namespace wasm2cpp {
 

@@ -16,7 +16,7 @@
 #include <cstdint>
 
 #include "wasm2cpp/ops.hpp"
-#include "wasm2cpp/trap.hpp"
+#include "wasm2cpp/trap_kind.hpp"
 
 namespace wasm2cpp {
 
