@@ -171,6 +171,13 @@ TYPED_TEST(LostTrap, ConsumedValuesTrapWithoutBarrier) {
   });
 }
 
+// A load covered by an earlier one through the same base (which ends
+// further out) has no barrier: the earlier one traps first. Its range here
+// is [a, a + 8).
+TYPED_TEST(LostTrap, CoveredLoadTrapsThroughTheEarlierOne) {
+  this->sweep_all({DEAD_LOAD(covered_by_earlier_load, 8)});
+}
+
 #undef DEAD_LOAD
 
 }  // namespace

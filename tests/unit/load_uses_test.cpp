@@ -122,5 +122,38 @@ TEST(LoadUses, ControlFlowOrACallBeforeTheUseNeedsABarrier) {
             (Flags{true, true}));
 }
 
+// Memories never shrink: a kept load through the same base value that ends
+// at or beyond a later load's end decides that load's trap.
+TEST(LoadUses, LoadCoveredByAnEarlierOneThroughTheSameBaseNeedsNoBarrier) {
+  // l0+8 (end 12), then l0+4 (end 8): covered; then l0+12 (end 16): not.
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 8, op::LocalSet, 2,
+                          op::LocalGet, 0, op::I32Load, 2, 4, op::LocalSet, 2,
+                          op::LocalGet, 0, op::I32Load, 2, 12, op::LocalSet, 2, op::End}),
+            (Flags{true, false, true}));
+  // A call in between changes nothing (memory may only grow).
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 8, op::LocalSet, 2,
+                          op::LocalGet, 1, op::Call, 0,
+                          op::LocalGet, 0, op::I32Load, 2, 4, op::LocalSet, 2, op::End}),
+            (Flags{true, false}));
+}
+
+TEST(LoadUses, CoverageNeedsTheSameBaseValueAndNoJoin) {
+  // The base local is written in between: a different value.
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 8, op::LocalSet, 2,
+                          op::LocalGet, 1, op::LocalSet, 0,
+                          op::LocalGet, 0, op::I32Load, 2, 4, op::LocalSet, 2, op::End}),
+            (Flags{true, true}));
+  // A block's end is a join: facts from inside do not hold after it.
+  EXPECT_EQ(barriers_for({op::Block, 0x40, op::LocalGet, 0, op::I32Load, 2, 8, op::LocalSet, 2,
+                          op::LocalGet, 1, op::BrIf, 0, op::End,
+                          op::LocalGet, 0, op::I32Load, 2, 4, op::LocalSet, 2, op::End}),
+            (Flags{true, true}));
+  // Into a block (dominated by the code before it) they do.
+  EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 8, op::LocalSet, 2,
+                          op::Block, 0x40, op::LocalGet, 0, op::I32Load, 2, 4, op::LocalSet, 2, op::End,
+                          op::End}),
+            (Flags{true, false}));
+}
+
 }  // namespace
 }  // namespace wasm2cpp

@@ -131,6 +131,114 @@ bool robustly_consumed(const FunctionIR& ir, const Module& module, size_t start,
   return false;
 }
 
+// Loads whose trap an earlier load already decides: memories never shrink,
+// so once a kept load of [base + o1, base + e1) has run without trapping,
+// any access of the same memory through the same base value ending at or
+// below e1 is in bounds too, and one that would trap cannot be reached.
+// Such a load needs no barrier. Facts hold from an access to the code it
+// dominates in straight-line order: they are dropped at every join (loop,
+// else, end, catch) and wherever the stack is not modelled; the base is
+// identified by value (a local's value between two writes to it).
+class CoverageScan {
+ public:
+  CoverageScan(const FunctionIR& ir, const Module& module, std::vector<bool>& barrier)
+      : ir_(ir), module_(module), barrier_(barrier), local_version_(ir.locals.size(), 0) {}
+
+  size_t run() {
+    size_t covered = 0;
+    for (size_t i = 0; i < ir_.code.size(); ++i) {
+      const Instr& in = ir_.code[i];
+      if (is_classified_load(in.op)) {
+        const uint32_t pops = static_cast<uint32_t>(info(in.op).params.size());
+        const uint64_t base = slot_value(in.height - pops);
+        const uint64_t end = in.imm + info(in.op).access_bytes;
+        if (base != kUnknown && end > in.imm) {  // (no 64-bit offset wrapping)
+          auto it = std::find_if(facts_.begin(), facts_.end(), [&](const Fact& f) {
+            return f.memory == in.a && f.base == base;
+          });
+          if (it != facts_.end() && it->end >= end) {
+            if (barrier_[i]) ++covered;
+            barrier_[i] = false;
+          } else if (it != facts_.end()) {
+            it->end = end;
+          } else {
+            facts_.push_back(Fact{in.a, base, end});
+          }
+        }
+      }
+      if (!step(in)) reset();
+    }
+    return covered;
+  }
+
+ private:
+  static constexpr uint64_t kUnknown = 0;
+  struct Fact {
+    uint32_t memory;
+    uint64_t base;
+    uint64_t end;  // memarg offset + width of the furthest kept access
+  };
+
+  uint64_t slot_value(uint32_t height) const { return height < slots_.size() ? slots_[height] : kUnknown; }
+  void set_slot(uint32_t height, uint64_t value) {
+    if (slots_.size() <= height) slots_.resize(height + 1, kUnknown);
+    slots_[height] = value;
+  }
+  uint64_t local_value(uint32_t local) const {
+    return (uint64_t{local} + 1) << 32 | local_version_[local];
+  }
+  uint64_t fresh() { return ++fresh_; }  // below 2^32: never a local's value
+  void reset() {
+    facts_.clear();
+    slots_.clear();
+  }
+
+  // Models the instruction's effect on slot values; false where the
+  // straight line ends or the stack effect is not modelled.
+  bool step(const Instr& in) {
+    const uint32_t h = in.height;
+    switch (in.op) {
+      case Opcode::LocalGet: set_slot(h, local_value(in.a)); return true;
+      case Opcode::LocalSet:
+        ++local_version_[in.a];
+        return true;
+      case Opcode::LocalTee:
+        ++local_version_[in.a];
+        set_slot(h - 1, local_value(in.a));
+        return true;
+      case Opcode::Block:
+      case Opcode::If:
+      case Opcode::BrIf:
+      case Opcode::Nop:
+        // Entered or fallen through from the code before: its facts hold.
+        return true;
+      case Opcode::Call: {
+        const FuncType& type = module_.types[module_.functions[in.a].type_index];
+        const uint32_t first = h - static_cast<uint32_t>(type.params.size());
+        for (uint32_t r = 0; r < type.results.size(); ++r) set_slot(first + r, fresh());
+        return true;
+      }
+      default: break;
+    }
+    std::optional<StackEffect> effect = transparent_effect(in.op);
+    if (!effect) {
+      const OpcodeInfo& oi = info(in.op);
+      if (oi.params == "*" || oi.results == "*") return false;
+      effect = StackEffect{static_cast<uint32_t>(oi.params.size()), static_cast<uint32_t>(oi.results.size())};
+    }
+    for (uint32_t r = 0; r < effect->pushes; ++r) set_slot(h - effect->pops + r, fresh());
+    return true;
+  }
+
+  const FunctionIR& ir_;
+  const Module& module_;
+  std::vector<bool>& barrier_;
+  std::vector<uint32_t> local_version_;
+  std::vector<uint64_t> slots_;
+  std::vector<Fact> facts_;
+  uint64_t fresh_ = 0;
+};
+
 }  // namespace
 
 bool is_classified_load(Opcode op) { return is_scalar_load(op) || is_simd_load(op); }
@@ -150,6 +258,9 @@ LoadUses::LoadUses(const FunctionIR& ir, const Module& module) {
       ++barriers_;
     }
   }
+  const size_t covered = CoverageScan(ir, module, barrier_).run();
+  barriers_ -= covered;
+  consumed_ += covered;
 }
 
 }  // namespace wasm2cpp::emit

@@ -187,6 +187,11 @@
     (i32.load8_u offset=4 (local.get $p)))
   (func (export "divisor") (param $a i32)
     (drop (i32.div_u (i32.const 1) (i32.load (local.get $a)))))
+  ;; The second load ends before the first: the first decides its trap.
+  (func (export "covered_by_earlier_load") (param $a i32) (result i32) (local $x i32)
+    (local.set $x (i32.load offset=4 (local.get $a)))
+    (local.set $x (i32.load16_u offset=2 (local.get $a)))
+    (i32.const 1))
   (func (export "truncated_float") (param $a i32)
     (drop (i32.trunc_f32_s (f32.load (local.get $a)))))
 )
