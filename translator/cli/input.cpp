@@ -34,7 +34,19 @@ Expected<std::vector<uint8_t>> read_input(const std::string& path) {
     if (!file) return make_error("cannot open file: " + std::string(std::strerror(errno)));
     in = &file;
   }
-  std::vector<uint8_t> bytes(std::istreambuf_iterator<char>(*in), {});
+  std::vector<uint8_t> bytes;
+  if (path != "-") {
+    // A regular file's size is known: one allocation, one bulk read (byte by
+    // byte through istreambuf_iterator cost ~3% of translating).
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (!ec) bytes.reserve(static_cast<size_t>(size));
+  }
+  char chunk[1 << 16];
+  while (*in) {
+    in->read(chunk, sizeof chunk);
+    bytes.insert(bytes.end(), chunk, chunk + in->gcount());
+  }
   if (in->bad()) return make_error("cannot read file: " + std::string(std::strerror(errno)));
   return bytes;
 }

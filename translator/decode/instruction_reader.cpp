@@ -113,19 +113,31 @@ Expected<ValType> read_ref_type(ByteCursor& c, const Features& f) {
 
 Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vector<uint32_t>& br_targets) {
   RawInstr in;
+  TRY(read_instruction_into(c, f, br_targets, in));
+  return in;
+}
+
+Expected<void> read_instruction_into(ByteCursor& c, const Features& f, std::vector<uint32_t>& br_targets,
+                                     RawInstr& in) {
   in.offset = static_cast<uint32_t>(c.offset());
-  TRY_ASSIGN(uint8_t byte, c.read_u8());
-  std::optional<Opcode> op;
+  in.a = 0;
+  in.b = 0;
+  in.imm = 0;
+  in.block_type = BlockType{};
+  in.ref_type = ValType::FuncRef;
+  in.select_types.clear();
+  uint8_t byte = 0;
+  if (!c.try_read_u8(byte)) return c.error_here("unexpected end");
   if (byte == 0xfc || byte == 0xfd || byte == 0xfe) {
     TRY_ASSIGN(uint32_t code, c.read_u32());
-    op = lookup_opcode(byte, code);
+    std::optional<Opcode> op = lookup_opcode(byte, code);
     if (!op) return make_error(fmt::format("illegal opcode 0x{:02x} 0x{:x}", byte, code), in.offset);
+    in.op = *op;
   } else {
     const uint16_t index = kSingleByteOpcodes.index[byte];
     if (index == kNoOpcode) return make_error(fmt::format("illegal opcode 0x{:02x}", byte), in.offset);
-    op = static_cast<Opcode>(index);
+    in.op = static_cast<Opcode>(index);
   }
-  in.op = *op;
   const OpcodeInfo& oi = info(in.op);
   if (!f.has(oi.feature)) return feature_error(oi, in.offset);
 
@@ -147,6 +159,7 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
     case Immediate::ElemIdx:
     case Immediate::TagIdx:
     case Immediate::TableIdx: {
+      if (c.try_read_u32_1(in.a)) break;
       TRY_ASSIGN(in.a, c.read_u32());
       break;
     }
@@ -173,7 +186,10 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
     case Immediate::MemArg:
     case Immediate::MemArgLane: {
       uint64_t at = c.offset();
-      TRY_ASSIGN(uint32_t flags, c.read_u32());
+      uint32_t flags = 0;
+      if (!c.try_read_u32_1(flags)) {
+        TRY_ASSIGN(flags, c.read_u32());
+      }
       // Bit 6 announces an explicit memory index (multi-memory).
       if (flags & 0x40) {
         if (!f.has(Feature::MultiMemory))
@@ -186,7 +202,10 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
       if (f.has(Feature::Memory64)) {
         TRY_ASSIGN(in.imm, c.read_u64());
       } else {
-        TRY_ASSIGN(uint32_t off, c.read_u32());
+        uint32_t off = 0;
+        if (!c.try_read_u32_1(off)) {
+          TRY_ASSIGN(off, c.read_u32());
+        }
         in.imm = off;
       }
       if (oi.immediate == Immediate::MemArgLane) {
@@ -213,11 +232,19 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
       break;
     }
     case Immediate::I32: {
+      if (int64_t small = 0; c.try_read_s64_1(small)) {
+        in.imm = static_cast<uint32_t>(static_cast<int32_t>(small));
+        break;
+      }
       TRY_ASSIGN(int32_t v, c.read_s32());
       in.imm = static_cast<uint32_t>(v);
       break;
     }
     case Immediate::I64: {
+      if (int64_t small = 0; c.try_read_s64_1(small)) {
+        in.imm = static_cast<uint64_t>(small);
+        break;
+      }
       TRY_ASSIGN(int64_t v, c.read_s64());
       in.imm = static_cast<uint64_t>(v);
       break;
@@ -263,7 +290,7 @@ Expected<RawInstr> read_instruction(ByteCursor& c, const Features& f, std::vecto
       break;
     }
   }
-  return in;
+  return {};
 }
 
 }  // namespace wasm2cpp

@@ -44,6 +44,10 @@ struct RawInstr {
 // `br_targets` receives br_table targets (cleared by the caller as needed).
 Expected<RawInstr> read_instruction(ByteCursor& cursor, const Features& features,
                                     std::vector<uint32_t>& br_targets);
+// The same into `out`, which the caller reuses from instruction to
+// instruction (the validator's loop): every field is overwritten.
+Expected<void> read_instruction_into(ByteCursor& cursor, const Features& features,
+                                     std::vector<uint32_t>& br_targets, RawInstr& out);
 
 // Value types: "malformed value type" style errors; v128 needs simd and the
 // reference types need reference-types (errors name the flag).

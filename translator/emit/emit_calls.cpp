@@ -26,7 +26,7 @@ void FunctionEmitter::store_call_results(const FuncType& type, const std::string
     line_format("const auto results = {};", call_expr);
     for (uint32_t i = 0; i < results.size(); ++i)
       line_format("{} = {};", put(result_height + i, results[i]),
-                  to_internal(results[i], fmt::format("std::get<{}>(results)", i)));
+                  to_internal(results[i], text::format("std::get<{}>(results)", i)));
     --indent_;
     line("}");
   }
@@ -45,9 +45,9 @@ bool FunctionEmitter::emit_call(const Instr& in) {
       std::string call;
       if (info_.module.functions[in.a].imported) {
         std::string c = ctx();
-        call = fmt::format("wasm2cpp::call_ref<{}>({}->func{}{})", result_type(type), c, in.a, args);
+        call = text::format("wasm2cpp::call_ref<{}>({}->func{}{})", result_type(type), c, in.a, args);
       } else {
-        call = fmt::format("{}({}{})", direct_callee(in.a), ctx(), args);
+        call = text::format("{}({}{})", direct_callee(in.a), ctx(), args);
       }
       store_call_results(type, call, first);
       return true;
@@ -60,7 +60,7 @@ bool FunctionEmitter::emit_call(const Instr& in) {
       uint32_t first = in.height - 1 - static_cast<uint32_t>(type.params.size());
       std::string args = call_args(type, first);
       std::string c = ctx();
-      std::string call = fmt::format("wasm2cpp::call_indirect<{}>({}->table{}, {}, {}->type{}{})", result_type(type),
+      std::string call = text::format("wasm2cpp::call_indirect<{}>({}->table{}, {}, {}->type{}{})", result_type(type),
                                      c, in.b, index, c, in.a, args);
       store_call_results(type, call, first);
       return true;

@@ -33,8 +33,8 @@ namespace wasm2cpp::emit {
 
 namespace {
 
-std::string exn_name(uint32_t block) { return fmt::format("exn_{}", block); }
-std::string delegate_label(uint32_t block) { return fmt::format("delegate_{}", block); }
+std::string exn_name(uint32_t block) { return text::format("exn_{}", block); }
+std::string delegate_label(uint32_t block) { return text::format("delegate_{}", block); }
 
 }  // namespace
 
@@ -101,19 +101,19 @@ bool FunctionEmitter::emit_exception(const Instr& in) {
       const std::string exn = exn_name(b);
       const bool all = in.op == Opcode::CatchAll;
       std::string test =
-          all ? std::string() : fmt::format("{}.tag() == {}->tag{}", exn, ctx(), in.b);
+          all ? std::string() : text::format("{}.tag() == {}->tag{}", exn, ctx(), in.b);
       if (!state.in_catch) {
         finish_try_body(b);
         --indent_;
         line_format("}} catch (const wasm2cpp::Exception& {}) {{", exn);
         ++indent_;
-        line(all ? std::string("{") : fmt::format("if ({}) {{", test));
+        line(all ? std::string("{") : text::format("if ({}) {{", test));
         ++indent_;
         ++brace_depth_;
         state.in_catch = true;
       } else {
         --indent_;
-        line(all ? std::string("} else {") : fmt::format("}} else if ({}) {{", test));
+        line(all ? std::string("} else {") : text::format("}} else if ({}) {{", test));
         ++indent_;
       }
       state.catch_all = all;
@@ -135,7 +135,7 @@ bool FunctionEmitter::emit_exception(const Instr& in) {
       const uint32_t first = in.height - static_cast<uint32_t>(type.params.size());
       std::string values;
       for (uint32_t i = 0; i < type.params.size(); ++i)
-        values += fmt::format("{}wasm2cpp::exception_value({})", i ? ", " : "",
+        values += text::format("{}wasm2cpp::exception_value({})", i ? ", " : "",
                               get(first + i, type.params[i]));
       line_format("wasm2cpp::throw_exception(*{}->tag{}, {{{}}});", ctx(), in.a, values);
       live_ = false;

@@ -20,18 +20,18 @@ ValType letter_type(char c) {
   }
 }
 
-// Substitutes $0, $1, ... in a cpp template.
-std::string expand(std::string_view pattern, const std::vector<std::string>& operands) {
-  std::string out;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '$' && i + 1 < pattern.size() && pattern[i + 1] >= '0' && pattern[i + 1] <= '9') {
+// Appends a cpp template with $0, $1, ... replaced by the operands.
+void append_expanded(std::string& out, std::string_view pattern, const std::string* operands) {
+  size_t start = 0;
+  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
+    if (pattern[i] == '$' && pattern[i + 1] >= '0' && pattern[i + 1] <= '9') {
+      out.append(pattern.data() + start, i - start);
       out += operands[static_cast<size_t>(pattern[i + 1] - '0')];
+      start = i + 2;
       ++i;
-    } else {
-      out += pattern[i];
     }
   }
-  return out;
+  out.append(pattern.data() + start, pattern.size() - start);
 }
 
 bool is_float_arith(Opcode op) {
@@ -89,8 +89,9 @@ bool FunctionEmitter::emit_numeric(const Instr& in) {
   const OpcodeInfo& op = info(in.op);
   if (op.cpp.empty()) return false;
   uint32_t n = static_cast<uint32_t>(op.params.size());
-  std::vector<std::string> operands;
-  for (uint32_t i = 0; i < n; ++i) operands.push_back(get(in.height - n + i, letter_type(op.params[i])));
+  // $0..$9: at most ten operands.
+  std::string operands[10];
+  for (uint32_t i = 0; i < n && i < 10; ++i) operands[i] = get(in.height - n + i, letter_type(op.params[i]));
   if (is_float_arith(in.op)) {
     // Hide identity-like constants feeding this operation (their last write
     // in emission order; hiding more than needed only costs a move).
@@ -100,14 +101,22 @@ bool FunctionEmitter::emit_numeric(const Instr& in) {
         operands[i] = "wasm2cpp::opaque(" + operands[i] + ")";
     }
   }
-  std::string expr = expand(op.cpp, operands);
+  const std::string target = put(in.height - n, letter_type(op.results[0]));
+  // Written straight into the body: the most frequent line shape.
+  body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
+  body_ += target;
+  body_ += " = ";
   // demote(promote(x)) must not fold to x (a signalling NaN must come out
   // quiet), so a promoted value is opaque to the optimiser.
-  if (in.op == Opcode::F64PromoteF32) expr = "wasm2cpp::opaque(" + expr + ")";
+  const bool opaque = in.op == Opcode::F64PromoteF32;
   // Products must never be fused into a following add (see
   // WASM2CPP_PRODUCT in instance_support.hpp).
-  if (in.op == Opcode::F32Mul || in.op == Opcode::F64Mul) expr = "WASM2CPP_PRODUCT(" + expr + ")";
-  line_format("{} = {};", put(in.height - n, letter_type(op.results[0])), expr);
+  const bool product = in.op == Opcode::F32Mul || in.op == Opcode::F64Mul;
+  if (opaque) body_ += "wasm2cpp::opaque(";
+  if (product) body_ += "WASM2CPP_PRODUCT(";
+  append_expanded(body_, op.cpp, operands);
+  if (opaque || product) body_ += ')';
+  body_ += ";\n";
   return true;
 }
 

@@ -183,8 +183,8 @@ bool scan_body(const Module& module, const Function& func, std::vector<bool>& di
 // Continue with `entry` (tc->data holds its arguments); the dummy result
 // is only returned to the trampoline loop.
 std::string tail_jump(const FuncType& type, const std::string& entry) {
-  if (type.results.empty()) return fmt::format("WASM2CPP_TAIL_JUMP(tc, {});", entry);
-  return fmt::format("WASM2CPP_TAIL_JUMP(tc, {}, {{}});", entry);
+  if (type.results.empty()) return text::format("WASM2CPP_TAIL_JUMP(tc, {});", entry);
+  return text::format("WASM2CPP_TAIL_JUMP(tc, {}, {{}});", entry);
 }
 
 }  // namespace
@@ -269,9 +269,9 @@ std::string emit_tail_entry_declarations(const ModuleInfo& info, bool shared_lin
   for (uint32_t f = 0; f < m.functions.size(); ++f) {
     if (!plan.entry(f)) continue;
     out += shared_linkage ? "" : "[[maybe_unused]] static ";
-    out += fmt::format("{} {}(wasm2cpp::TailCall* tc);\n", result_type(m.func_type(f)), tail_entry_name(info, f));
+    out += text::format("{} {}(wasm2cpp::TailCall* tc);\n", result_type(m.func_type(f)), tail_entry_name(info, f));
     if (plan.registered[f])
-      pairs += fmt::format("    {{reinterpret_cast<void (*)()>(&{}), reinterpret_cast<wasm2cpp::ErasedTailEntry>(&{})}},\n",
+      pairs += text::format("    {{reinterpret_cast<void (*)()>(&{}), reinterpret_cast<wasm2cpp::ErasedTailEntry>(&{})}},\n",
                            info.function_names[f], tail_entry_name(info, f));
   }
   out += reenter_no_tail_call_region();
@@ -279,8 +279,8 @@ std::string emit_tail_entry_declarations(const ModuleInfo& info, bool shared_lin
     // One registration per module: with several shards each carries this
     // text, and inline variables are merged by the linker.
     const char* linkage = shared_linkage ? "inline" : "static";
-    out += fmt::format("{} const wasm2cpp::TailEntryPair tail_entry_pairs[] = {{\n{}}};\n", linkage, pairs);
-    out += fmt::format("{} const wasm2cpp::TailEntryRegistration tail_entry_registration{{tail_entry_pairs}};\n",
+    out += text::format("{} const wasm2cpp::TailEntryPair tail_entry_pairs[] = {{\n{}}};\n", linkage, pairs);
+    out += text::format("{} const wasm2cpp::TailEntryRegistration tail_entry_registration{{tail_entry_pairs}};\n",
                        linkage);
   }
   return out;
@@ -290,7 +290,7 @@ std::string emit_tail_entry_declarations(const ModuleInfo& info, bool shared_lin
 
 std::string FunctionEmitter::tail_entry_header(bool shared_linkage) const {
   std::string out = shared_linkage ? "" : "[[maybe_unused]] static ";
-  return out + fmt::format("{} {}(wasm2cpp::TailCall* tc)", result_type(type_),
+  return out + text::format("{} {}(wasm2cpp::TailCall* tc)", result_type(type_),
                            tail_entry_name(info_, ir_.func_index));
 }
 
@@ -300,7 +300,7 @@ std::string FunctionEmitter::tail_entry_prologue(const std::vector<bool>& named)
   for (uint32_t i = 0; i < type_.params.size(); ++i) {
     if (!named[i]) continue;
     const std::string type = public_type(type_.params[i]);
-    out += fmt::format("  {0} p{1} = wasm2cpp::tail_get<{0}>(tc->data + {2});\n", type, i, offsets[i]);
+    out += text::format("  {0} p{1} = wasm2cpp::tail_get<{0}>(tc->data + {2});\n", type, i, offsets[i]);
   }
   if (named.back()) out += "  void* env = tc->env;\n";
   // The arguments are read: the buffer and `next` now belong to this call.
@@ -330,7 +330,7 @@ void FunctionEmitter::emit_return_call(const Instr& in) {
   const FuncType& type = info_.func_type(in.a);
   const uint32_t first = in.height - static_cast<uint32_t>(type.params.size());
   if (info_.module.functions[in.a].imported) {
-    tail_call_through_ref(type, first, fmt::format("{}->func{}", ctx(), in.a));
+    tail_call_through_ref(type, first, text::format("{}->func{}", ctx(), in.a));
     return;
   }
   if (!info_.tail_calls.entry(in.a)) {
@@ -339,7 +339,7 @@ void FunctionEmitter::emit_return_call(const Instr& in) {
     live_ = false;
     return;
   }
-  const std::string entry = fmt::format("&{}", tail_entry_name(info_, in.a));
+  const std::string entry = text::format("&{}", tail_entry_name(info_, in.a));
   const uint32_t bytes = tail_argument_bytes(type);
   line("{");
   ++indent_;
@@ -370,7 +370,7 @@ void FunctionEmitter::emit_return_call_indirect(const Instr& in) {
   const uint32_t first = in.height - 1 - static_cast<uint32_t>(type.params.size());
   std::string c = ctx();
   tail_call_through_ref(type, first,
-                        fmt::format("wasm2cpp::tail_call_target({}->table{}, {}, {}->type{})", c, in.b,
+                        text::format("wasm2cpp::tail_call_target({}->table{}, {}, {}->type{})", c, in.b,
                                     get(in.height - 1, ValType::I32), c, in.a));
 }
 
@@ -380,8 +380,8 @@ void FunctionEmitter::tail_call_through_ref(const FuncType& type, uint32_t first
   line("{");
   ++indent_;
   line_format("const wasm2cpp::FuncRef tail_ref = {};", ref);
-  std::string condition = fmt::format("const auto tail_entry = wasm2cpp::find_tail_entry_as<{}>(tail_ref.code)", result);
-  if (tail_entry_ && bytes > kTailCallMinCapacity) condition += fmt::format("; tail_entry && tc->capacity >= {}", bytes);
+  std::string condition = text::format("const auto tail_entry = wasm2cpp::find_tail_entry_as<{}>(tail_ref.code)", result);
+  if (tail_entry_ && bytes > kTailCallMinCapacity) condition += text::format("; tail_entry && tc->capacity >= {}", bytes);
   line_format("if ({}) {{", condition);
   ++indent_;
   if (!tail_entry_) {

@@ -25,9 +25,17 @@ std::string variable_name(char prefix, uint32_t index, const char* suffix) {
   char buffer[32];
   char* out = buffer;
   *out++ = prefix;
-  out = std::to_chars(out, buffer + 12, index).ptr;
+  if (index < 10) {
+    *out++ = static_cast<char>('0' + index);
+  } else if (index < 100) {
+    *out++ = static_cast<char>('0' + index / 10);
+    *out++ = static_cast<char>('0' + index % 10);
+  } else {
+    out = std::to_chars(out, buffer + 12, index).ptr;
+  }
   if (suffix != nullptr) {
     *out++ = '_';
+    // Type suffixes are 3 or 4 letters ("i32", "v128", "fref").
     for (const char* c = suffix; *c != 0 && out < buffer + sizeof buffer; ++c) *out++ = *c;
   }
   return std::string(buffer, out);
@@ -123,7 +131,7 @@ std::string FunctionEmitter::mem_base(uint32_t memory) {
   ctx_used_ = true;
   base_used_[memory] = true;
   // Memory 0 (nearly every access) without formatting.
-  return memory == 0 ? std::string("mem0") : fmt::format("mem{}", memory);
+  return memory == 0 ? std::string("mem0") : text::format("mem{}", memory);
 }
 
 std::string FunctionEmitter::mem_size(uint32_t memory) {
@@ -132,9 +140,9 @@ std::string FunctionEmitter::mem_size(uint32_t memory) {
   // at entry could be stale and trap an access another thread just made
   // valid, so each check reads the size itself (one acquire load).
   if (info_.module.memories[memory].type.limits.shared)
-    return fmt::format("ctx->mem{}->size_bytes()", memory);
+    return text::format("ctx->mem{}->size_bytes()", memory);
   size_used_[memory] = true;
-  return memory == 0 ? std::string("mem0_size") : fmt::format("mem{}_size", memory);
+  return memory == 0 ? std::string("mem0_size") : text::format("mem{}_size", memory);
 }
 
 void FunctionEmitter::reload_memory_sizes() {
@@ -212,8 +220,8 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   for (uint32_t m = 0; m < base_used_.size(); ++m) {
     // The base never moves (the whole range is reserved up front), so it is
     // loaded once per call, from the copy the Context keeps.
-    if (base_used_[m]) out += fmt::format("  uint8_t* mem{0} = ctx->mem{0}_base;\n", m);
-    if (size_used_[m]) out += fmt::format("  uint64_t mem{0}_size = ctx->mem{0}->size_bytes();\n", m);
+    if (base_used_[m]) out += text::format("  uint8_t* mem{0} = ctx->mem{0}_base;\n", m);
+    if (size_used_[m]) out += text::format("  uint64_t mem{0}_size = ctx->mem{0}->size_bytes();\n", m);
   }
   if (!unread.empty()) {
     unread.pop_back();
@@ -224,7 +232,7 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   // cached sizes is known (spliced straight into the output: no copy) ----
   std::string reload;
   for (uint32_t m = 0; m < size_used_.size(); ++m)
-    if (size_used_[m]) reload += fmt::format("mem{0}_size = ctx->mem{0}->size_bytes(); ", m);
+    if (size_used_[m]) reload += text::format("mem{0}_size = ctx->mem{0}->size_bytes(); ", m);
   if (!reload.empty()) {
     reload.back() = '\n';
   }

@@ -9,6 +9,7 @@
 // emit_memory.cpp, emit_table.cpp (tables, references), emit_calls.cpp.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 
 #include "emit/emitter.hpp"
 #include "fmt/format.h"
+#include "support/text_format.hpp"
 #include "emit/load_uses.hpp"
 #include "emit/loop_versioning.hpp"
 
@@ -44,15 +46,14 @@ class FunctionEmitter {
 
   // ---- output ----
   void line(std::string_view text);
-  // Same bytes as line(fmt::format(...)) without the heap-allocated
-  // temporary: this is the emitter's hottest path. Formatting into a stack
-  // buffer and appending once is cheaper than fmt 9's back_inserter(body_),
-  // which resizes (and zero-fills) body_ for every piece it copies.
+  // Same bytes as line(fmt::format(...)), formatted straight into the body
+  // (text_format.hpp: no temporary, no fmt interpreter for the usual
+  // shapes): this is the emitter's hottest path.
   template <typename... Args>
   void line_format(fmt::format_string<Args...> format, Args&&... args) {
-    fmt::basic_memory_buffer<char, 256> text;
-    fmt::format_to(fmt::appender(text), format, std::forward<Args>(args)...);
-    line(std::string_view(text.data(), text.size()));
+    body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
+    text::format_append(body_, format, std::forward<Args>(args)...);
+    body_ += '\n';
   }
 
   // ---- variables: each call records the use ----

@@ -51,6 +51,28 @@ class ByteCursor {
   // this cursor past them. Error "unexpected end" / "length out of bounds".
   Expected<ByteCursor> sub_cursor(size_t n);
 
+  // Inline fast paths for the instruction decoder's inner loop: true with
+  // the value when the next byte is a complete encoding on its own, false
+  // (nothing consumed) when the caller must use the checked read_*() above,
+  // which then reports any error exactly as before.
+  bool try_read_u8(uint8_t& out) {
+    if (at_end()) return false;
+    out = bytes_[pos_++];
+    return true;
+  }
+  bool try_read_u32_1(uint32_t& out) {
+    if (at_end() || (bytes_[pos_] & 0x80)) return false;
+    out = bytes_[pos_++];
+    return true;
+  }
+  // One-byte signed LEB128: bit 6 is the sign.
+  bool try_read_s64_1(int64_t& out) {
+    if (at_end() || (bytes_[pos_] & 0x80)) return false;
+    const uint8_t byte = bytes_[pos_++];
+    out = (byte & 0x40) ? static_cast<int64_t>(byte) - 0x80 : static_cast<int64_t>(byte);
+    return true;
+  }
+
   Error error_here(std::string message) const { return make_error(std::move(message), offset()); }
 
  private:

@@ -119,6 +119,8 @@ Expected<void> FunctionValidator::State::run(const Module& m, uint32_t func_inde
   frame.block = 0;
   frame.results = type_list(type.results);
 
+  // Reused for every instruction (its select-type list keeps its storage).
+  RawInstr in;
   while (!ctrls.empty()) {
     if (cursor.at_end()) {
       // The reference interpreter's wording: at the end of the input it runs
@@ -130,9 +132,8 @@ Expected<void> FunctionValidator::State::run(const Module& m, uint32_t func_inde
                         cursor.offset());
     }
     br_targets.clear();
-    auto read = read_instruction(cursor, f, br_targets);
+    auto read = read_instruction_into(cursor, f, br_targets, in);
     if (!read.ok()) return std::move(read).error();
-    const RawInstr& in = read.value();
     current_op = in.op;
     current_offset = in.offset;
     if (!step(in)) return std::move(error);
