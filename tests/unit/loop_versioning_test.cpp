@@ -19,10 +19,12 @@ using emit::find_versionable_loops;
 using emit::LoopVersion;
 namespace op = test::op;
 
+using emit::MemoryAccessMode;
+
 // Validates `code` as the body of a (param i32 i32) function with four more
-// i32 locals (indices 2-5) and one memory; `memory_ok` answers the
-// analysis' question whether the memory may be versioned.
-std::vector<LoopVersion> plans_for(std::initializer_list<uint8_t> code, bool memory_ok = true) {
+// i32 locals (indices 2-5) and one memory accessed as `mode`.
+std::vector<LoopVersion> plans_for(std::initializer_list<uint8_t> code,
+                                   MemoryAccessMode mode = MemoryAccessMode::Explicit) {
   test::ModuleBuilder b;
   b.memory(1);
   uint32_t t = b.type({ValType::I32, ValType::I32}, {});
@@ -33,12 +35,16 @@ std::vector<LoopVersion> plans_for(std::initializer_list<uint8_t> code, bool mem
   auto ir = validate_function(m, f, Features());
   EXPECT_TRUE(ir.ok()) << test::error_of(ir);
   if (!ir.ok()) return {};
-  return find_versionable_loops(*ir, [&](uint32_t) { return memory_ok; });
+  const MemoryAccessMode modes[] = {mode};
+  emit::LoopVersions found = find_versionable_loops(*ir, modes);
+  // The index by block agrees with the list.
+  for (const LoopVersion& plan : found.loops) EXPECT_EQ(found.of_block(plan.block), &plan);
+  return found.loops;
 }
 
 // loop: store i32 at (l1 + l0*4) offset=8, l0 += 1, br_if (l0 <cmp> l1)
 constexpr uint8_t kI32Shl = 0x74, kI32Ne = 0x47, kI32LtU = 0x49, kI32GeS = 0x4e, kI32Mul = 0x6c,
-                  kI32Xor = 0x73, kI32Sub = 0x6b;
+                  kI32Xor = 0x73, kI32Sub = 0x6b, kI32Store8 = 0x3a;
 
 TEST(LoopVersioning, AcceptsAStraightLineAffineLoop) {
   auto plans = plans_for({op::Loop, 0x40,
@@ -132,44 +138,43 @@ TEST(LoopVersioning, RejectsWhatItCannotProve) {
 }
 
 TEST(LoopVersioning, OnlyOnMemoriesTheEmitterAllows) {
-  // The emitter excludes memory64 and shared memories through the predicate.
+  // The emitter marks memory64 and shared memories unversionable.
   std::initializer_list<uint8_t> code = {op::Loop, 0x40, op::LocalGet, 0, op::I32Load, 2, 0, op::Drop,
                                          op::LocalGet, 0, op::I32Const, 1, op::I32Add, op::LocalTee, 0,
                                          op::LocalGet, 1, kI32Ne, op::BrIf, 0, op::End, op::End};
-  EXPECT_EQ(plans_for(code, true).size(), 1u);
-  EXPECT_TRUE(plans_for(code, false).empty());
+  EXPECT_EQ(plans_for(code, MemoryAccessMode::Explicit).size(), 1u);
+  EXPECT_EQ(plans_for(code, MemoryAccessMode::GuardPages).size(), 1u);
+  EXPECT_TRUE(plans_for(code, MemoryAccessMode::Unversionable).empty());
+}
+
+TEST(LoopVersioning, GuardModeLeavesByteLoopsAlone) {
+  // A byte copy loop: versioned where it removes checks, not with guard pages.
+  std::initializer_list<uint8_t> code = {op::Loop, 0x40, op::LocalGet, 0, op::LocalGet, 0, op::I32Load8U, 0, 0,
+                                         kI32Store8, 0, 1,
+                                         op::LocalGet, 0, op::I32Const, 1, op::I32Add, op::LocalTee, 0,
+                                         op::LocalGet, 1, kI32Ne, op::BrIf, 0, op::End, op::End};
+  EXPECT_EQ(plans_for(code, MemoryAccessMode::Explicit).size(), 1u);
+  EXPECT_TRUE(plans_for(code, MemoryAccessMode::GuardPages).empty());
 }
 
 // ---- run-time helpers against a simulation ----
 
+// The compare's own definition (its operator in loop_compare.def); the trip
+// count is derived independently of it.
 bool holds(LoopCompare c, uint32_t x, uint32_t y) {
   switch (c) {
-    case LoopCompare::Eq: return x == y;
-    case LoopCompare::Ne: return x != y;
-    case LoopCompare::LtS: return int32_t(x) < int32_t(y);
-    case LoopCompare::LtU: return x < y;
-    case LoopCompare::LeS: return int32_t(x) <= int32_t(y);
-    case LoopCompare::LeU: return x <= y;
-    case LoopCompare::GtS: return int32_t(x) > int32_t(y);
-    case LoopCompare::GtU: return x > y;
-    case LoopCompare::GeS: return int32_t(x) >= int32_t(y);
-    case LoopCompare::GeU: return x >= y;
+#define WASM2CPP_LOOP_COMPARE(name, mirrored, operand, op) \
+  case LoopCompare::name: return loop_compare_holds<LoopCompare::name>(x, y);
+#include "wasm2cpp/loop_compare.def"
   }
   return false;
 }
 
 uint64_t trip_count(LoopCompare c, uint32_t x0, int32_t step, uint32_t bound) {
   switch (c) {
-    case LoopCompare::Eq: return loop_trip_count<LoopCompare::Eq>(x0, step, bound);
-    case LoopCompare::Ne: return loop_trip_count<LoopCompare::Ne>(x0, step, bound);
-    case LoopCompare::LtS: return loop_trip_count<LoopCompare::LtS>(x0, step, bound);
-    case LoopCompare::LtU: return loop_trip_count<LoopCompare::LtU>(x0, step, bound);
-    case LoopCompare::LeS: return loop_trip_count<LoopCompare::LeS>(x0, step, bound);
-    case LoopCompare::LeU: return loop_trip_count<LoopCompare::LeU>(x0, step, bound);
-    case LoopCompare::GtS: return loop_trip_count<LoopCompare::GtS>(x0, step, bound);
-    case LoopCompare::GtU: return loop_trip_count<LoopCompare::GtU>(x0, step, bound);
-    case LoopCompare::GeS: return loop_trip_count<LoopCompare::GeS>(x0, step, bound);
-    case LoopCompare::GeU: return loop_trip_count<LoopCompare::GeU>(x0, step, bound);
+#define WASM2CPP_LOOP_COMPARE(name, mirrored, operand, op) \
+  case LoopCompare::name: return loop_trip_count<LoopCompare::name>(x0, step, bound);
+#include "wasm2cpp/loop_compare.def"
   }
   return 0;
 }
@@ -185,9 +190,36 @@ std::optional<uint64_t> simulate(LoopCompare c, uint32_t x0, int32_t step, uint3
   return std::nullopt;
 }
 
-constexpr LoopCompare kCompares[] = {LoopCompare::Eq,  LoopCompare::Ne,  LoopCompare::LtS, LoopCompare::LtU,
-                                     LoopCompare::LeS, LoopCompare::LeU, LoopCompare::GtS, LoopCompare::GtU,
-                                     LoopCompare::GeS, LoopCompare::GeU};
+constexpr LoopCompare kCompares[] = {
+#define WASM2CPP_LOOP_COMPARE(name, mirrored, operand, op) LoopCompare::name,
+#include "wasm2cpp/loop_compare.def"
+};
+
+TEST(LoopVersioningRuntime, ComparesFollowWasmSemantics) {
+  // Spot checks of the list itself: signedness and operator per compare.
+  static_assert(loop_compare_holds<LoopCompare::LtS>(0xffffffffu, 0));  // -1 < 0
+  static_assert(!loop_compare_holds<LoopCompare::LtU>(0xffffffffu, 0));
+  static_assert(loop_compare_holds<LoopCompare::GeU>(0x80000000u, 1));
+  static_assert(!loop_compare_holds<LoopCompare::GeS>(0x80000000u, 1));
+  static_assert(loop_compare_holds<LoopCompare::LeS>(5, 5) && !loop_compare_holds<LoopCompare::LtS>(5, 5));
+  static_assert(loop_compare_holds<LoopCompare::Eq>(7, 7) && !loop_compare_holds<LoopCompare::Ne>(7, 7));
+  static_assert(loop_compare_signed<LoopCompare::GtS> && !loop_compare_signed<LoopCompare::GtU>);
+  EXPECT_EQ(std::size(kCompares), 10u);
+}
+
+TEST(LoopVersioning, CompareNamesAndMirrorsMatchTheRuntime) {
+  // The translator's enum and names spell the runtime's enumerators, and
+  // a mirrored compare swaps its operands.
+  EXPECT_STREQ(emit::loop_compare_name(emit::LoopCompare::LtS), "LtS");
+  EXPECT_STREQ(emit::loop_compare_name(emit::LoopCompare::GeU), "GeU");
+  for (LoopCompare c : kCompares) {
+    const auto translator_c = static_cast<emit::LoopCompare>(static_cast<int>(c));
+    const LoopCompare mirror = static_cast<LoopCompare>(static_cast<int>(emit::mirrored(translator_c)));
+    for (uint32_t x : {0u, 1u, 5u, 0x80000000u, 0xffffffffu})
+      for (uint32_t y : {0u, 1u, 5u, 0x80000000u, 0xffffffffu})
+        EXPECT_EQ(holds(c, x, y), holds(mirror, y, x)) << emit::loop_compare_name(translator_c) << " " << x << " " << y;
+  }
+}
 
 TEST(LoopVersioningRuntime, TripCountMatchesTheLoopWheneverItIsGiven) {
   const uint32_t points[] = {0u, 1u, 2u, 7u, 100u, 0x7ffffff0u, 0x7fffffffu, 0x80000000u, 0x80000005u,

@@ -224,31 +224,23 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
   if (!loop_versions_found_) {
     loop_versions_found_ = true;
     versioned_loop_.assign(ir_.blocks.size(), false);
-    loop_versions_ = find_versionable_loops(ir_, [this](uint32_t m) {
-      return !info_.memory64(m) && !info_.module.memories[m].type.limits.shared;
-    });
+    std::vector<MemoryAccessMode> memories(info_.module.memories.size());
+    for (uint32_t m = 0; m < memories.size(); ++m) {
+      if (info_.memory64(m) || info_.module.memories[m].type.limits.shared) {
+        memories[m] = MemoryAccessMode::Unversionable;
+      } else {
+        memories[m] = explicit_checks(m) ? MemoryAccessMode::Explicit : MemoryAccessMode::GuardPages;
+      }
+    }
+    loop_versions_ = find_versionable_loops(ir_, memories);
   }
   // The unchecked copy and the outer scope need braces (gotos may not jump
   // into the scope of the declarations below; only the loop's own back edge
   // targets its label, from inside).
   if (unchecked_copy_ || brace_depth_ + 4 >= kMaxBraceDepth) return;
-  const size_t index = static_cast<size_t>(&in - ir_.code.data());
-  const LoopVersion* plan = nullptr;
-  for (const LoopVersion& candidate : loop_versions_)
-    if (candidate.begin == index) plan = &candidate;
-  if (!plan) return;
-  // With guard pages the checked loop has no checks to remove: the copy only
-  // gains where the C++ compiler vectorises it. Loops of byte accesses are
-  // typically short copies (lz: +11% instructions when versioned, +5% when
-  // only loops of 16 or more iterations took the copy), where the
-  // vectorised loop's alias checks and prologue cost more than it saves.
-  bool explicit_access = false, wide_access = false;
-  for (const VersionedAccess& a : plan->accesses) {
-    explicit_access = explicit_access || explicit_checks(a.memory);
-    wide_access = wide_access || a.bytes > 1;
-  }
-  if (!explicit_access && !wide_access) return;
   const uint32_t b = in.a;
+  const LoopVersion* plan = loop_versions_.of_block(b);
+  if (!plan) return;
   const std::string v = fmt::format("v{}", b);
   line("{");
   ++indent_;

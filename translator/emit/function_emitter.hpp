@@ -187,7 +187,7 @@ class FunctionEmitter {
   std::vector<bool> identity_const_;
   // Loop versioning: the plans (found at the first loop), per block whether
   // it was versioned, and the plan whose unchecked copy is being written.
-  std::vector<LoopVersion> loop_versions_;
+  LoopVersions loop_versions_;
   bool loop_versions_found_ = false;
   std::vector<bool> versioned_loop_;
   const LoopVersion* unchecked_copy_ = nullptr;

@@ -22,8 +22,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
-#include <string>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -39,8 +38,13 @@ struct AffineForm {
 };
 
 // The back edge is taken while `counter <compare> bound` holds. The counter
-// changes by `counter_stride` per iteration, the bound not at all.
-enum class LoopCompare : uint8_t { Eq, Ne, LtS, LtU, LeS, LeU, GtS, GtU, GeS, GeU };
+// changes by `counter_stride` per iteration, the bound not at all. The same
+// list as the runtime's wasm2cpp::LoopCompare, whose enumerator the
+// generated code names (loop_compare_name).
+enum class LoopCompare : uint8_t {
+#define WASM2CPP_LOOP_COMPARE(name, mirrored, operand, op) name,
+#include "wasm2cpp/loop_compare.def"
+};
 
 // Accesses whose address forms differ only by a constant share a base, so
 // the C++ compiler sees their addresses as `base + k * stride + constant`
@@ -74,17 +78,38 @@ struct LoopVersion {
   const VersionedAccess* access_at(size_t instr) const;
 };
 
+// The plans of one function, found by find_versionable_loops.
+struct LoopVersions {
+  std::vector<LoopVersion> loops;  // in code order
+  // The plan for the loop with this block index, or nullptr.
+  const LoopVersion* of_block(uint32_t block) const {
+    return block < plan_of_block.size() && plan_of_block[block] != 0 ? &loops[plan_of_block[block] - 1]
+                                                                     : nullptr;
+  }
+  std::vector<uint32_t> plan_of_block;  // per block: index into loops + 1, 0 = none
+};
+
 // Loops with more instructions are not versioned: the body is emitted twice,
 // and the loops that profit (array kernels) are far smaller. 200 covers an
 // 8-way unrolled kernel of a dozen accesses.
 inline constexpr size_t kMaxBodyInstructions = 200;
 
-// `memory_ok(m)`: memory m may be accessed without per-access checks once
-// the range is proven (a 32-bit, non-shared memory).
-std::vector<LoopVersion> find_versionable_loops(const FunctionIR& ir,
-                                                const std::function<bool(uint32_t)>& memory_ok);
+// How the emitter accesses a memory outside versioned copies, which decides
+// whether a loop on it may be versioned and whether that pays.
+enum class MemoryAccessMode : uint8_t {
+  Unversionable,  // memory64 or shared: never versioned
+  GuardPages,     // no per-access checks to remove
+  Explicit,       // a bounds check per access
+};
+
+// `memories[m]`: how memory m is accessed (a memory past the end counts as
+// Unversionable).
+LoopVersions find_versionable_loops(const FunctionIR& ir, std::span<const MemoryAccessMode> memories);
 
 // Name of the runtime's wasm2cpp::LoopCompare enumerator for `c`.
 const char* loop_compare_name(LoopCompare c);
+
+// The compare with its operands swapped: `a <c> b` == `b <mirrored(c)> a`.
+LoopCompare mirrored(LoopCompare c);
 
 }  // namespace wasm2cpp::emit
