@@ -355,10 +355,6 @@ def check_batch(args, seeds):
                 outcomes.append(Outcome(m.seed, 'nan-memory', calls=len(m.plan['calls'])))
                 if not args.keep:
                     shutil.rmtree(m.work, ignore_errors=True)
-            elif args.bounds == 'guard' and explicit_agrees(args, m, node_out):
-                outcomes.append(Outcome(m.seed, 'lost-trap', calls=len(m.plan['calls'])))
-                if not args.keep:
-                    shutil.rmtree(m.work, ignore_errors=True)
             else:
                 outcomes.append(keep(args, m, 'outputs differ', node_out, cpp_out))
         else:
@@ -428,29 +424,6 @@ def nan_payloads_in_memory(args, module, node_out, cpp_out, exe):
     return differ_only_in_nans(node_memory, cpp_memory)
 
 
-def explicit_agrees(args, module, node_out):
-    """Whether the module translated with explicit bounds checks agrees with
-    node. In guard mode a load whose value dies unused (binaryen's
-    hashMemory often overwrites a local fed by an out-of-bounds load) may be
-    deleted by the C++ compiler with its trap (docs/generated-code.md); when
-    the explicit build agrees, that is the only difference."""
-    work = os.path.join(module.work, 'explicit')
-    explicit = Module(module.seed, work, module.wasm, module.plan)
-    os.makedirs(work, exist_ok=True)
-    rc, _, _ = run([args.wasm2cpp, module.wasm, '-o', os.path.join(work, 'gen', explicit.namespace),
-                    '--name', explicit.namespace, '--bounds-checks=explicit'], args.timeout)
-    if rc != 0:
-        return False
-    with open(explicit.driver, 'w') as f:
-        f.write(driver_source(explicit.plan, explicit.namespace))
-    exe = os.path.join(work, 'm.exe')
-    rc, _, _ = compile_executable(args, [explicit], os.path.join(work, 'single.cpp'), exe)
-    if rc != 0:
-        return False
-    rc, out, _ = run([exe, explicit.namespace], args.timeout)
-    return rc == 0 and out == node_out
-
-
 def keep(args, module, detail, node_out=None, cpp_out=None):
     """Moves a failing module's files to mismatch-<seed>/ with a standalone
     source (single.cpp) that reproduces the C++ side."""
@@ -487,8 +460,8 @@ def main():
     p.add_argument('--cxx', default=os.environ.get('CXX', 'g++'))
     p.add_argument('--cxxflags', default='', help='extra compile/link flags (e.g. sanitizers)')
     p.add_argument('--bounds', default='explicit', choices=['explicit', 'guard'],
-                   help='explicit (default): guard mode may legitimately drop the trap of an '
-                        'unused out-of-bounds load (docs/generated-code.md)')
+                   help='bounds-check mode of the translation; both must keep every trap '
+                        '(guard mode too: docs/generated-code.md, "Guard mode keeps every trap")')
     p.add_argument('--node', default=shutil.which('node') or 'node')
     p.add_argument('--wasm-opt', default=shutil.which('wasm-opt') or 'wasm-opt')
     p.add_argument('--min-bytes', type=int, default=1000)
@@ -510,21 +483,18 @@ def main():
     args.work_dir = os.path.abspath(args.work_dir)
     os.makedirs(args.work_dir, exist_ok=True)
     start = time.time()
-    # lost-trap: guard mode only, the explicit build agrees (explicit_agrees)
     # nan-memory: only NaN payloads stored to memory differ (nan_payloads_in_memory)
-    counts = {'ok': 0, 'skipped': 0, 'mismatch': 0, 'lost-trap': 0, 'nan-memory': 0}
+    counts = {'ok': 0, 'skipped': 0, 'mismatch': 0, 'nan-memory': 0}
     calls = 0
     seeds = list(range(args.seed, args.seed + args.count))
     batches = [seeds[i:i + args.batch_size] for i in range(0, len(seeds), args.batch_size)]
 
     def summary(done):
         cpu = child_cpu_seconds()
-        lost = (', %d lost an unused trap in guard mode (explicit agrees)' % counts['lost-trap']
-                if args.bounds == 'guard' else '')
-        return ('%d modules (seeds %d..%d): %d agree (%d export calls)%s, %d differ only in '
-                'NaN payloads in memory, %d skipped, %d mismatches, %.0f s wall, %.0f s CPU '
-                '(%.2f s per module)'
-                % (done, args.seed, args.seed + done - 1, counts['ok'], calls, lost,
+        return ('%d modules (seeds %d..%d, %s mode): %d agree (%d export calls), %d differ '
+                'only in NaN payloads in memory, %d skipped, %d mismatches, %.0f s wall, '
+                '%.0f s CPU (%.2f s per module)'
+                % (done, args.seed, args.seed + done - 1, args.bounds, counts['ok'], calls,
                    counts['nan-memory'],
                    counts['skipped'], counts['mismatch'], time.time() - start, cpu,
                    cpu / max(done, 1)))
@@ -536,7 +506,7 @@ def main():
             for o in future.result():
                 counts[o.status] += 1
                 calls += o.calls
-                if o.status not in ('ok', 'lost-trap', 'nan-memory'):
+                if o.status not in ('ok', 'nan-memory'):
                     print('seed %d: %s: %s' % (o.seed, o.status, o.detail), flush=True)
                 done += 1
             if args.progress:
