@@ -5,10 +5,27 @@
 
 namespace wasm2cpp::emit {
 
+namespace {
+
+// to_public / to_internal (naming.cpp) appended in place: no temporaries.
+void append_converted(std::string& out, ValType t, std::string_view expr, bool to_public_type) {
+  const char* cast = nullptr;
+  if (t == ValType::I32) cast = to_public_type ? "int32_t(" : "uint32_t(";
+  if (t == ValType::I64) cast = to_public_type ? "int64_t(" : "uint64_t(";
+  if (cast != nullptr) out += cast;
+  out += expr;
+  if (cast != nullptr) out += ')';
+}
+
+}  // namespace
+
 std::string FunctionEmitter::call_args(const FuncType& type, uint32_t first) {
   std::string out;
-  for (uint32_t i = 0; i < type.params.size(); ++i)
-    out += ", " + to_public(type.params[i], get(first + i, type.params[i]));
+  out.reserve(24 * type.params.size());
+  for (uint32_t i = 0; i < type.params.size(); ++i) {
+    out += ", ";
+    append_converted(out, type.params[i], get(first + i, type.params[i]), /*to_public_type=*/true);
+  }
   return out;
 }
 
@@ -18,7 +35,13 @@ void FunctionEmitter::store_call_results(const FuncType& type, const std::string
   if (results.empty()) {
     line(call_expr + ";");
   } else if (results.size() == 1) {
-    line_format("{} = {};", put(result_height, results[0]), to_internal(results[0], call_expr));
+    // line_format("{} = {};", put(...), to_internal(...)) without temporaries.
+    const std::string target = put(result_height, results[0]);
+    body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
+    body_ += target;
+    body_ += " = ";
+    append_converted(body_, results[0], call_expr, /*to_public_type=*/false);
+    body_ += ";\n";
   } else {
     // The tuple lives in its own scope so no goto crosses its initialisation.
     line("{");
