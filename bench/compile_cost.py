@@ -123,6 +123,28 @@ def compile_cpu(compiler, sources, flags, runs):
     return cpu, peak, wall
 
 
+def header_costs(out_dir, stem_dir, runtime_dir, clang, clangxx, cxx_flags, runs):
+    """CPU time of an empty translation unit including just what each kind of
+    file includes: a function-body shard (wasm2cpp/code.hpp), the first file
+    (the module's public header, i.e. the whole runtime API, and
+    instance_support.hpp), and wasm2c's runtime header."""
+    probes = [("wasm2cpp shard (code.hpp)", clangxx, "#include <wasm2cpp/code.hpp>\n", ".cpp",
+               cxx_flags),
+              ("wasm2cpp first file (large.hpp + instance_support.hpp)", clangxx,
+               '#include "large.hpp"\n#include <wasm2cpp/instance_support.hpp>\n', ".cpp",
+               cxx_flags + [f"-I{stem_dir}"])]
+    if runtime_dir:
+        probes.append(("wasm2c (wasm-rt.h)", clang, "#include <wasm-rt.h>\n", ".c",
+                       ["-O2", "-w", f"-I{runtime_dir}"]))
+    rows = []
+    for label, compiler, text, suffix, flags in probes:
+        probe = out_dir / ("header-probe-%d%s" % (len(rows), suffix))
+        probe.write_text(text)
+        c_cpu, _, _ = compile_cpu(compiler, [probe], flags, max(runs, 3))
+        rows.append({"includes": label, "compile_cpu_s": c_cpu})
+    return rows
+
+
 def run(translator, out_dir, copies=10, shards=2, runs=1, fuzz_mb=1.0,
         clang="clang", clangxx="clang++"):
     out_dir = Path(out_dir)
@@ -154,6 +176,8 @@ def run(translator, out_dir, copies=10, shards=2, runs=1, fuzz_mb=1.0,
 
     wasm2c = shutil.which("wasm2c")
     runtime_dir = next((d for d in WASM2C_RUNTIME_DIRS if (d / "wasm-rt-impl.h").exists()), None)
+    headers = header_costs(out_dir, out_dir / "w2cpp-one", runtime_dir, clang, clangxx, cxx_flags,
+                           runs)
     if wasm2c and runtime_dir:
         w2c_dir = out_dir / "wasm2c"
         w2c_dir.mkdir()
@@ -194,7 +218,7 @@ def run(translator, out_dir, copies=10, shards=2, runs=1, fuzz_mb=1.0,
     return {"module": f"the {len(SCALAR_PROGRAMS)} scalar suite programs x {copies} copies", "wasm_bytes": wasm_bytes, "shards": shards,
             "compiler": subprocess.run([clangxx, "--version"], capture_output=True,
                                        text=True).stdout.splitlines()[0],
-            "rows": rows, "throughput": throughput}
+            "rows": rows, "headers": headers, "throughput": throughput}
 
 
 def print_table(report, markdown=False, file=sys.stdout):
@@ -208,6 +232,13 @@ def print_table(report, markdown=False, file=sys.stdout):
                       str(row["files"]), f"{row['compile_cpu_s']:.1f}",
                       f"{row['compile_peak_mib']:.0f}"])
     _print_rows(lines, markdown, file)
+    if report.get("headers"):
+        print("\nFixed cost per translation unit: an empty file with just these includes "
+              "(CPU time, best of 3)", file=file)
+        lines = [["includes", "compile CPU (s)"]]
+        for row in report["headers"]:
+            lines.append([row["includes"], f"{row['compile_cpu_s']:.2f}"])
+        _print_rows(lines, markdown, file)
     print("\nTranslation throughput (CPU time, best of 5; 'after start' excludes the "
           "process start measured on an empty module)", file=file)
     lines = [["module", "wasm (KiB)", "translate (s)", "MB/s", "start (s)", "MB/s after start",
