@@ -135,4 +135,41 @@ TYPED_TEST(LoopEscape, OffsetNear2To32TrapsInTheFirstIteration) {
   EXPECT_EQ(this->u32_at(m, 66), 0u);       // no second iteration
 }
 
+TYPED_TEST(LoopEscape, HoistedLoadsSeeEveryEarlierStore) {
+  // axpy2 against the same loop run in wasm order, for arrays apart, just
+  // touching, overlapping by one element at either end, and y == x + 4
+  // (where the first lane's store feeds the second lane's load), and a
+  // run whose last iteration leaves memory.
+  auto reference = [](std::vector<uint32_t> memory, uint32_t x, uint32_t y, uint32_t n) {
+    uint32_t i = 0;
+    do {
+      for (uint32_t lane = 0; lane < 2; ++lane) {
+        const uint32_t yi = (y + 4 * (i + lane)) / 4, xi = (x + 4 * (i + lane)) / 4;
+        memory[yi] = memory[yi] + 3 * memory[xi];
+      }
+      i += 2;
+    } while (i < n);
+    return memory;
+  };
+  const uint32_t n = 16, bytes = 4 * n;
+  const uint32_t x = 4096;
+  for (uint32_t y : {x + 2 * bytes, x + bytes, x + bytes - 4, x - bytes + 4, x + 4, x - 4, x}) {
+    TypeParam m;
+    std::vector<uint32_t> words(3 * bytes / 4 + 2048);
+    for (uint32_t w = 0; w < words.size(); ++w) words[w] = w * 7 + 1;
+    std::memcpy(m.memory().data(), words.data(), words.size() * 4);
+    m.axpy2(x, y, n);
+    std::vector<uint32_t> expected = reference(words, x, y, n);
+    std::vector<uint32_t> got(words.size());
+    std::memcpy(got.data(), m.memory().data(), got.size() * 4);
+    EXPECT_EQ(got, expected) << "y - x = " << int64_t{y} - int64_t{x};
+  }
+  // y runs off the end in the last iteration: the first lane's store there
+  // happens, the second lane's load of y traps.
+  TypeParam m;
+  m.memory().template store<uint32_t>(100 + 4 * 14, 2);
+  expect_trap([&] { m.axpy2(100, kPage - 4 * 15, n); }, TrapKind::MemoryOutOfBounds, "axpy2");
+  EXPECT_EQ(this->u32_at(m, kPage - 4), 3 * 2u + 0u);
+}
+
 }  // namespace

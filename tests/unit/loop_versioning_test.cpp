@@ -23,13 +23,12 @@ using emit::MemoryAccessMode;
 
 // Validates `code` as the body of a (param i32 i32) function with four more
 // i32 locals (indices 2-5) and one memory accessed as `mode`.
-std::vector<LoopVersion> plans_for(std::initializer_list<uint8_t> code,
-                                   MemoryAccessMode mode = MemoryAccessMode::Explicit) {
+std::vector<LoopVersion> plans_for(const test::Bytes& code, MemoryAccessMode mode = MemoryAccessMode::Explicit) {
   test::ModuleBuilder b;
   b.memory(1);
   uint32_t t = b.type({ValType::I32, ValType::I32}, {});
   test::Bytes body{0x01, 0x04, test::kI32};
-  body.insert(body.end(), code);
+  body.insert(body.end(), code.begin(), code.end());
   uint32_t f = b.func(t, body);
   const Module& m = b.finish();
   auto ir = validate_function(m, f, Features());
@@ -155,6 +154,65 @@ TEST(LoopVersioning, GuardModeLeavesByteLoopsAlone) {
                                          op::LocalGet, 1, kI32Ne, op::BrIf, 0, op::End, op::End};
   EXPECT_EQ(plans_for(code, MemoryAccessMode::Explicit).size(), 1u);
   EXPECT_TRUE(plans_for(code, MemoryAccessMode::GuardPages).empty());
+}
+
+// y[i] += x[i] for two i32 lanes per iteration (l1 = y, l0 = x, l2 = i,
+// l3 = n), the shape of clang's unrolled loops; the first lane stores at
+// y + `first_store` (4: where the second lane then reads).
+test::Bytes unrolled_pair(uint8_t first_store) {
+  test::Bytes code = {op::Loop, 0x40};
+  for (uint8_t lane = 0; lane < 2; ++lane) {
+    const uint8_t offset = lane == 0 ? 0 : 4, store = lane == 0 ? first_store : 4;
+    code.insert(code.end(), {op::LocalGet, 1, op::LocalGet, 2, op::I32Add,
+                             op::LocalGet, 1, op::LocalGet, 2, op::I32Add, op::I32Load, 2, offset,
+                             op::LocalGet, 0, op::LocalGet, 2, op::I32Add, op::I32Load, 2, offset,
+                             op::I32Add, op::I32Store, 2, store});
+  }
+  code.insert(code.end(), {op::LocalGet, 2, op::I32Const, 8, op::I32Add, op::LocalTee, 2,
+                           op::LocalGet, 3, kI32LtU, op::BrIf, 0, op::End, op::End});
+  return code;
+}
+
+TEST(LoopVersioning, UnrolledLanesHoistTheirLoads) {
+  auto plans = plans_for(unrolled_pair(0));
+  ASSERT_EQ(plans.size(), 1u);
+  const LoopVersion& p = plans[0];
+  EXPECT_TRUE(p.hoist_loads);
+  // Accesses in order: load y, load x, store y, load y+4, load x+4, store y+4;
+  // the second lane's loads move above the first lane's store.
+  ASSERT_EQ(p.accesses.size(), 6u);
+  const bool hoisted[] = {false, false, false, true, true, false};
+  for (size_t i = 0; i < 6; ++i) EXPECT_EQ(p.accesses[i].hoisted, hoisted[i]) << i;
+  // x and y are different groups: the range test proves them disjoint.
+  ASSERT_EQ(p.disjoint.size(), 1u);
+  EXPECT_NE(p.disjoint[0].first, p.disjoint[0].second);
+  // The second lane reading what the first lane stored (y + 4): no.
+  auto same = plans_for(unrolled_pair(4));
+  ASSERT_EQ(same.size(), 1u);
+  EXPECT_FALSE(same[0].hoist_loads);
+  for (const auto& a : same[0].accesses) EXPECT_FALSE(a.hoisted);
+}
+
+TEST(LoopVersioning, AFunctionVersionsAtMostItsBudget) {
+  // 40 loops with 13-instruction bodies (601 instructions in all): the
+  // budget is max(400, 601 / 2) = 400, enough for the first 30.
+  test::Bytes code;
+  for (int copy = 0; copy < 40; ++copy)
+    code.insert(code.end(), {op::Loop, 0x40, op::LocalGet, 0, op::I32Load, 2, 0, op::Drop,
+                             op::LocalGet, 0, op::I32Load, 2, 4, op::Drop,
+                             op::LocalGet, 0, op::I32Const, 8, op::I32Add, op::LocalTee, 0,
+                             op::LocalGet, 1, kI32Ne, op::BrIf, 0, op::End});
+  code.push_back(op::End);
+  auto plans = plans_for(code);
+  ASSERT_EQ(plans.size(), 30u);
+  EXPECT_EQ(plans.back().back_edge - plans.back().begin, 13u);
+  // In a larger function, half of it: 100 loops (1501 instructions) version 750 / 13 = 57.
+  for (int copy = 0; copy < 60; ++copy)
+    code.insert(code.end() - 1, {op::Loop, 0x40, op::LocalGet, 0, op::I32Load, 2, 0, op::Drop,
+                                 op::LocalGet, 0, op::I32Load, 2, 4, op::Drop,
+                                 op::LocalGet, 0, op::I32Const, 8, op::I32Add, op::LocalTee, 0,
+                                 op::LocalGet, 1, kI32Ne, op::BrIf, 0, op::End});
+  EXPECT_EQ(plans_for(code).size(), 57u);
 }
 
 // ---- run-time helpers against a simulation ----
@@ -292,6 +350,30 @@ TEST(LoopVersioningRuntime, RangeTestMatchesEveryIteration) {
   }
   // A huge iteration count overflows the 64-bit product: rejected.
   EXPECT_FALSE(loop_access_in_bounds(0, 0, 0x7fffffff, uint64_t{1} << 40, 1, uint64_t{1} << 32));
+}
+
+TEST(LoopVersioningRuntime, RangesDisjointMatchesEveryIterationPair) {
+  struct Group {
+    uint32_t base;
+    int64_t delta, stride;
+    uint64_t end;
+  };
+  const Group groups[] = {{1000, 0, 16, 16}, {1256, 0, 16, 16}, {1240, 0, 16, 16}, {1004, 0, 16, 8},
+                          {2000, -8, -16, 8}, {1500, 0, 0, 4}, {900, 0, 8, 100}};
+  const uint64_t last = 15;
+  for (const Group& a : groups)
+    for (const Group& b : groups) {
+      bool apart = true;
+      for (uint64_t i = 0; i <= last; ++i)
+        for (uint64_t j = 0; j <= last; ++j) {
+          const int64_t x = int64_t(a.base) + a.delta + int64_t(i) * a.stride;
+          const int64_t y = int64_t(b.base) + b.delta + int64_t(j) * b.stride;
+          if (x < y + int64_t(b.end) && y < x + int64_t(a.end)) apart = false;
+        }
+      EXPECT_EQ(loop_ranges_disjoint(a.base, a.delta, a.stride, a.end, b.base, b.delta, b.stride, b.end, last),
+                apart)
+          << a.base << " " << b.base;
+    }
 }
 
 }  // namespace

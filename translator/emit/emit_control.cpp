@@ -219,7 +219,10 @@ void FunctionEmitter::close_block(const Instr& in) {
 //     }
 //   }
 // Both copies share the slot and local variables (only one runs), so the
-// code after the loop sees the same state either way.
+// code after the loop sees the same state either way. With hoisted loads
+// (LoopVersion::hoist_loads) the range test also calls
+// loop_ranges_disjoint, and the copy is `WASM2CPP_NO_LOOP_VECTORIZE do {
+// const auto vB_hI = <load>; ... } while (++vB_k != vB_n);`.
 void FunctionEmitter::open_versioned_loop(const Instr& in) {
   if (!loop_versions_found_) {
     loop_versions_found_ = true;
@@ -269,32 +272,63 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
       it->high_end = std::max(it->high_end, end);
     }
   }
+  const std::string continuation(std::min<uint32_t>(indent_, 40) * 2 + 4, ' ');
+  auto stride_of = [&](uint32_t group) { return signed_literal(static_cast<int32_t>(plan->groups[group].stride)); };
   std::string condition = fmt::format("{}_n != 0", v);
   for (const Range& r : ranges) {
-    condition += fmt::format(" &&\n{}    wasm2cpp::loop_access_in_bounds({}_b{}, {}, {}, {}_n - 1, {}ull, {})",
-                             std::string(std::min<uint32_t>(indent_, 40) * 2, ' '), v, r.group,
-                             signed_literal(r.low), signed_literal(static_cast<int32_t>(plan->groups[r.group].stride)),
-                             v, r.high_end - r.low, mem_size(r.memory));
+    condition += fmt::format(" &&\n{}wasm2cpp::loop_access_in_bounds({}_b{}, {}, {}, {}_n - 1, {}ull, {})",
+                             continuation, v, r.group, signed_literal(r.low), stride_of(r.group), v,
+                             r.high_end - r.low, mem_size(r.memory));
+  }
+  for (const DisjointGroups& d : plan->disjoint) {
+    auto range_of = [&](uint32_t group) {
+      const Range& r = *std::find_if(ranges.begin(), ranges.end(), [&](const Range& x) {
+        return x.group == group && x.memory == d.memory;
+      });
+      return fmt::format("{}_b{}, {}, {}, {}ull", v, group, signed_literal(r.low), stride_of(group),
+                         r.high_end - r.low);
+    };
+    condition += fmt::format(" &&\n{}wasm2cpp::loop_ranges_disjoint({}, {}, {}_n - 1)", continuation,
+                             range_of(d.first), range_of(d.second), v);
   }
   line_format("if ({}) {{", condition);
   ++indent_;
   line_format("uint64_t {}_k = 0;", v);
-  line_format("{}_v: {{", label(b));
+  // A body with hoisted loads is a loop statement, which the pragma that
+  // keeps the loop vectoriser away needs (see LoopVersion::hoist_loads).
+  if (plan->hoist_loads) {
+    line("WASM2CPP_NO_LOOP_VECTORIZE");
+    line("do {");
+  } else {
+    line_format("{}_v: {{", label(b));
+  }
   ++indent_;
   std::vector<bool> saved_identity = identity_const_;
   unchecked_copy_ = plan;
+  for (const VersionedAccess& a : plan->accesses)
+    if (a.hoisted) line_format("const auto {} = {};", hoisted_load_name(a), unchecked_load(a));
   for (size_t i = plan->begin + 1; i < plan->back_edge; ++i) emit_instr(i);
-  line_format("if (++{0}_k != {0}_n) goto {1}_v;", v, label(b));
+  if (plan->hoist_loads) {
+    --indent_;
+    line_format("}} while (++{0}_k != {0}_n);", v);
+    ++indent_;
+  } else {
+    line_format("if (++{0}_k != {0}_n) goto {1}_v;", v, label(b));
+  }
   unchecked_copy_ = nullptr;
   identity_const_ = std::move(saved_identity);
   live_ = true;
   --indent_;
-  line("}");
+  if (!plan->hoist_loads) line("}");
   --indent_;
   line("} else {");
   ++indent_;
   brace_depth_ += 2;
   versioned_loop_[b] = true;
+}
+
+std::string FunctionEmitter::hoisted_load_name(const VersionedAccess& access) const {
+  return fmt::format("v{}_h{}", unchecked_copy_->block, access.instr - unchecked_copy_->begin);
 }
 
 void FunctionEmitter::close_versioned_loop(uint32_t b) {

@@ -128,6 +128,11 @@ class FunctionEmitter {
   std::string affine_value(const AffineForm& form);  // uint32_t expression at loop entry
   // Address of a versioned access in the unchecked copy (emit_memory.cpp).
   std::string unchecked_pointer(const VersionedAccess& access);
+  // `wasm2cpp::load_at<T>(address)` of a versioned load in the unchecked
+  // copy (emit_memory.cpp), and the variable a hoisted one is read into at
+  // the top of the iteration (emit_control.cpp).
+  std::string unchecked_load(const VersionedAccess& access);
+  std::string hoisted_load_name(const VersionedAccess& access) const;
 
   // ---- memory helpers (emit_memory.cpp) ----
   std::string address_pointer(uint32_t memory, const std::string& addr, uint64_t offset);

@@ -193,7 +193,8 @@ class Evaluator {
       if (group == plan.groups.size()) plan.groups.push_back(AddressGroup{form, *stride});
       const Instr& in = ir_.code[index];
       int32_t delta = static_cast<int32_t>(form.constant - plan.groups[group].base.constant);
-      plan.accesses.push_back(VersionedAccess{index, group, delta, in.a, in.imm, info(in.op).access_bytes});
+      plan.accesses.push_back(VersionedAccess{index, group, delta, in.a, in.imm, info(in.op).access_bytes,
+                                              is_scalar_store(in.op)});
     }
     return plan;
   }
@@ -307,11 +308,37 @@ const VersionedAccess* LoopVersion::access_at(size_t instr) const {
 
 namespace {
 
-// With guard pages the checked loop has no checks to remove: the copy only
-// gains where the C++ compiler vectorises it. Loops of byte accesses are
-// typically short copies (lz: +11% instructions when versioned, +5% when
-// only loops of 16 or more iterations took the copy), where the vectorised
-// loop's alias checks and prologue cost more than it saves.
+// Position of an access relative to its group's base in the same iteration.
+int64_t position(const VersionedAccess& a) { return int64_t{a.delta} + static_cast<int64_t>(a.offset); }
+
+// Whether the group's accesses tile its stride: `lanes` positions of one
+// width w, spaced by w, with |stride| == lanes * w (an unrolled stream).
+bool tiles_stride(const LoopVersion& plan, uint32_t group, uint32_t& lanes) {
+  std::vector<int64_t> positions;
+  uint32_t width = 0;
+  for (const VersionedAccess& a : plan.accesses) {
+    if (a.group != group) continue;
+    if (width != 0 && a.bytes != width) return false;
+    width = a.bytes;
+    positions.push_back(position(a));
+  }
+  std::sort(positions.begin(), positions.end());
+  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+  for (size_t i = 1; i < positions.size(); ++i)
+    if (positions[i] - positions[i - 1] != width) return false;
+  const int64_t stride = static_cast<int32_t>(plan.groups[group].stride);
+  lanes = static_cast<uint32_t>(positions.size());
+  return width != 0 && (stride == int64_t{lanes} * width || stride == -int64_t{lanes} * width);
+}
+
+// With guard pages the checked loop has no checks to remove: the copy gains
+// where the C++ compiler vectorises it and where the checked loop's loads
+// carry value barriers (guard mode's precise traps) that the copy does not
+// need. Loops of byte accesses are typically short copies (lz: +11%
+// instructions when versioned, +5% when only loops of 16 or more iterations
+// took the copy), where the vectorised loop's alias checks and prologue cost
+// more than it saves. (Versioning only dense streams, which vectorise, was
+// tried: nbody's strided loops then ran 6% more instructions.)
 bool pays(const LoopVersion& plan, std::span<const MemoryAccessMode> memories) {
   bool explicit_access = false, wide_access = false;
   for (const VersionedAccess& a : plan.accesses) {
@@ -319,6 +346,52 @@ bool pays(const LoopVersion& plan, std::span<const MemoryAccessMode> memories) {
     wide_access = wide_access || a.bytes > 1;
   }
   return explicit_access || wide_access;
+}
+
+// Marks the loads to hoist (LoopVersion::hoist_loads) when the body is an
+// unrolled stream loop. A load moves above the earlier stores of the same
+// iteration only when it cannot overlap them: same group (a constant
+// distance apart) with disjoint bytes, another memory, or another group
+// whose whole range the range test proves disjoint. Any other memory
+// access in the body (SIMD) keeps the order.
+void plan_hoisting(LoopVersion& plan, const FunctionIR& ir) {
+  for (size_t i = plan.begin + 1; i < plan.back_edge; ++i)
+    if (info(ir.code[i].op).access_bytes != 0 && !plan.access_at(i)) return;
+  uint32_t unrolled = 0;
+  for (uint32_t g = 0; g < plan.groups.size(); ++g) {
+    if (plan.groups[g].stride == 0) continue;
+    uint32_t lanes = 0;
+    if (!tiles_stride(plan, g, lanes) || lanes < 2 || (unrolled != 0 && lanes != unrolled)) return;
+    unrolled = lanes;
+  }
+  if (unrolled == 0) return;
+  std::vector<DisjointGroups> disjoint;
+  std::vector<size_t> hoisted;
+  for (size_t l = 0; l < plan.accesses.size(); ++l) {
+    const VersionedAccess& load = plan.accesses[l];
+    // A dropped load emits nothing in the unchecked copy: nothing to move.
+    if (load.is_store || ir.code[load.instr + 1].op == Opcode::Drop) continue;
+    bool after_store = false;
+    for (size_t s = 0; s < l; ++s) {
+      const VersionedAccess& store = plan.accesses[s];
+      if (!store.is_store || store.memory != load.memory) continue;
+      after_store = true;
+      if (store.group == load.group) {
+        if (position(load) < position(store) + store.bytes && position(store) < position(load) + load.bytes) return;
+        continue;
+      }
+      DisjointGroups pair{std::min(load.group, store.group), std::max(load.group, store.group), load.memory};
+      if (std::none_of(disjoint.begin(), disjoint.end(), [&](const DisjointGroups& d) {
+            return d.first == pair.first && d.second == pair.second && d.memory == pair.memory;
+          }))
+        disjoint.push_back(pair);
+    }
+    if (after_store) hoisted.push_back(l);
+  }
+  if (hoisted.empty()) return;
+  plan.hoist_loads = true;
+  plan.disjoint = std::move(disjoint);
+  for (size_t l : hoisted) plan.accesses[l].hoisted = true;
 }
 
 }  // namespace
@@ -339,11 +412,16 @@ LoopVersions find_versionable_loops(const FunctionIR& ir, std::span<const Memory
   if (!any_loop) return out;
   out.plan_of_block.assign(ir.blocks.size(), 0);
   Evaluator evaluator(ir, memories);
+  size_t budget = versioning_budget(ir.code.size());
   for (size_t i = 0; i < ir.code.size(); ++i) {
     const Instr& in = ir.code[i];
     if (in.op != Opcode::Loop || loop_end[in.a] == kNoEnd) continue;
+    const size_t body = loop_end[in.a] - i - 1;
+    if (body > budget) continue;
     std::optional<LoopVersion> plan = evaluator.analyse(i, loop_end[in.a]);
     if (!plan || !pays(*plan, memories)) continue;
+    budget -= body;
+    plan_hoisting(*plan, ir);
     out.loops.push_back(std::move(*plan));
     out.plan_of_block[in.a] = static_cast<uint32_t>(out.loops.size());
   }

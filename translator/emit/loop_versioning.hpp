@@ -61,6 +61,18 @@ struct VersionedAccess {
   uint32_t memory = 0;
   uint64_t offset = 0;  // the memarg offset
   uint32_t bytes = 0;   // access width
+  bool is_store = false;
+  // A load the unchecked copy reads at the top of the iteration, before the
+  // stores that precede it in the body (see LoopVersion::hoist_loads).
+  bool hoisted = false;
+};
+
+// Two access groups whose byte ranges over the whole loop (in one memory)
+// the range test must also prove disjoint, so that loads of one may move
+// above stores of the other.
+struct DisjointGroups {
+  uint32_t first = 0, second = 0;
+  uint32_t memory = 0;
 };
 
 struct LoopVersion {
@@ -74,6 +86,16 @@ struct LoopVersion {
   LoopCompare compare = LoopCompare::Ne;
   std::vector<AddressGroup> groups;
   std::vector<VersionedAccess> accesses;
+  // The body is an unrolled loop (each group's accesses are m >= 2 lanes of
+  // one width that tile its stride, as clang emits for `for (j...) c[j] +=
+  // a * b[j]` unrolled by two), and a load follows a store. The loop
+  // vectoriser turns such a body into interleaved vectors with a shuffle per
+  // lane and access (matmul: 23 instructions per 4 doubles); the unchecked
+  // copy instead reads its `hoisted` loads first and leaves loop
+  // vectorisation off, so the SLP vectoriser pairs the lanes into plain
+  // vector loads and stores (matmul: 280 M -> 169 M instructions).
+  bool hoist_loads = false;
+  std::vector<DisjointGroups> disjoint;  // needed by the hoisted loads
   // Of the access with this instruction index, or nullptr.
   const VersionedAccess* access_at(size_t instr) const;
 };
@@ -89,10 +111,16 @@ struct LoopVersions {
   std::vector<uint32_t> plan_of_block;  // per block: index into loops + 1, 0 = none
 };
 
-// Loops with more instructions are not versioned: the body is emitted twice,
-// and the loops that profit (array kernels) are far smaller. 200 covers an
-// 8-way unrolled kernel of a dozen accesses.
+// Size limits on the unchecked copies, which double their loops' code
+// (docs/generated-code.md, "Versioned loops", says why they are where they
+// are): a loop with a longer body is not versioned, and a function versions
+// loops in code order only while their bodies add up to at most
+// versioning_budget() instructions.
 inline constexpr size_t kMaxBodyInstructions = 200;
+inline constexpr size_t kMinVersioningBudget = 400;
+constexpr size_t versioning_budget(size_t function_instructions) {
+  return function_instructions / 2 > kMinVersioningBudget ? function_instructions / 2 : kMinVersioningBudget;
+}
 
 // How the emitter accesses a memory outside versioned copies, which decides
 // whether a loop on it may be versioned and whether that pays.

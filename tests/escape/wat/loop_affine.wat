@@ -71,5 +71,22 @@
       (br_if $l (i32.lt_u (local.get $end))))
     (local.get $x))
 
+;; i = 0; do { y[i] += 3 * x[i]; y[i + 1] += 3 * x[i + 1]; i += 2 } while (i <u n)
+  ;; (u32 lanes, unrolled by two as clang emits such loops): the unchecked
+  ;; copy reads both lanes' loads first, which is only right when the store
+  ;; to y[i] cannot change x[i + 1]; with y == x + 4 it does.
+  (func (export "axpy2") (param $x i32) (param $y i32) (param $n i32)
+    (local $i i32) (local $o i32)
+    (loop $l
+      (local.set $o (i32.shl (local.get $i) (i32.const 2)))
+      (i32.store (i32.add (local.get $y) (local.get $o))
+        (i32.add (i32.load (i32.add (local.get $y) (local.get $o)))
+                 (i32.mul (i32.const 3) (i32.load (i32.add (local.get $x) (local.get $o))))))
+      (i32.store offset=4 (i32.add (local.get $y) (local.get $o))
+        (i32.add (i32.load offset=4 (i32.add (local.get $y) (local.get $o)))
+                 (i32.mul (i32.const 3) (i32.load offset=4 (i32.add (local.get $x) (local.get $o))))))
+      (local.tee $i (i32.add (local.get $i) (i32.const 2)))
+      (br_if $l (i32.lt_u (local.get $n)))))
+
   (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
 )
