@@ -95,6 +95,11 @@ std::string FunctionEmitter::unchecked_pointer(const VersionedAccess& access) {
   return fmt::format("{} + ({})", mem_base(access.memory), out);
 }
 
+std::string FunctionEmitter::unchecked_load(const VersionedAccess& access) {
+  return fmt::format("wasm2cpp::load_at<{}>({})", access_of(ir_.code[access.instr].op)->memory_type,
+                     unchecked_pointer(access));
+}
+
 bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
   if (auto access = access_of(in.op)) {
     const uint32_t memory = in.a;
@@ -110,8 +115,9 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
         std::string stored = narrow ? fmt::format("{}({})", access->memory_type, value) : value;
         line_format("wasm2cpp::store_at<{}>({}, {});", access->memory_type, pointer, stored);
       } else if (!result_dropped) {
-        // A dropped load is proven in bounds: nothing to do.
-        std::string load = fmt::format("wasm2cpp::load_at<{}>({})", access->memory_type, pointer);
+        // A dropped load is proven in bounds: nothing to do. A hoisted one
+        // was read at the top of the iteration.
+        std::string load = unchecked->hoisted ? hoisted_load_name(*unchecked) : unchecked_load(*unchecked);
         std::string target = internal_type(access->value);
         if (target != access->memory_type) load = fmt::format("{}({})", target, load);
         line_format("{} = {};", put(in.height - 1, access->value), load);
