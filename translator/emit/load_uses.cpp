@@ -162,6 +162,8 @@ class CoverageScan {
           } else if (it != facts_.end()) {
             it->end = end;
           } else {
+            // A bounded list keeps huge straight-line bodies linear.
+            if (facts_.size() == kMaxFacts) facts_.erase(facts_.begin());
             facts_.push_back(Fact{in.a, base, end});
           }
         }
@@ -173,6 +175,7 @@ class CoverageScan {
 
  private:
   static constexpr uint64_t kUnknown = 0;
+  static constexpr size_t kMaxFacts = 32;
   struct Fact {
     uint32_t memory;
     uint64_t base;
