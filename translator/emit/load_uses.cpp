@@ -71,7 +71,8 @@ std::optional<StackEffect> transparent_effect(Opcode op) {
   if (oi.params == "*" || oi.results == "*") return std::nullopt;
   // Plain numeric (MVP and SIMD), constants, scalar and SIMD loads and
   // stores (they trap only as the load itself would), memory.size.
-  const bool memory_access = is_scalar_load(op) || is_scalar_store(op) || is_simd_load(op) || is_simd_store(op);
+  const bool memory_access =
+      is_scalar_load(op) || is_scalar_store(op) || is_simd_load(op) || is_simd_store(op);
   const bool plain = oi.access_bytes == 0 && (oi.prefix == 0 || oi.prefix == 0xfd) &&
                      oi.immediate != Immediate::MemIdx && oi.immediate != Immediate::MemMem &&
                      oi.immediate != Immediate::DataMem && oi.immediate != Immediate::DataIdx &&
@@ -100,7 +101,9 @@ uint32_t call_pops(const Instr& in, const Module& module) {
 bool robustly_consumed(const FunctionIR& ir, const Module& module, size_t start, uint32_t height) {
   std::vector<uint32_t> slots{height};  // stack heights holding the value
   std::vector<uint32_t> locals;         // locals holding the value
-  auto holds_local = [&](uint32_t local) { return std::find(locals.begin(), locals.end(), local) != locals.end(); };
+  auto holds_local = [&](uint32_t local) {
+    return std::find(locals.begin(), locals.end(), local) != locals.end();
+  };
   const size_t stop = std::min(ir.code.size(), start + 1 + kWindow);
   for (size_t i = start + 1; i < stop; ++i) {
     const Instr& in = ir.code[i];
@@ -108,8 +111,9 @@ bool robustly_consumed(const FunctionIR& ir, const Module& module, size_t start,
     const bool sink_only = !effect && (is_integer_division(in.op) || is_trapping_truncation(in.op) ||
                                        in.op == Opcode::Call);
     if (!effect && !sink_only) return false;
-    const uint32_t pops =
-        effect ? effect->pops : in.op == Opcode::Call ? call_pops(in, module) : static_cast<uint32_t>(info(in.op).params.size());
+    const uint32_t pops = effect                     ? effect->pops
+                          : in.op == Opcode::Call ? call_pops(in, module)
+                                                  : static_cast<uint32_t>(info(in.op).params.size());
     const uint32_t first = in.height - pops;  // deepest operand
     // Operands holding the value: a robust one ends the search.
     for (uint32_t slot : slots)
