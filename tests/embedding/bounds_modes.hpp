@@ -12,3 +12,7 @@ struct Translation {
 };
 
 }  // namespace embedding
+
+// The translation whose generated namespace is `ns` (a namespace cannot be a
+// template argument, hence the macro).
+#define EMBEDDING_TRANSLATION(ns) ::embedding::Translation<ns::Instance, ns::Imports>

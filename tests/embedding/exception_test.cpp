@@ -22,9 +22,8 @@ enum Action : int32_t { kReturn = 0, kThrowHostTag = 1, kThrowInts = 2, kThrowOt
                         kThrowCpp = 4, kTrap = 5 };
 
 // The thrower module translated in each bounds-check mode.
-using Guard = embedding::Translation<embed_thrower_guard::Instance, embed_thrower_guard::Imports>;
-using Explicit =
-    embedding::Translation<embed_thrower_explicit::Instance, embed_thrower_explicit::Imports>;
+using Guard = EMBEDDING_TRANSLATION(embed_thrower_guard);
+using Explicit = EMBEDDING_TRANSLATION(embed_thrower_explicit);
 
 template <typename Mode>
 struct Fixture {

@@ -16,9 +16,8 @@ namespace {
 template <typename Module>
 class MultiMemory : public testing::Test {};
 
-using Guard = embedding::Translation<embed_multimem_guard::Instance, embed_multimem_guard::Imports>;
-using Explicit =
-    embedding::Translation<embed_multimem_explicit::Instance, embed_multimem_explicit::Imports>;
+using Guard = EMBEDDING_TRANSLATION(embed_multimem_guard);
+using Explicit = EMBEDDING_TRANSLATION(embed_multimem_explicit);
 using Modes = testing::Types<Guard, Explicit>;
 TYPED_TEST_SUITE(MultiMemory, Modes);
 

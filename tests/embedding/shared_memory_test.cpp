@@ -18,9 +18,8 @@
 
 namespace {
 
-using GuardMode = embedding::Translation<embed_shared_guard::Instance, embed_shared_guard::Imports>;
-using ExplicitMode =
-    embedding::Translation<embed_shared_explicit::Instance, embed_shared_explicit::Imports>;
+using GuardMode = EMBEDDING_TRANSLATION(embed_shared_guard);
+using ExplicitMode = EMBEDDING_TRANSLATION(embed_shared_explicit);
 
 template <typename M>
 class SharedMemoryTest : public ::testing::Test {

@@ -32,9 +32,8 @@ Imports host_imports() {
 template <typename T>
 class TailCallTest : public testing::Test {};
 
-using Guard = embedding::Translation<embed_tailcall::Instance, embed_tailcall::Imports>;
-using Explicit =
-    embedding::Translation<embed_tailcall_explicit::Instance, embed_tailcall_explicit::Imports>;
+using Guard = EMBEDDING_TRANSLATION(embed_tailcall);
+using Explicit = EMBEDDING_TRANSLATION(embed_tailcall_explicit);
 using BoundsModes = testing::Types<Guard, Explicit>;
 TYPED_TEST_SUITE(TailCallTest, BoundsModes);
 
