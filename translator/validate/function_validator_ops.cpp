@@ -214,7 +214,7 @@ bool FunctionValidator::State::on_variable(const RawInstr& in, uint32_t h) {
 // ---- memory ---------------------------------------------------------------------------
 
 bool FunctionValidator::State::on_memory(const RawInstr& in, uint32_t h) {
-  ValType address;
+  ValType address = ValType::I32;
   switch (in.op) {
     case Opcode::MemorySize:
       if (!check_memory(in.a, address)) return false;
@@ -229,7 +229,7 @@ bool FunctionValidator::State::on_memory(const RawInstr& in, uint32_t h) {
       if (!pop(address) || !pop(ValType::I32) || !pop(address)) return false;
       break;
     case Opcode::MemoryCopy: {
-      ValType source;
+      ValType source = ValType::I32;
       if (!check_memory(in.a, address) || !check_memory(in.b, source)) return false;
       // The length has the narrower of the two address types.
       const ValType length =

@@ -137,12 +137,13 @@ struct FunctionValidator::State {
   // success `actual` is the popped type, Bottom for an operand conjured by a
   // polymorphic stack.
   bool pop(ValType expect, ValType& actual) {
+    // Set on every path (also on failure): callers declare `actual`
+    // uninitialised, and GCC cannot see that they never read it after a
+    // failed pop.
+    actual = ValType::Bottom;
     const Ctrl& frame = ctrls.back();
     if (vals.size() == frame.height) {
-      if (frame.unreachable) {
-        actual = ValType::Bottom;
-        return true;
-      }
+      if (frame.unreachable) return true;
       return fail_underflow(expect);
     }
     actual = vals.back();
