@@ -73,11 +73,8 @@ void FunctionEmitter::bounds_check(uint32_t memory, const std::string& addr, uin
 }
 
 bool FunctionEmitter::needs_load_barrier(const Instr& in) {
-  if (!load_uses_found_) {
-    load_uses_found_ = true;
-    load_uses_ = LoadUses(ir_, info_.module);
-  }
-  return load_uses_.needs_barrier(static_cast<size_t>(&in - ir_.code.data()));
+  if (!load_uses_) load_uses_.emplace(ir_, info_.module);
+  return load_uses_->needs_barrier(static_cast<size_t>(&in - ir_.code.data()));
 }
 
 std::string FunctionEmitter::unchecked_pointer(const VersionedAccess& access) {

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -197,8 +198,7 @@ class FunctionEmitter {
   std::vector<bool> versioned_loop_;
   const LoopVersion* unchecked_copy_ = nullptr;
   // Guard-mode loads that need a value barrier (see needs_load_barrier).
-  LoadUses load_uses_;
-  bool load_uses_found_ = false;
+  std::optional<LoadUses> load_uses_;
 };
 
 }  // namespace wasm2cpp::emit
