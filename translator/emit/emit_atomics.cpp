@@ -54,55 +54,57 @@ bool FunctionEmitter::emit_atomics(const Instr& in) {
   std::vector<std::string> operands;  // the operands after the address
   for (uint32_t i = 1; i < operand_count; ++i)
     operands.push_back(get(addr_height + i, letter_value_type(op.params[i])));
-  const std::string offset = memory64 ? text::format("{}ull", in.imm) : text::format("{}u", in.imm);
+  const std::string offset = memory64 ? fmt::format(FMT_COMPILE("{}ull"), in.imm)
+                                      : fmt::format(FMT_COMPILE("{}u"), in.imm);
 
   // wait/notify check bounds, alignment and sharing themselves (out of line:
   // they may block or take a lock anyway).
   if (in.op == Opcode::MemoryAtomicNotify || in.op == Opcode::MemoryAtomicWait32 ||
       in.op == Opcode::MemoryAtomicWait64) {
-    const std::string wide_addr = memory64 ? addr : text::format("uint64_t({})", addr);
+    const std::string wide_addr = memory64 ? addr : fmt::format(FMT_COMPILE("uint64_t({})"), addr);
     std::string call;
     if (in.op == Opcode::MemoryAtomicNotify) {
-      call = text::format("{}->mem{}->atomic_notify({}, {}, {})", ctx(), memory, wide_addr, offset,
-                         operands[0]);
+      call = fmt::format(FMT_COMPILE("{}->mem{}->atomic_notify({}, {}, {})"), ctx(), memory,
+                         wide_addr, offset, operands[0]);
     } else {
-      call = text::format("{}->mem{}->atomic_wait{}({}, {}, {}, int64_t({}))", ctx(), memory,
-                         bytes * 8, wide_addr, offset, operands[0], operands[1]);
+      call = fmt::format(FMT_COMPILE("{}->mem{}->atomic_wait{}({}, {}, {}, int64_t({}))"), ctx(),
+                         memory, bytes * 8, wide_addr, offset, operands[0], operands[1]);
     }
     // No size reload: explicit checks of a shared memory never cache its size.
-    line_format("{} = {};", put(addr_height, ValType::I32), call);
+    line_format(FMT_COMPILE("{} = {};"), put(addr_height, ValType::I32), call);
     return true;
   }
 
   bounds_check(memory, addr, in.imm, bytes);
   if (bytes > 1) {
-    std::string ea = memory64 ? text::format("{} + {}", addr, offset)
-                              : text::format("uint64_t({}) + {}", addr, offset);
-    if (in.imm == 0) ea = memory64 ? addr : text::format("uint64_t({})", addr);
-    line_format("wasm2cpp::check_atomic_alignment<{}>(*{}->mem{}, {});", bytes, ctx(), memory,
-                ea);
+    std::string ea = memory64 ? fmt::format(FMT_COMPILE("{} + {}"), addr, offset)
+                              : fmt::format(FMT_COMPILE("uint64_t({}) + {}"), addr, offset);
+    if (in.imm == 0) ea = memory64 ? addr : fmt::format(FMT_COMPILE("uint64_t({})"), addr);
+    line_format(FMT_COMPILE("wasm2cpp::check_atomic_alignment<{}>(*{}->mem{}, {});"), bytes, ctx(),
+                memory, ea);
   }
   const std::string pointer = address_pointer(memory, addr, in.imm);
   const char* narrow = memory_type(bytes);
   const std::string_view mnemonic = op.mnemonic;
 
   if (op.results.empty()) {  // store
-    line_format("wasm2cpp::atomic_store<{0}>({1}, {0}({2}));", narrow, pointer, operands[0]);
+    line_format(FMT_COMPILE("wasm2cpp::atomic_store<{0}>({1}, {0}({2}));"), narrow, pointer,
+                operands[0]);
     return true;
   }
   const ValType result = letter_value_type(op.results[0]);
   std::string value;
   if (mnemonic.find(".load") != std::string_view::npos) {
-    value = text::format("wasm2cpp::atomic_load<{}>({})", narrow, pointer);
+    value = fmt::format(FMT_COMPILE("wasm2cpp::atomic_load<{}>({})"), narrow, pointer);
   } else if (rmw_operation(mnemonic) == "cmpxchg") {
-    value = text::format("wasm2cpp::atomic_rmw_cmpxchg<{0}>({1}, {0}({2}), {0}({3}))", narrow, pointer,
-                        operands[0], operands[1]);
+    value = fmt::format(FMT_COMPILE("wasm2cpp::atomic_rmw_cmpxchg<{0}>({1}, {0}({2}), {0}({3}))"),
+                        narrow, pointer, operands[0], operands[1]);
   } else {
-    value = text::format("wasm2cpp::atomic_rmw_{0}<{1}>({2}, {1}({3}))", rmw_operation(mnemonic), narrow,
-                        pointer, operands[0]);
+    value = fmt::format(FMT_COMPILE("wasm2cpp::atomic_rmw_{0}<{1}>({2}, {1}({3}))"),
+                        rmw_operation(mnemonic), narrow, pointer, operands[0]);
   }
   // Zero-extends a narrow result to the internal (unsigned) type.
-  line_format("{} = {}({});", put(addr_height, result), internal_type(result), value);
+  line_format(FMT_COMPILE("{} = {}({});"), put(addr_height, result), internal_type(result), value);
   return true;
 }
 

@@ -35,7 +35,7 @@ void FunctionEmitter::store_call_results(const FuncType& type, const std::string
   if (results.empty()) {
     line(call_expr + ";");
   } else if (results.size() == 1) {
-    // line_format("{} = {};", put(...), to_internal(...)) without temporaries.
+    // line_format(FMT_COMPILE("{} = {};"), put(...), to_internal(...)) without temporaries.
     const std::string target = put(result_height, results[0]);
     body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
     body_ += target;
@@ -46,10 +46,10 @@ void FunctionEmitter::store_call_results(const FuncType& type, const std::string
     // The tuple lives in its own scope so no goto crosses its initialisation.
     line("{");
     ++indent_;
-    line_format("const auto results = {};", call_expr);
+    line_format(FMT_COMPILE("const auto results = {};"), call_expr);
     for (uint32_t i = 0; i < results.size(); ++i)
-      line_format("{} = {};", put(result_height + i, results[i]),
-                  to_internal(results[i], text::format("std::get<{}>(results)", i)));
+      line_format(FMT_COMPILE("{} = {};"), put(result_height + i, results[i]),
+                  to_internal(results[i], fmt::format(FMT_COMPILE("std::get<{}>(results)"), i)));
     --indent_;
     line("}");
   }
@@ -68,9 +68,10 @@ bool FunctionEmitter::emit_call(const Instr& in) {
       std::string call;
       if (info_.module.functions[in.a].imported) {
         std::string c = ctx();
-        call = text::format("wasm2cpp::call_ref<{}>({}->func{}{})", result_type(type), c, in.a, args);
+        call = fmt::format(FMT_COMPILE("wasm2cpp::call_ref<{}>({}->func{}{})"), result_type(type),
+                           c, in.a, args);
       } else {
-        call = text::format("{}({}{})", direct_callee(in.a), ctx(), args);
+        call = fmt::format(FMT_COMPILE("{}({}{})"), direct_callee(in.a), ctx(), args);
       }
       store_call_results(type, call, first);
       return true;
@@ -83,8 +84,9 @@ bool FunctionEmitter::emit_call(const Instr& in) {
       uint32_t first = in.height - 1 - static_cast<uint32_t>(type.params.size());
       std::string args = call_args(type, first);
       std::string c = ctx();
-      std::string call = text::format("wasm2cpp::call_indirect<{}>({}->table{}, {}, {}->type{}{})", result_type(type),
-                                     c, in.b, index, c, in.a, args);
+      std::string call =
+          fmt::format(FMT_COMPILE("wasm2cpp::call_indirect<{}>({}->table{}, {}, {}->type{}{})"),
+                      result_type(type), c, in.b, index, c, in.a, args);
       store_call_results(type, call, first);
       return true;
     }

@@ -33,8 +33,10 @@ namespace wasm2cpp::emit {
 
 namespace {
 
-std::string exn_name(uint32_t block) { return text::format("exn_{}", block); }
-std::string delegate_label(uint32_t block) { return text::format("delegate_{}", block); }
+std::string exn_name(uint32_t block) { return fmt::format(FMT_COMPILE("exn_{}"), block); }
+std::string delegate_label(uint32_t block) {
+  return fmt::format(FMT_COMPILE("delegate_{}"), block);
+}
 
 }  // namespace
 
@@ -68,9 +70,9 @@ void FunctionEmitter::finish_try_body(uint32_t block) {
   if (!try_state_[block].delegate_target) return;
   if (live_) {
     label_used_[block] = true;
-    line_format("goto {};", label(block));
+    line_format(FMT_COMPILE("goto {};"), label(block));
   }
-  line_format("{}:;", delegate_label(block));
+  line_format(FMT_COMPILE("{}:;"), delegate_label(block));
   line("std::rethrow_exception(pending_exn);");
   live_ = false;
 }
@@ -81,7 +83,7 @@ void FunctionEmitter::close_function_exceptions() {
   // so the call is emitted here unchanged.
   emitting_deferred_ = true;
   for (size_t index : deferred_tail_calls_) {
-    line_format("tail_call_{}:;", index);
+    line_format(FMT_COMPILE("tail_call_{}:;"), index);
     live_ = true;
     emit_instr(index);
   }
@@ -101,19 +103,19 @@ bool FunctionEmitter::emit_exception(const Instr& in) {
       const std::string exn = exn_name(b);
       const bool all = in.op == Opcode::CatchAll;
       std::string test =
-          all ? std::string() : text::format("{}.tag() == {}->tag{}", exn, ctx(), in.b);
+          all ? std::string() : fmt::format(FMT_COMPILE("{}.tag() == {}->tag{}"), exn, ctx(), in.b);
       if (!state.in_catch) {
         finish_try_body(b);
         --indent_;
-        line_format("}} catch (const wasm2cpp::Exception& {}) {{", exn);
+        line_format(FMT_COMPILE("}} catch (const wasm2cpp::Exception& {}) {{"), exn);
         ++indent_;
-        line(all ? std::string("{") : text::format("if ({}) {{", test));
+        line(all ? std::string("{") : fmt::format(FMT_COMPILE("if ({}) {{"), test));
         ++indent_;
         ++brace_depth_;
         state.in_catch = true;
       } else {
         --indent_;
-        line(all ? std::string("} else {") : text::format("}} else if ({}) {{", test));
+        line(all ? std::string("} else {") : fmt::format(FMT_COMPILE("}} else if ({}) {{"), test));
         ++indent_;
       }
       state.catch_all = all;
@@ -122,7 +124,7 @@ bool FunctionEmitter::emit_exception(const Instr& in) {
         const FuncType& type = info_.module.types[info_.module.tags[in.b].type_index];
         for (uint32_t i = 0; i < type.params.size(); ++i) {
           const ValType t = type.params[i];
-          line_format("{} = wasm2cpp::exception_value_as<{}>({}.raw()[{}]);",
+          line_format(FMT_COMPILE("{} = wasm2cpp::exception_value_as<{}>({}.raw()[{}]);"),
                       put(block.base + i, t), internal_type(t), exn, i);
         }
       }
@@ -135,9 +137,10 @@ bool FunctionEmitter::emit_exception(const Instr& in) {
       const uint32_t first = in.height - static_cast<uint32_t>(type.params.size());
       std::string values;
       for (uint32_t i = 0; i < type.params.size(); ++i)
-        values += text::format("{}wasm2cpp::exception_value({})", i ? ", " : "",
+        values += fmt::format(FMT_COMPILE("{}wasm2cpp::exception_value({})"), i ? ", " : "",
                               get(first + i, type.params[i]));
-      line_format("wasm2cpp::throw_exception(*{}->tag{}, {{{}}});", ctx(), in.a, values);
+      line_format(FMT_COMPILE("wasm2cpp::throw_exception(*{}->tag{}, {{{}}});"), ctx(), in.a,
+                  values);
       live_ = false;
       return true;
     }
@@ -150,12 +153,12 @@ bool FunctionEmitter::emit_exception(const Instr& in) {
       if (!in_try || emitting_deferred_) return false;
       const size_t index = static_cast<size_t>(&in - ir_.code.data());
       deferred_tail_calls_.push_back(index);
-      line_format("goto tail_call_{};", index);
+      line_format(FMT_COMPILE("goto tail_call_{};"), index);
       live_ = false;
       return true;
     }
     case Opcode::Rethrow:
-      line_format("throw {};", exn_name(in.a));
+      line_format(FMT_COMPILE("throw {};"), exn_name(in.a));
       live_ = false;
       return true;
     default: return false;
@@ -182,7 +185,7 @@ void FunctionEmitter::close_try(const Instr& in) {
     line("} catch (const wasm2cpp::Exception&) {");
     ++indent_;
     line("pending_exn = std::current_exception();");
-    line_format("goto {};", target_label);
+    line_format(FMT_COMPILE("goto {};"), target_label);
     --indent_;
     line("}");
   } else if (state.in_catch) {
@@ -204,7 +207,7 @@ void FunctionEmitter::close_try(const Instr& in) {
     line("}");
   }
   --brace_depth_;
-  if (label_used_[b]) line_format("{}:;", label(b));
+  if (label_used_[b]) line_format(FMT_COMPILE("{}:;"), label(b));
   live_ = ir_.blocks[b].end_reachable;
 }
 

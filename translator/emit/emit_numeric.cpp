@@ -70,18 +70,20 @@ bool FunctionEmitter::emit_numeric(const Instr& in) {
     // Constants are written as exact bit patterns; floats never go through a
     // decimal literal (which could round or lose a NaN payload).
     case Opcode::I32Const:
-      line_format("{} = {}u;", put(in.height, ValType::I32), static_cast<uint32_t>(in.imm));
+      line_format(FMT_COMPILE("{} = {}u;"), put(in.height, ValType::I32),
+                  static_cast<uint32_t>(in.imm));
       return true;
     case Opcode::I64Const:
-      line_format("{} = {}ull;", put(in.height, ValType::I64), in.imm);
+      line_format(FMT_COMPILE("{} = {}ull;"), put(in.height, ValType::I64), in.imm);
       return true;
     case Opcode::F32Const:
-      line_format("{} = std::bit_cast<float>(0x{:08x}u);", put(in.height, ValType::F32),
-                  static_cast<uint32_t>(in.imm));
+      line_format(FMT_COMPILE("{} = std::bit_cast<float>(0x{:08x}u);"),
+                  put(in.height, ValType::F32), static_cast<uint32_t>(in.imm));
       mark_identity_const(in);
       return true;
     case Opcode::F64Const:
-      line_format("{} = std::bit_cast<double>(0x{:016x}ull);", put(in.height, ValType::F64), in.imm);
+      line_format(FMT_COMPILE("{} = std::bit_cast<double>(0x{:016x}ull);"),
+                  put(in.height, ValType::F64), in.imm);
       mark_identity_const(in);
       return true;
     default: break;
@@ -124,18 +126,18 @@ bool FunctionEmitter::emit_variable(const Instr& in) {
   switch (in.op) {
     case Opcode::LocalGet: {
       ValType t = local_type(in.a);
-      line_format("{} = {};", put(in.height, t), local_get(in.a));
+      line_format(FMT_COMPILE("{} = {};"), put(in.height, t), local_get(in.a));
       return true;
     }
     case Opcode::LocalSet:
     case Opcode::LocalTee: {
       ValType t = local_type(in.a);
-      line_format("{} = {};", local_put(in.a), get(in.height - 1, t));
+      line_format(FMT_COMPILE("{} = {};"), local_put(in.a), get(in.height - 1, t));
       return true;
     }
     case Opcode::GlobalGet: {
       ValType t = info_.module.globals[in.a].type.type;
-      line_format("{} = {};", put(in.height, t), info_.global_read(in.a, ctx()));
+      line_format(FMT_COMPILE("{} = {};"), put(in.height, t), info_.global_read(in.a, ctx()));
       return true;
     }
     case Opcode::GlobalSet: {
@@ -148,7 +150,7 @@ bool FunctionEmitter::emit_variable(const Instr& in) {
       ValType t = in.type;
       std::string cond = get(in.height - 1, ValType::I32);
       std::string second = get(in.height - 2, t);
-      line_format("if (!{}) {} = {};", cond, put(in.height - 3, t), second);
+      line_format(FMT_COMPILE("if (!{}) {} = {};"), cond, put(in.height - 3, t), second);
       return true;
     }
     case Opcode::Drop:

@@ -27,7 +27,7 @@ std::string expand_simd(std::string_view pattern, const std::vector<std::string>
     if (pattern[i] != '$') {
       out += pattern[i];
     } else if (pattern.substr(i, 4) == "$imm") {
-      text::format_append(out, "{}", lane);
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), lane);
       i += 3;
     } else {
       out += operands[static_cast<size_t>(pattern[i + 1] - '0')];
@@ -63,19 +63,20 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
   switch (op.immediate) {
     case Immediate::V128: {
       const uint64_t hi = uint64_t{in.b} << 32 | in.a;
-      line_format("{} = simd::make(0x{:016x}ull, 0x{:016x}ull);", put(in.height, ValType::V128),
-                  in.imm, hi);
+      line_format(FMT_COMPILE("{} = simd::make(0x{:016x}ull, 0x{:016x}ull);"),
+                  put(in.height, ValType::V128), in.imm, hi);
       return true;
     }
     case Immediate::Shuffle: {
       uint8_t lanes[16];
       v128_bytes(in, lanes);
       std::string list;
-      for (unsigned i = 0; i < 16; ++i) list += text::format("{}{}", i ? ", " : "", lanes[i]);
+      for (unsigned i = 0; i < 16; ++i)
+        list += fmt::format(FMT_COMPILE("{}{}"), i ? ", " : "", lanes[i]);
       std::string a = get(in.height - 2, ValType::V128);
       std::string b = get(in.height - 1, ValType::V128);
-      line_format("{} = simd::i8x16_shuffle<{}>({}, {});", put(in.height - 2, ValType::V128), list,
-                  a, b);
+      line_format(FMT_COMPILE("{} = simd::i8x16_shuffle<{}>({}, {});"),
+                  put(in.height - 2, ValType::V128), list, a, b);
       return true;
     }
     case Immediate::MemArg:
@@ -94,22 +95,23 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
         // with explicit checks the check alone is the whole access (the base
         // is not even named, so no unused variable appears).
         if (!explicit_checks(memory))
-          line_format("wasm2cpp::touch_at<{}>({});", access_type(op.access_bytes),
+          line_format(FMT_COMPILE("wasm2cpp::touch_at<{}>({});"), access_type(op.access_bytes),
                       address_pointer(memory, addr, in.imm));
         return true;
       }
       std::string pointer = address_pointer(memory, addr, in.imm);
       std::string helper = helper_name(op.mnemonic);
-      if (op.immediate == Immediate::MemArgLane) helper += text::format("<{}>", lane);
+      if (op.immediate == Immediate::MemArgLane) helper += fmt::format(FMT_COMPILE("<{}>"), lane);
       if (store) {
-        line_format("{}({}, {});", helper, pointer, vector);
+        line_format(FMT_COMPILE("{}({}, {});"), helper, pointer, vector);
         return true;
       }
       std::string args = has_vector_operand ? pointer + ", " + vector : pointer;
       std::string result = put(addr_height, ValType::V128);
-      line_format("{} = {}({});", result, helper, args);
+      line_format(FMT_COMPILE("{} = {}({});"), result, helper, args);
       // Guard mode: keep the loaded vector, as for scalar loads (load_uses.hpp).
-      if (!explicit_checks(memory) && needs_load_barrier(in)) line_format("wasm2cpp::keep({});", result);
+      if (!explicit_checks(memory) && needs_load_barrier(in))
+        line_format(FMT_COMPILE("wasm2cpp::keep({});"), result);
       return true;
     }
     default: break;
@@ -118,7 +120,7 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
   const uint32_t n = static_cast<uint32_t>(op.params.size());
   std::vector<std::string> operands;
   for (uint32_t i = 0; i < n; ++i) operands.push_back(get(in.height - n + i, simd_letter_type(op.params[i])));
-  line_format("{} = {};", put(in.height - n, simd_letter_type(op.results[0])),
+  line_format(FMT_COMPILE("{} = {};"), put(in.height - n, simd_letter_type(op.results[0])),
               expand_simd(op.cpp, operands, in.a));
   return true;
 }

@@ -18,26 +18,29 @@ bool FunctionEmitter::emit_table(const Instr& in) {
     case Opcode::TableGet: {
       ValType t = tables[in.a].type.elem;
       std::string index = get(in.height - 1, ValType::I32);
-      line_format("{} = wasm2cpp::table_get({}->table{}, {});", put(in.height - 1, t), ctx(), in.a, index);
+      line_format(FMT_COMPILE("{} = wasm2cpp::table_get({}->table{}, {});"), put(in.height - 1, t),
+                  ctx(), in.a, index);
       return true;
     }
     case Opcode::TableSet: {
       ValType t = tables[in.a].type.elem;
       std::string index = get(in.height - 2, ValType::I32);
       std::string value = get(in.height - 1, t);
-      line_format("wasm2cpp::table_set({}->table{}, {}, {});", ctx(), in.a, index, value);
+      line_format(FMT_COMPILE("wasm2cpp::table_set({}->table{}, {}, {});"), ctx(), in.a, index,
+                  value);
       return true;
     }
     case Opcode::TableSize:
-      line_format("{} = {}->table{}->size();", put(in.height, ValType::I32), ctx(), in.a);
+      line_format(FMT_COMPILE("{} = {}->table{}->size();"), put(in.height, ValType::I32), ctx(),
+                  in.a);
       return true;
     case Opcode::TableGrow: {
       // grow() returns the old size or -1 (all ones as uint32_t).
       ValType t = tables[in.a].type.elem;
       std::string init = get(in.height - 2, t);
       std::string delta = get(in.height - 1, ValType::I32);
-      line_format("{} = uint32_t({}->table{}->grow({}, {}));", put(in.height - 2, ValType::I32), ctx(), in.a,
-                  delta, init);
+      line_format(FMT_COMPILE("{} = uint32_t({}->table{}->grow({}, {}));"),
+                  put(in.height - 2, ValType::I32), ctx(), in.a, delta, init);
       return true;
     }
     case Opcode::TableFill: {
@@ -45,7 +48,7 @@ bool FunctionEmitter::emit_table(const Instr& in) {
       std::string dst = get(in.height - 3, ValType::I32);
       std::string value = get(in.height - 2, t);
       std::string len = get(in.height - 1, ValType::I32);
-      line_format("{}->table{}->fill({}, {}, {});", ctx(), in.a, dst, value, len);
+      line_format(FMT_COMPILE("{}->table{}->fill({}, {}, {});"), ctx(), in.a, dst, value, len);
       return true;
     }
     case Opcode::TableCopy: {
@@ -53,8 +56,8 @@ bool FunctionEmitter::emit_table(const Instr& in) {
       std::string src = get(in.height - 2, ValType::I32);
       std::string len = get(in.height - 1, ValType::I32);
       std::string c = ctx();
-      line_format("{}::copy(*{}->table{}, {}, *{}->table{}, {}, {});", table_class(tables[in.a].type.elem), c,
-                  in.a, dst, c, in.b, src, len);
+      line_format(FMT_COMPILE("{}::copy(*{}->table{}, {}, *{}->table{}, {}, {});"),
+                  table_class(tables[in.a].type.elem), c, in.a, dst, c, in.b, src, len);
       return true;
     }
     case Opcode::TableInit: {
@@ -62,24 +65,27 @@ bool FunctionEmitter::emit_table(const Instr& in) {
       std::string src = get(in.height - 2, ValType::I32);
       std::string len = get(in.height - 1, ValType::I32);
       std::string c = ctx();
-      line_format("{0}->table{1}->init({2}, {0}->elem{3}.data(), {0}->elem{3}.size(), {4}, {5});", c, in.b,
-                  dst, in.a, src, len);
+      line_format(
+          FMT_COMPILE(
+              "{0}->table{1}->init({2}, {0}->elem{3}.data(), {0}->elem{3}.size(), {4}, {5});"),
+          c, in.b, dst, in.a, src, len);
       return true;
     }
     case Opcode::ElemDrop:
       // A dropped segment behaves as an empty one.
-      line_format("wasm2cpp::drop_segment({}->elem{});", ctx(), in.a);
+      line_format(FMT_COMPILE("wasm2cpp::drop_segment({}->elem{});"), ctx(), in.a);
       return true;
     case Opcode::RefNull:
-      line_format("{} = {}{{}};", put(in.height, in.type), public_type(in.type));
+      line_format(FMT_COMPILE("{} = {}{{}};"), put(in.height, in.type), public_type(in.type));
       return true;
     case Opcode::RefIsNull: {
       std::string value = get(in.height - 1, in.type);
-      line_format("{} = {}.is_null();", put(in.height - 1, ValType::I32), value);
+      line_format(FMT_COMPILE("{} = {}.is_null();"), put(in.height - 1, ValType::I32), value);
       return true;
     }
     case Opcode::RefFunc:
-      line_format("{} = {};", put(in.height, ValType::FuncRef), info_.func_ref(in.a, ctx()));
+      line_format(FMT_COMPILE("{} = {};"), put(in.height, ValType::FuncRef),
+                  info_.func_ref(in.a, ctx()));
       return true;
     default: return false;
   }

@@ -183,8 +183,8 @@ bool scan_body(const Module& module, const Function& func, std::vector<bool>& di
 // Continue with `entry` (tc->data holds its arguments); the dummy result
 // is only returned to the trampoline loop.
 std::string tail_jump(const FuncType& type, const std::string& entry) {
-  if (type.results.empty()) return text::format("WASM2CPP_TAIL_JUMP(tc, {});", entry);
-  return text::format("WASM2CPP_TAIL_JUMP(tc, {}, {{}});", entry);
+  if (type.results.empty()) return fmt::format(FMT_COMPILE("WASM2CPP_TAIL_JUMP(tc, {});"), entry);
+  return fmt::format(FMT_COMPILE("WASM2CPP_TAIL_JUMP(tc, {}, {{}});"), entry);
 }
 
 }  // namespace
@@ -269,9 +269,11 @@ std::string emit_tail_entry_declarations(const ModuleInfo& info, bool shared_lin
   for (uint32_t f = 0; f < m.functions.size(); ++f) {
     if (!plan.entry(f)) continue;
     out += shared_linkage ? "" : "[[maybe_unused]] static ";
-    out += text::format("{} {}(wasm2cpp::TailCall* tc);\n", result_type(m.func_type(f)), tail_entry_name(info, f));
+    out += fmt::format(FMT_COMPILE("{} {}(wasm2cpp::TailCall* tc);\n"), result_type(m.func_type(f)),
+                       tail_entry_name(info, f));
     if (plan.registered[f])
-      pairs += text::format("    {{reinterpret_cast<void (*)()>(&{}), reinterpret_cast<wasm2cpp::ErasedTailEntry>(&{})}},\n",
+      pairs += fmt::format(FMT_COMPILE("    {{reinterpret_cast<void (*)()>(&{}), "
+                                       "reinterpret_cast<wasm2cpp::ErasedTailEntry>(&{})}},\n"),
                            info.function_names[f], tail_entry_name(info, f));
   }
   out += reenter_no_tail_call_region();
@@ -279,8 +281,11 @@ std::string emit_tail_entry_declarations(const ModuleInfo& info, bool shared_lin
     // One registration per module: with several shards each carries this
     // text, and inline variables are merged by the linker.
     const char* linkage = shared_linkage ? "inline" : "static";
-    out += text::format("{} const wasm2cpp::TailEntryPair tail_entry_pairs[] = {{\n{}}};\n", linkage, pairs);
-    out += text::format("{} const wasm2cpp::TailEntryRegistration tail_entry_registration{{tail_entry_pairs}};\n",
+    out += fmt::format(
+        FMT_COMPILE("{} const wasm2cpp::TailEntryPair tail_entry_pairs[] = {{\n{}}};\n"), linkage,
+        pairs);
+    out += fmt::format(FMT_COMPILE("{} const wasm2cpp::TailEntryRegistration "
+                                   "tail_entry_registration{{tail_entry_pairs}};\n"),
                        linkage);
   }
   return out;
@@ -290,7 +295,7 @@ std::string emit_tail_entry_declarations(const ModuleInfo& info, bool shared_lin
 
 std::string FunctionEmitter::tail_entry_header(bool shared_linkage) const {
   std::string out = shared_linkage ? "" : "[[maybe_unused]] static ";
-  return out + text::format("{} {}(wasm2cpp::TailCall* tc)", result_type(type_),
+  return out + fmt::format(FMT_COMPILE("{} {}(wasm2cpp::TailCall* tc)"), result_type(type_),
                            tail_entry_name(info_, ir_.func_index));
 }
 
@@ -300,7 +305,8 @@ std::string FunctionEmitter::tail_entry_prologue(const std::vector<bool>& named)
   for (uint32_t i = 0; i < type_.params.size(); ++i) {
     if (!named[i]) continue;
     const std::string type = public_type(type_.params[i]);
-    out += text::format("  {0} p{1} = wasm2cpp::tail_get<{0}>(tc->data + {2});\n", type, i, offsets[i]);
+    out += fmt::format(FMT_COMPILE("  {0} p{1} = wasm2cpp::tail_get<{0}>(tc->data + {2});\n"), type,
+                       i, offsets[i]);
   }
   if (named.back()) out += "  void* env = tc->env;\n";
   // The arguments are read: the buffer and `next` now belong to this call.
@@ -312,34 +318,37 @@ void FunctionEmitter::put_tail_arguments(const FuncType& type, uint32_t first, c
   std::vector<uint32_t> offsets = tail_argument_offsets(type);
   for (uint32_t i = 0; i < type.params.size(); ++i) {
     const std::string public_name = public_type(type.params[i]);
-    line_format("wasm2cpp::tail_put<{}>({} + {}, {});", public_name, buffer, offsets[i],
-                to_public(type.params[i], get(first + i, type.params[i])));
+    line_format(FMT_COMPILE("wasm2cpp::tail_put<{}>({} + {}, {});"), public_name, buffer,
+                offsets[i], to_public(type.params[i], get(first + i, type.params[i])));
   }
 }
 
 void FunctionEmitter::start_trampoline(const FuncType& type, uint32_t first, const std::string& env,
                                        const std::string& entry) {
   const uint32_t bytes = info_.tail_calls.buffer_bytes;
-  line_format("alignas(16) unsigned char tail_buffer[{}];", bytes);
-  line_format("wasm2cpp::TailCall tail_call{{nullptr, {}, tail_buffer, {}}};", env, bytes);
+  line_format(FMT_COMPILE("alignas(16) unsigned char tail_buffer[{}];"), bytes);
+  line_format(FMT_COMPILE("wasm2cpp::TailCall tail_call{{nullptr, {}, tail_buffer, {}}};"), env,
+              bytes);
   put_tail_arguments(type, first, "tail_buffer");
-  line_format("return wasm2cpp::run_tail_calls<{}>(&tail_call, {});", result_type(type), entry);
+  line_format(FMT_COMPILE("return wasm2cpp::run_tail_calls<{}>(&tail_call, {});"),
+              result_type(type), entry);
 }
 
 void FunctionEmitter::emit_return_call(const Instr& in) {
   const FuncType& type = info_.func_type(in.a);
   const uint32_t first = in.height - static_cast<uint32_t>(type.params.size());
   if (info_.module.functions[in.a].imported) {
-    tail_call_through_ref(type, first, text::format("{}->func{}", ctx(), in.a));
+    tail_call_through_ref(type, first, fmt::format(FMT_COMPILE("{}->func{}"), ctx(), in.a));
     return;
   }
   if (!info_.tail_calls.entry(in.a)) {
     // The callee makes no tail calls: an ordinary call ends the chain.
-    line_format("return {}({}{});", info_.function_names[in.a], ctx(), call_args(type, first));
+    line_format(FMT_COMPILE("return {}({}{});"), info_.function_names[in.a], ctx(),
+                call_args(type, first));
     live_ = false;
     return;
   }
-  const std::string entry = text::format("&{}", tail_entry_name(info_, in.a));
+  const std::string entry = fmt::format(FMT_COMPILE("&{}"), tail_entry_name(info_, in.a));
   const uint32_t bytes = tail_argument_bytes(type);
   line("{");
   ++indent_;
@@ -352,13 +361,14 @@ void FunctionEmitter::emit_return_call(const Instr& in) {
     // The buffer comes from whichever trampoline runs this chain: if it is
     // too small, call the ordinary entry (one frame; it starts a trampoline
     // of its own module's size, so this cannot repeat without bound).
-    line_format("if (tc->capacity >= {}) {{", bytes);
+    line_format(FMT_COMPILE("if (tc->capacity >= {}) {{"), bytes);
     ++indent_;
     put_tail_arguments(type, first, "tc->data");
     line(tail_jump(type, entry));
     --indent_;
     line("}");
-    line_format("return {}({}{});", info_.function_names[in.a], ctx(), call_args(type, first));
+    line_format(FMT_COMPILE("return {}({}{});"), info_.function_names[in.a], ctx(),
+                call_args(type, first));
   }
   --indent_;
   line("}");
@@ -369,9 +379,10 @@ void FunctionEmitter::emit_return_call_indirect(const Instr& in) {
   const FuncType& type = info_.module.types[in.a];
   const uint32_t first = in.height - 1 - static_cast<uint32_t>(type.params.size());
   std::string c = ctx();
-  tail_call_through_ref(type, first,
-                        text::format("wasm2cpp::tail_call_target({}->table{}, {}, {}->type{})", c, in.b,
-                                    get(in.height - 1, ValType::I32), c, in.a));
+  tail_call_through_ref(
+      type, first,
+      fmt::format(FMT_COMPILE("wasm2cpp::tail_call_target({}->table{}, {}, {}->type{})"), c, in.b,
+                  get(in.height - 1, ValType::I32), c, in.a));
 }
 
 void FunctionEmitter::tail_call_through_ref(const FuncType& type, uint32_t first, const std::string& ref) {
@@ -379,10 +390,13 @@ void FunctionEmitter::tail_call_through_ref(const FuncType& type, uint32_t first
   const uint32_t bytes = tail_argument_bytes(type);
   line("{");
   ++indent_;
-  line_format("const wasm2cpp::FuncRef tail_ref = {};", ref);
-  std::string condition = text::format("const auto tail_entry = wasm2cpp::find_tail_entry_as<{}>(tail_ref.code)", result);
-  if (tail_entry_ && bytes > kTailCallMinCapacity) condition += text::format("; tail_entry && tc->capacity >= {}", bytes);
-  line_format("if ({}) {{", condition);
+  line_format(FMT_COMPILE("const wasm2cpp::FuncRef tail_ref = {};"), ref);
+  std::string condition = fmt::format(
+      FMT_COMPILE("const auto tail_entry = wasm2cpp::find_tail_entry_as<{}>(tail_ref.code)"),
+      result);
+  if (tail_entry_ && bytes > kTailCallMinCapacity)
+    condition += fmt::format(FMT_COMPILE("; tail_entry && tc->capacity >= {}"), bytes);
+  line_format(FMT_COMPILE("if ({}) {{"), condition);
   ++indent_;
   if (!tail_entry_) {
     start_trampoline(type, first, "tail_ref.env", "tail_entry");
@@ -395,7 +409,8 @@ void FunctionEmitter::tail_call_through_ref(const FuncType& type, uint32_t first
   line("}");
   // Not translated with tail calls (a host function, another module): an
   // ordinary call. It adds one frame, which is not wasm recursion.
-  line_format("return wasm2cpp::call_ref<{}>(tail_ref{});", result, call_args(type, first));
+  line_format(FMT_COMPILE("return wasm2cpp::call_ref<{}>(tail_ref{});"), result,
+              call_args(type, first));
   --indent_;
   line("}");
   live_ = false;
