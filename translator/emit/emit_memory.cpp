@@ -1,6 +1,7 @@
 // Linear-memory instructions: loads and stores (guard or explicit bounds
 // checks), memory.size/grow, bulk memory and data segments.
 #include "emit/function_emitter.hpp"
+#include "fmt/compile.h"
 #include "fmt/format.h"
 
 namespace wasm2cpp::emit {
@@ -47,7 +48,8 @@ std::optional<Access> access_of(Opcode op) {
 bool is_store(Opcode op) { return op >= Opcode::I32Store && op <= Opcode::I64Store32; }
 
 std::string offset_literal(uint64_t offset, bool memory64) {
-  return memory64 ? fmt::format("{}ull", offset) : fmt::format("{}u", offset);
+  return memory64 ? fmt::format(FMT_COMPILE("{}ull"), offset)
+                  : fmt::format(FMT_COMPILE("{}u"), offset);
 }
 
 }  // namespace
@@ -57,9 +59,11 @@ std::string FunctionEmitter::address_pointer(uint32_t memory, const std::string&
   // added, so addr + offset < 2^33 cannot wrap; in guard mode that stays in
   // the reserved range, in explicit mode it was checked just before.
   std::string base = mem_base(memory);
-  if (offset == 0) return fmt::format("{} + {}", base, addr);
-  if (info_.memory64(memory)) return fmt::format("{} + ({} + {})", base, addr, offset_literal(offset, true));
-  return fmt::format("{} + (uint64_t({}) + {})", base, addr, offset_literal(offset, false));
+  if (offset == 0) return fmt::format(FMT_COMPILE("{} + {}"), base, addr);
+  if (info_.memory64(memory))
+    return fmt::format(FMT_COMPILE("{} + ({} + {})"), base, addr, offset_literal(offset, true));
+  return fmt::format(FMT_COMPILE("{} + (uint64_t({}) + {})"), base, addr,
+                     offset_literal(offset, false));
 }
 
 void FunctionEmitter::bounds_check(uint32_t memory, const std::string& addr, uint64_t offset,
@@ -68,8 +72,8 @@ void FunctionEmitter::bounds_check(uint32_t memory, const std::string& addr, uin
   // Security: the whole access [addr + offset, addr + offset + bytes) must
   // lie inside the current size; check64 also rejects wrap-around.
   const char* check = info_.memory64(memory) ? "check64" : "check32";
-  line_format("wasm2cpp::{}({}, {}, {}, {});", check, addr, offset_literal(offset, info_.memory64(memory)),
-              bytes, mem_size(memory));
+  line_format(FMT_COMPILE("wasm2cpp::{}({}, {}, {}, {});"), check, addr,
+              offset_literal(offset, info_.memory64(memory)), bytes, mem_size(memory));
 }
 
 bool FunctionEmitter::needs_load_barrier(const Instr& in) {
@@ -83,18 +87,18 @@ std::string FunctionEmitter::unchecked_pointer(const VersionedAccess& access) {
   // compiler sees it affine in the 64-bit iteration counter.
   const uint32_t b = unchecked_copy_->block;
   const int32_t stride = static_cast<int32_t>(unchecked_copy_->groups[access.group].stride);
-  std::string out = fmt::format("uint64_t(v{}_b{})", b, access.group);
-  if (stride > 0) out += fmt::format(" + v{}_k * {}u", b, stride);
-  if (stride < 0) out += fmt::format(" - v{}_k * {}u", b, -int64_t{stride});
+  std::string out = fmt::format(FMT_COMPILE("uint64_t(v{}_b{})"), b, access.group);
+  if (stride > 0) out += fmt::format(FMT_COMPILE(" + v{}_k * {}u"), b, stride);
+  if (stride < 0) out += fmt::format(FMT_COMPILE(" - v{}_k * {}u"), b, -int64_t{stride});
   const int64_t constant = int64_t{access.delta} + static_cast<int64_t>(access.offset);
-  if (constant > 0) out += fmt::format(" + {}ull", constant);
-  if (constant < 0) out += fmt::format(" - {}ull", -constant);
-  return fmt::format("{} + ({})", mem_base(access.memory), out);
+  if (constant > 0) out += fmt::format(FMT_COMPILE(" + {}ull"), constant);
+  if (constant < 0) out += fmt::format(FMT_COMPILE(" - {}ull"), -constant);
+  return fmt::format(FMT_COMPILE("{} + ({})"), mem_base(access.memory), out);
 }
 
 std::string FunctionEmitter::unchecked_load(const VersionedAccess& access) {
-  return fmt::format("wasm2cpp::load_at<{}>({})", access_of(ir_.code[access.instr].op)->memory_type,
-                     unchecked_pointer(access));
+  return fmt::format(FMT_COMPILE("wasm2cpp::load_at<{}>({})"),
+                     access_of(ir_.code[access.instr].op)->memory_type, unchecked_pointer(access));
 }
 
 bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
@@ -109,15 +113,17 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       if (is_store(in.op)) {
         std::string value = get(in.height - 1, access->value);
         bool narrow = bytes < (access->value == ValType::I64 || access->value == ValType::F64 ? 8u : 4u);
-        std::string stored = narrow ? fmt::format("{}({})", access->memory_type, value) : value;
-        line_format("wasm2cpp::store_at<{}>({}, {});", access->memory_type, pointer, stored);
+        std::string stored =
+            narrow ? fmt::format(FMT_COMPILE("{}({})"), access->memory_type, value) : value;
+        line_format(FMT_COMPILE("wasm2cpp::store_at<{}>({}, {});"), access->memory_type, pointer,
+                    stored);
       } else if (!result_dropped) {
         // A dropped load is proven in bounds: nothing to do. A hoisted one
         // was read at the top of the iteration.
         std::string load = unchecked->hoisted ? hoisted_load_name(*unchecked) : unchecked_load(*unchecked);
         std::string target = internal_type(access->value);
-        if (target != access->memory_type) load = fmt::format("{}({})", target, load);
-        line_format("{} = {};", put(in.height - 1, access->value), load);
+        if (target != access->memory_type) load = fmt::format(FMT_COMPILE("{}({})"), target, load);
+        line_format(FMT_COMPILE("{} = {};"), put(in.height - 1, access->value), load);
       }
       return true;
     }
@@ -126,8 +132,9 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       std::string value = get(in.height - 1, access->value);
       bounds_check(memory, addr, in.imm, bytes);
       bool narrow = bytes < (access->value == ValType::I64 || access->value == ValType::F64 ? 8u : 4u);
-      std::string stored = narrow ? fmt::format("{}({})", access->memory_type, value) : value;
-      line_format("wasm2cpp::store_at<{}>({}, {});", access->memory_type,
+      std::string stored =
+          narrow ? fmt::format(FMT_COMPILE("{}({})"), access->memory_type, value) : value;
+      line_format(FMT_COMPILE("wasm2cpp::store_at<{}>({}, {});"), access->memory_type,
                   address_pointer(memory, addr, in.imm), stored);
       return true;
     }
@@ -138,26 +145,27 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       // when out of bounds, so it is made volatile rather than deleted; in
       // explicit mode the check above is all that is needed.
       if (!explicit_checks(memory))
-        line_format("wasm2cpp::touch_at<{}>({});", access->memory_type, address_pointer(memory, addr, in.imm));
+        line_format(FMT_COMPILE("wasm2cpp::touch_at<{}>({});"), access->memory_type,
+                    address_pointer(memory, addr, in.imm));
       return true;
     }
     // Guard mode: a value the compiler might drop or narrow goes through a
     // barrier, so the load happens in full and faults (load_uses.hpp).
     const char* loader = !explicit_checks(memory) && needs_load_barrier(in) ? "load_kept" : "load_at";
-    std::string load = fmt::format("wasm2cpp::{}<{}>({})", loader, access->memory_type,
+    std::string load = fmt::format(FMT_COMPILE("wasm2cpp::{}<{}>({})"), loader, access->memory_type,
                                    address_pointer(memory, addr, in.imm));
     std::string target = internal_type(access->value);
-    if (target != access->memory_type) load = fmt::format("{}({})", target, load);
-    line_format("{} = {};", put(in.height - 1, access->value), load);
+    if (target != access->memory_type) load = fmt::format(FMT_COMPILE("{}({})"), target, load);
+    line_format(FMT_COMPILE("{} = {};"), put(in.height - 1, access->value), load);
     return true;
   }
 
   switch (in.op) {
     case Opcode::MemorySize: {
       ValType t = info_.address_type(in.a);
-      line_format("{} = {};", put(in.height, t),
+      line_format(FMT_COMPILE("{} = {};"), put(in.height, t),
                   to_internal(t == ValType::I64 ? ValType::I64 : ValType::I32,
-                              fmt::format("{}->mem{}->size_pages()", ctx(), in.a)));
+                              fmt::format(FMT_COMPILE("{}->mem{}->size_pages()"), ctx(), in.a)));
       return true;
     }
     case Opcode::MemoryGrow: {
@@ -165,8 +173,9 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       // all-ones value wasm expects.
       ValType t = info_.address_type(in.a);
       std::string delta = get(in.height - 1, t);
-      line_format("{} = {};", put(in.height - 1, t),
-                  to_internal(t, fmt::format("{}->mem{}->grow({})", ctx(), in.a, delta)));
+      line_format(
+          FMT_COMPILE("{} = {};"), put(in.height - 1, t),
+          to_internal(t, fmt::format(FMT_COMPILE("{}->mem{}->grow({})"), ctx(), in.a, delta)));
       reload_memory_sizes();
       return true;
     }
@@ -175,7 +184,8 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       std::string dst = get(in.height - 3, t);
       std::string value = get(in.height - 2, ValType::I32);
       std::string len = get(in.height - 1, t);
-      line_format("{}->mem{}->fill({}, uint8_t({}), {});", ctx(), in.a, dst, value, len);
+      line_format(FMT_COMPILE("{}->mem{}->fill({}, uint8_t({}), {});"), ctx(), in.a, dst, value,
+                  len);
       return true;
     }
     case Opcode::MemoryCopy: {
@@ -186,8 +196,8 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       std::string src = get(in.height - 2, src_type);
       std::string len = get(in.height - 1, len_type);
       std::string c = ctx();
-      line_format("wasm2cpp::Memory::copy(*{0}->mem{1}, {2}, *{0}->mem{3}, {4}, {5});", c, in.a, dst,
-                  in.b, src, len);
+      line_format(FMT_COMPILE("wasm2cpp::Memory::copy(*{0}->mem{1}, {2}, *{0}->mem{3}, {4}, {5});"),
+                  c, in.a, dst, in.b, src, len);
       return true;
     }
     case Opcode::MemoryInit: {
@@ -195,12 +205,13 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       std::string src = get(in.height - 2, ValType::I32);
       std::string len = get(in.height - 1, ValType::I32);
       std::string c = ctx();
-      line_format("{0}->mem{1}->init({2}, {0}->data{3}, {4}, {5});", c, in.b, dst, in.a, src, len);
+      line_format(FMT_COMPILE("{0}->mem{1}->init({2}, {0}->data{3}, {4}, {5});"), c, in.b, dst,
+                  in.a, src, len);
       return true;
     }
     case Opcode::DataDrop:
       // A dropped segment behaves as an empty one.
-      line_format("{}->data{} = {{}};", ctx(), in.a);
+      line_format(FMT_COMPILE("{}->data{} = {{}};"), ctx(), in.a);
       return true;
     default: return false;
   }
