@@ -50,6 +50,31 @@ std::string& spare_body_buffer() {
 
 bool is_branch(Opcode op) { return op == Opcode::Br || op == Opcode::BrIf || op == Opcode::BrTable; }
 
+// Instructions at which a straight-line stretch ends: branches, and the
+// structure instructions whose position control can also reach from
+// elsewhere (a loop header, a block's end, an else or catch arm).
+bool ends_straight_line(Opcode op) {
+  switch (op) {
+    case Opcode::Unreachable:
+    case Opcode::Block:
+    case Opcode::Loop:
+    case Opcode::If:
+    case Opcode::Else:
+    case Opcode::Try:
+    case Opcode::Catch:
+    case Opcode::Throw:
+    case Opcode::Rethrow:
+    case Opcode::Delegate:
+    case Opcode::CatchAll:
+    case Opcode::End:
+    case Opcode::Br:
+    case Opcode::BrIf:
+    case Opcode::BrTable:
+    case Opcode::Return: return true;
+    default: return false;
+  }
+}
+
 bool is_call(Opcode op) {
   return op == Opcode::Call || op == Opcode::CallIndirect || op == Opcode::ReturnCall ||
          op == Opcode::ReturnCallIndirect;
@@ -87,6 +112,21 @@ void FunctionEmitter::prescan() {
       for (uint32_t i = 0; i <= in.b; ++i) mark(ir_.br_table_targets[in.a + i]);
     } else {
       mark(in.a);
+    }
+  }
+  if (!stack_check_at_calls()) return;
+  // See stack_check_at_calls(): one check at the start of each straight-line
+  // stretch that calls.
+  stack_check_before_.assign(ir_.code.size(), false);
+  size_t stretch_start = 0;
+  bool stretch_checked = false;
+  for (size_t i = 0; i < ir_.code.size(); ++i) {
+    if (ends_straight_line(ir_.code[i].op)) {
+      stretch_start = i + 1;
+      stretch_checked = false;
+    } else if (is_call(ir_.code[i].op) && !stretch_checked) {
+      stack_check_before_[stretch_start] = true;
+      stretch_checked = true;
     }
   }
 }
@@ -157,8 +197,7 @@ void FunctionEmitter::reload_memory_sizes() {
 void FunctionEmitter::emit_instr(size_t index) {
   const Instr& in = ir_.code[index];
   bool dropped = index + 1 < ir_.code.size() && ir_.code[index + 1].op == Opcode::Drop;
-  // See stack_check_at_calls(): the check right before the call.
-  if (is_call(in.op) && stack_check_at_calls()) line("WASM2CPP_STACK_CHECK();");
+  if (!stack_check_before_.empty() && stack_check_before_[index]) line("WASM2CPP_STACK_CHECK();");
   if (emit_control(in) || emit_simd(in, dropped) || emit_atomics(in) || emit_numeric(in) || emit_variable(in) || emit_memory(in, dropped) ||
       emit_table(in) || emit_call(in))
     return;

@@ -179,13 +179,20 @@ class FunctionEmitter {
   bool has_calls_ = false;
   bool calls_in_loop_ = false;
   // Where WASM2CPP_STACK_CHECK() goes: every recursion passes through a
-  // call, so a check right before each call is as safe as one at entry. At
-  // entry, its slow-path call makes the compiler save callee-saved
-  // registers before anything else, so an early return (a recursive
-  // function's base case) pays the whole prologue; before each call, that
-  // path pays nothing. Functions calling inside a loop keep the single
-  // check at entry rather than one per iteration.
+  // call, so a check anywhere before a call in the same activation is as
+  // safe as one at entry. At entry, its slow-path call makes the compiler
+  // save callee-saved registers before anything else, so an early return (a
+  // recursive function's base case) pays the whole prologue. Instead, each
+  // straight-line stretch of code (split at every control instruction, so a
+  // check dominates everything after it in its stretch) that contains calls
+  // gets one check at its start: the early-return path pays nothing, calls
+  // in one stretch share a check, and no value computed for a call has to
+  // survive the check's slow-path call in a callee-saved register.
+  // Functions calling inside a loop keep the single check at entry rather
+  // than one per iteration.
   bool stack_check_at_calls() const { return has_calls_ && !calls_in_loop_; }
+  // Per instruction (only with stack_check_at_calls()): a check goes before it.
+  std::vector<bool> stack_check_before_;
   // Exception handling, per block: a try with catch arms or a delegate (else
   // it is emitted as a plain block), in its catch arms, with a catch_all,
   // receiving delegated exceptions.
