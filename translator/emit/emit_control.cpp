@@ -2,21 +2,25 @@
 // branch becomes value copies into the target's slots plus a goto (or a
 // return for the function's own block).
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "emit/function_emitter.hpp"
+#include "fmt/compile.h"
 #include "fmt/format.h"
 
 namespace wasm2cpp::emit {
 
-std::string FunctionEmitter::label(uint32_t block) { return fmt::format("label_{}", block); }
+std::string FunctionEmitter::label(uint32_t block) {
+  return fmt::format(FMT_COMPILE("label_{}"), block);
+}
 
 namespace {
 
 // A signed 32-bit value as a C++ int literal (-2^31 has none).
 std::string signed_literal(int64_t value) {
   if (value == INT32_MIN) return "(-2147483647 - 1)";
-  return fmt::format("{}", value);
+  return fmt::format(FMT_COMPILE("{}"), value);
 }
 
 }  // namespace
@@ -42,9 +46,9 @@ bool FunctionEmitter::emit_control(const Instr& in) {
         // Goto form: the then-arm jumps over the else-arm.
         if (live_) {
           label_used_[frame.block] = true;
-          line_format("goto {};", label(frame.block));
+          line_format(FMT_COMPILE("goto label_{};"), frame.block);
         }
-        line_format("else_{}:;", frame.block);
+        line_format(FMT_COMPILE("else_{}:;"), frame.block);
       }
       live_ = true;
       return true;
@@ -74,9 +78,9 @@ bool FunctionEmitter::emit_control(const Instr& in) {
       size_t first_newline = branch.find('\n');
       if (first_newline + 1 == branch.size()) {
         branch.pop_back();
-        line_format("if ({}) {}", cond, branch);
+        line_format(FMT_COMPILE("if ({}) {}"), cond, branch);
       } else {
-        line_format("if ({}) {{", cond);
+        line_format(FMT_COMPILE("if ({}) {{"), cond);
         ++indent_;
         size_t pos = 0;
         while (pos < branch.size()) {
@@ -108,10 +112,11 @@ bool FunctionEmitter::emit_control(const Instr& in) {
       } else {
         // The index is read only here: when every target is the default it
         // is unused (and must not count as read).
-        line_format("switch ({}) {{", get(in.height - 1, ValType::I32));
+        line_format(FMT_COMPILE("switch ({}) {{"), get(in.height - 1, ValType::I32));
         for (uint32_t target : order) {
           std::string labels;
-          for (uint32_t value : cases[target]) labels += fmt::format("case {}u: ", value);
+          for (uint32_t value : cases[target])
+            labels += fmt::format(FMT_COMPILE("case {}u: "), value);
           labels.pop_back();
           line(labels);
           ++indent_;
@@ -153,20 +158,24 @@ void FunctionEmitter::open_block(const Instr& in) {
       break;
     case BlockKind::Loop:
       if (braced) {
-        line(label_used_[b] ? fmt::format("{}: {{", label(b)) : std::string("{"));
+        if (label_used_[b]) {
+          line_format(FMT_COMPILE("label_{}: {{"), b);
+        } else {
+          line("{");
+        }
       } else if (label_used_[b]) {
-        line_format("{}:;", label(b));
+        line_format(FMT_COMPILE("label_{}:;"), b);
       }
       break;
     case BlockKind::If: {
       std::string cond = get(in.height - 1, ValType::I32);
       if (braced) {
-        line_format("if ({}) {{", cond);
+        line_format(FMT_COMPILE("if ({}) {{"), cond);
       } else if (block.has_else) {
-        line_format("if (!{}) goto else_{};", cond, b);
+        line_format(FMT_COMPILE("if (!{}) goto else_{};"), cond, b);
       } else {
         label_used_[b] = true;
-        line_format("if (!{}) goto {};", cond, label(b));
+        line_format(FMT_COMPILE("if (!{}) goto label_{};"), cond, b);
       }
       break;
     }
@@ -201,7 +210,7 @@ void FunctionEmitter::close_block(const Instr& in) {
     --indent_;
     line("}");
   }
-  if (block.kind != BlockKind::Loop && label_used_[b]) line_format("{}:;", label(b));
+  if (block.kind != BlockKind::Loop && label_used_[b]) line_format(FMT_COMPILE("label_{}:;"), b);
   if (block.kind == BlockKind::Loop) close_versioned_loop(b);
   live_ = block.end_reachable;
 }
@@ -244,14 +253,17 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
   const uint32_t b = in.a;
   const LoopVersion* plan = loop_versions_.of_block(b);
   if (!plan) return;
-  const std::string v = fmt::format("v{}", b);
+  const std::string v = fmt::format(FMT_COMPILE("v{}"), b);
   line("{");
   ++indent_;
-  line_format("const uint64_t {}_n = wasm2cpp::loop_trip_count<wasm2cpp::LoopCompare::{}>({}, {}, {});", v,
-              loop_compare_name(plan->compare), affine_value(plan->counter),
-              signed_literal(static_cast<int32_t>(plan->counter_stride)), affine_value(plan->bound));
+  line_format(FMT_COMPILE("const uint64_t {}_n = "
+                          "wasm2cpp::loop_trip_count<wasm2cpp::LoopCompare::{}>({}, {}, {});"),
+              v, loop_compare_name(plan->compare), affine_value(plan->counter),
+              signed_literal(static_cast<int32_t>(plan->counter_stride)),
+              affine_value(plan->bound));
   for (size_t g = 0; g < plan->groups.size(); ++g)
-    line_format("const uint32_t {}_b{} = {};", v, g, affine_value(plan->groups[g].base));
+    line_format(FMT_COMPILE("const uint32_t {}_b{} = {};"), v, g,
+                affine_value(plan->groups[g].base));
   // One range test per (group, memory): the lowest address of the group and
   // the furthest end of any of its accesses. Every other address of the
   // group lies between them in every iteration.
@@ -274,46 +286,50 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
   }
   const std::string continuation(std::min<uint32_t>(indent_, 40) * 2 + 4, ' ');
   auto stride_of = [&](uint32_t group) { return signed_literal(static_cast<int32_t>(plan->groups[group].stride)); };
-  std::string condition = fmt::format("{}_n != 0", v);
+  std::string condition = fmt::format(FMT_COMPILE("{}_n != 0"), v);
   for (const Range& r : ranges) {
-    condition += fmt::format(" &&\n{}wasm2cpp::loop_access_in_bounds({}_b{}, {}, {}, {}_n - 1, {}ull, {})",
-                             continuation, v, r.group, signed_literal(r.low), stride_of(r.group), v,
-                             r.high_end - r.low, mem_size(r.memory));
+    fmt::format_to(
+        std::back_inserter(condition),
+        FMT_COMPILE(" &&\n{}wasm2cpp::loop_access_in_bounds({}_b{}, {}, {}, {}_n - 1, {}ull, {})"),
+        continuation, v, r.group, signed_literal(r.low), stride_of(r.group), v, r.high_end - r.low,
+        mem_size(r.memory));
   }
   for (const DisjointGroups& d : plan->disjoint) {
     auto range_of = [&](uint32_t group) {
       const Range& r = *std::find_if(ranges.begin(), ranges.end(), [&](const Range& x) {
         return x.group == group && x.memory == d.memory;
       });
-      return fmt::format("{}_b{}, {}, {}, {}ull", v, group, signed_literal(r.low), stride_of(group),
-                         r.high_end - r.low);
+      return fmt::format(FMT_COMPILE("{}_b{}, {}, {}, {}ull"), v, group, signed_literal(r.low),
+                         stride_of(group), r.high_end - r.low);
     };
-    condition += fmt::format(" &&\n{}wasm2cpp::loop_ranges_disjoint({}, {}, {}_n - 1)", continuation,
-                             range_of(d.first), range_of(d.second), v);
+    fmt::format_to(std::back_inserter(condition),
+                   FMT_COMPILE(" &&\n{}wasm2cpp::loop_ranges_disjoint({}, {}, {}_n - 1)"),
+                   continuation, range_of(d.first), range_of(d.second), v);
   }
-  line_format("if ({}) {{", condition);
+  line_format(FMT_COMPILE("if ({}) {{"), condition);
   ++indent_;
-  line_format("uint64_t {}_k = 0;", v);
+  line_format(FMT_COMPILE("uint64_t {}_k = 0;"), v);
   // A body with hoisted loads is a loop statement, which the pragma that
   // keeps the loop vectoriser away needs (see LoopVersion::hoist_loads).
   if (plan->hoist_loads) {
     line("WASM2CPP_NO_LOOP_VECTORIZE");
     line("do {");
   } else {
-    line_format("{}_v: {{", label(b));
+    line_format(FMT_COMPILE("label_{}_v: {{"), b);
   }
   ++indent_;
   std::vector<bool> saved_identity = identity_const_;
   unchecked_copy_ = plan;
   for (const VersionedAccess& a : plan->accesses)
-    if (a.hoisted) line_format("const auto {} = {};", hoisted_load_name(a), unchecked_load(a));
+    if (a.hoisted)
+      line_format(FMT_COMPILE("const auto {} = {};"), hoisted_load_name(a), unchecked_load(a));
   for (size_t i = plan->begin + 1; i < plan->back_edge; ++i) emit_instr(i);
   if (plan->hoist_loads) {
     --indent_;
-    line_format("}} while (++{0}_k != {0}_n);", v);
+    line_format(FMT_COMPILE("}} while (++{0}_k != {0}_n);"), v);
     ++indent_;
   } else {
-    line_format("if (++{0}_k != {0}_n) goto {1}_v;", v, label(b));
+    line_format(FMT_COMPILE("if (++{0}_k != {0}_n) goto label_{1}_v;"), v, b);
   }
   unchecked_copy_ = nullptr;
   identity_const_ = std::move(saved_identity);
@@ -328,7 +344,8 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
 }
 
 std::string FunctionEmitter::hoisted_load_name(const VersionedAccess& access) const {
-  return fmt::format("v{}_h{}", unchecked_copy_->block, access.instr - unchecked_copy_->begin);
+  return fmt::format(FMT_COMPILE("v{}_h{}"), unchecked_copy_->block,
+                     access.instr - unchecked_copy_->begin);
 }
 
 void FunctionEmitter::close_versioned_loop(uint32_t b) {
@@ -349,11 +366,12 @@ std::string FunctionEmitter::affine_value(const AffineForm& form) {
     } else if (coeff == UINT32_MAX) {
       out += (out.empty() ? "0u - " : " - ") + name;
     } else {
-      out += fmt::format("{}{} * {}u", out.empty() ? "" : " + ", name, coeff);
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}{} * {}u"), out.empty() ? "" : " + ",
+                     name, coeff);
     }
   }
-  if (out.empty()) return fmt::format("{}u", form.constant);
-  if (form.constant != 0) out += fmt::format(" + {}u", form.constant);
+  if (out.empty()) return fmt::format(FMT_COMPILE("{}u"), form.constant);
+  if (form.constant != 0) out += fmt::format(FMT_COMPILE(" + {}u"), form.constant);
   return form.terms.size() == 1 && form.terms[0].second == 1 && form.constant == 0 ? out
                                                                                    : "uint32_t(" + out + ")";
 }
@@ -363,7 +381,7 @@ void FunctionEmitter::copy_values(const std::vector<ValType>& types, uint32_t fr
   // Ascending order is safe: the destination is below the source, so each
   // write lands on a slot already read.
   for (uint32_t i = 0; i < types.size(); ++i)
-    line_format("{} = {};", put(to + i, types[i]), get(from + i, types[i]));
+    line_format(FMT_COMPILE("{} = {};"), put(to + i, types[i]), get(from + i, types[i]));
 }
 
 void FunctionEmitter::branch_to(uint32_t b, uint32_t top) {
@@ -375,7 +393,7 @@ void FunctionEmitter::branch_to(uint32_t b, uint32_t top) {
   const std::vector<ValType>& types = block.kind == BlockKind::Loop ? block.params : block.results;
   copy_values(types, top - static_cast<uint32_t>(types.size()), block.base);
   label_used_[b] = true;
-  line_format("goto {};", label(b));
+  line_format(FMT_COMPILE("goto label_{};"), b);
 }
 
 std::string FunctionEmitter::return_statement(uint32_t top) {

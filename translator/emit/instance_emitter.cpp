@@ -1,11 +1,13 @@
 // The Instance implementation: import checks, creation of memories, tables
 // and globals, the export map, element and data segments, the start
 // function, export accessors and Imports::link.
+#include <iterator>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "emit/emitter.hpp"
+#include "fmt/compile.h"
 #include "fmt/format.h"
 
 namespace wasm2cpp::emit {
@@ -17,7 +19,8 @@ std::string table_class(ValType elem) {
 }
 
 std::string optional_literal(const std::optional<uint64_t>& value) {
-  return value ? fmt::format("std::optional<uint64_t>({}ull)", *value) : std::string("std::nullopt");
+  return value ? fmt::format(FMT_COMPILE("std::optional<uint64_t>({}ull)"), *value)
+               : std::string("std::nullopt");
 }
 
 std::string function_sig(const FuncType& type) {
@@ -33,22 +36,30 @@ std::string const_expr(const ModuleInfo& info, const ConstExpr& expr) {
   auto binary = [&](const char* type, const char* op) {
     std::string rhs = stack.back();
     stack.pop_back();
-    stack.back() = fmt::format("{}({} {} {})", type, stack.back(), op, rhs);
+    stack.back() = fmt::format(FMT_COMPILE("{}({} {} {})"), type, stack.back(), op, rhs);
   };
   for (const Instr& in : expr.instrs) {
     switch (in.op) {
-      case Opcode::I32Const: stack.push_back(fmt::format("{}u", static_cast<uint32_t>(in.imm))); break;
-      case Opcode::I64Const: stack.push_back(fmt::format("uint64_t{{{}ull}}", in.imm)); break;
-      case Opcode::F32Const:
-        stack.push_back(fmt::format("std::bit_cast<float>(0x{:08x}u)", static_cast<uint32_t>(in.imm)));
+      case Opcode::I32Const:
+        stack.push_back(fmt::format(FMT_COMPILE("{}u"), static_cast<uint32_t>(in.imm)));
         break;
-      case Opcode::F64Const: stack.push_back(fmt::format("std::bit_cast<double>(0x{:016x}ull)", in.imm)); break;
+      case Opcode::I64Const:
+        stack.push_back(fmt::format(FMT_COMPILE("uint64_t{{{}ull}}"), in.imm));
+        break;
+      case Opcode::F32Const:
+        stack.push_back(fmt::format(FMT_COMPILE("std::bit_cast<float>(0x{:08x}u)"),
+                                    static_cast<uint32_t>(in.imm)));
+        break;
+      case Opcode::F64Const:
+        stack.push_back(fmt::format(FMT_COMPILE("std::bit_cast<double>(0x{:016x}ull)"), in.imm));
+        break;
       case Opcode::V128Const: {
         uint8_t bytes[16];
         v128_bytes(in, bytes);
         std::string list;
-        for (unsigned i = 0; i < 16; ++i) list += fmt::format("{}{}", i ? ", " : "", bytes[i]);
-        stack.push_back(fmt::format("wasm2cpp::v128{{{{{}}}}}", list));
+        for (unsigned i = 0; i < 16; ++i)
+          list += fmt::format(FMT_COMPILE("{}{}"), i ? ", " : "", bytes[i]);
+        stack.push_back(fmt::format(FMT_COMPILE("wasm2cpp::v128{{{{{}}}}}"), list));
         break;
       }
       case Opcode::RefNull: stack.push_back(public_type(in.type) + "{}"); break;
@@ -60,7 +71,10 @@ std::string const_expr(const ModuleInfo& info, const ConstExpr& expr) {
       case Opcode::I64Add: binary("uint64_t", "+"); break;
       case Opcode::I64Sub: binary("uint64_t", "-"); break;
       case Opcode::I64Mul: binary("uint64_t", "*"); break;
-      default: stack.push_back(fmt::format("/* unsupported constant {} */ {{}}", wasm2cpp::info(in.op).mnemonic)); break;
+      default:
+        stack.push_back(fmt::format(FMT_COMPILE("/* unsupported constant {} */ {{}}"),
+                                    wasm2cpp::info(in.op).mnemonic));
+        break;
     }
   }
   return stack.empty() ? std::string("{}") : stack.back();
@@ -78,8 +92,9 @@ std::string data_literal(std::span<const uint8_t> bytes) {
 }
 
 std::string segment_span(uint32_t index, size_t size) {
-  return fmt::format("wasm2cpp::SegmentView<uint8_t>(reinterpret_cast<const uint8_t*>(kData{}), {})", index,
-                     size);
+  return fmt::format(
+      FMT_COMPILE("wasm2cpp::SegmentView<uint8_t>(reinterpret_cast<const uint8_t*>(kData{}), {})"),
+      index, size);
 }
 
 // What the instance owns, around the plain Context that function bodies
@@ -89,29 +104,36 @@ std::string segment_span(uint32_t index, size_t size) {
 // `self` the whole.
 void emit_owned_context(const ModuleInfo& info, std::string& out) {
   const Module& m = info.module;
-  out += fmt::format("struct Instance::Context : {}Context {{\n", info.qualified_ns);
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE("struct Instance::Context : {}Context {{\n"),
+                 info.qualified_ns);
   for (uint32_t i = 0; i < m.memories.size(); ++i) {
-    if (!m.memories[i].imported) out += fmt::format("  std::unique_ptr<wasm2cpp::Memory> mem{}_owned;\n", i);
+    if (!m.memories[i].imported)
+      out += fmt::format(FMT_COMPILE("  std::unique_ptr<wasm2cpp::Memory> mem{}_owned;\n"), i);
   }
   for (uint32_t i = 0; i < m.tables.size(); ++i) {
     if (!m.tables[i].imported)
-      out += fmt::format("  std::unique_ptr<{}> table{}_owned;\n", table_class(m.tables[i].type.elem), i);
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("  std::unique_ptr<{}> table{}_owned;\n"),
+                     table_class(m.tables[i].type.elem), i);
   }
   for (uint32_t i = 0; i < m.globals.size(); ++i) {
     if (info.global_shared[i] && !m.globals[i].imported) {
       const GlobalType& g = m.globals[i].type;
-      out += fmt::format("  wasm2cpp::Global<{0}> g{1}_storage{{{0}{{}}, {2}}};\n", public_type(g.type), i,
-                         g.is_mutable ? "true" : "false");
+      fmt::format_to(std::back_inserter(out),
+                     FMT_COMPILE("  wasm2cpp::Global<{0}> g{1}_storage{{{0}{{}}, {2}}};\n"),
+                     public_type(g.type), i, g.is_mutable ? "true" : "false");
     }
   }
   for (uint32_t i = 0; i < m.tags.size(); ++i) {
     if (!m.tags[i].imported)
-      out += fmt::format("  wasm2cpp::Tag tag{}_storage{{wasm2cpp::intern_func_type({})}};\n", i,
-                         cpp_string_literal(signature_string(m.types[m.tags[i].type_index])));
+      fmt::format_to(
+          std::back_inserter(out),
+          FMT_COMPILE("  wasm2cpp::Tag tag{}_storage{{wasm2cpp::intern_func_type({})}};\n"), i,
+          cpp_string_literal(signature_string(m.types[m.tags[i].type_index])));
   }
   for (uint32_t i = 0; i < m.elems.size(); ++i) {
     if (m.elems[i].mode == ElemSegment::Mode::Passive)
-      out += fmt::format("  std::vector<{}> elem{}_items;\n", public_type(m.elems[i].type), i);
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("  std::vector<{}> elem{}_items;\n"),
+                     public_type(m.elems[i].type), i);
   }
   out += "  wasm2cpp::Exports exports;\n";
   out += "  // Keeps imported host callables alive.\n";
@@ -122,7 +144,9 @@ void emit_owned_context(const ModuleInfo& info, std::string& out) {
 void emit_link(const ModuleInfo& info, std::string& out) {
   const Module& m = info.module;
   bool guard = info.options.bounds_checks == BoundsChecks::Guard;
-  out += fmt::format("Imports Imports::link(const wasm2cpp::Linker&{}) {{\n", m.imports.empty() ? "" : " linker");
+  fmt::format_to(std::back_inserter(out),
+                 FMT_COMPILE("Imports Imports::link(const wasm2cpp::Linker&{}) {{\n"),
+                 m.imports.empty() ? "" : " linker");
   out += "  Imports imports;\n";
   for (uint32_t i = 0; i < m.imports.size(); ++i) {
     const Import& imp = m.imports[i];
@@ -130,43 +154,66 @@ void emit_link(const ModuleInfo& info, std::string& out) {
     std::string names = cpp_string_literal(imp.module) + ", " + cpp_string_literal(imp.field);
     switch (imp.kind) {
       case ExternKind::Func: {
-        std::string fn = fmt::format("wasm2cpp::Function<{}>", function_sig(m.func_type(imp.index)));
-        out += fmt::format("  imports.{} = {}::from_ref(wasm2cpp::link::function(linker, {}, {}::type()));\n", member,
-                           fn, names, fn);
+        std::string fn = fmt::format(FMT_COMPILE("wasm2cpp::Function<{}>"),
+                                     function_sig(m.func_type(imp.index)));
+        fmt::format_to(
+            std::back_inserter(out),
+            FMT_COMPILE(
+                "  imports.{} = {}::from_ref(wasm2cpp::link::function(linker, {}, {}::type()));\n"),
+            member, fn, names, fn);
         // A host callable defined as a Function stays alive with the instance.
-        out += fmt::format("  imports.{}.set_owner(linker.owner({}));\n", member, names);
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("  imports.{}.set_owner(linker.owner({}));\n"), member, names);
         break;
       }
       case ExternKind::Memory: {
         const Limits& l = m.memories[imp.index].type.limits;
-        out += fmt::format("  imports.{} = wasm2cpp::link::memory(linker, {});\n", member, names);
-        out += fmt::format("  wasm2cpp::link::check_memory(imports.{}, {}, {}ull, {}, {}, {}, {});\n", member, names,
-                           l.min, optional_literal(l.max), l.shared, l.is64, guard && !l.is64);
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("  imports.{} = wasm2cpp::link::memory(linker, {});\n"), member,
+                       names);
+        fmt::format_to(
+            std::back_inserter(out),
+            FMT_COMPILE("  wasm2cpp::link::check_memory(imports.{}, {}, {}ull, {}, {}, {}, {});\n"),
+            member, names, l.min, optional_literal(l.max), l.shared, l.is64, guard && !l.is64);
         break;
       }
       case ExternKind::Table: {
         const TableType& t = m.tables[imp.index].type;
-        out += fmt::format("  imports.{} = wasm2cpp::link::table<{}>(linker, {});\n", member, table_class(t.elem),
-                           names);
-        out += fmt::format("  wasm2cpp::link::check_table(imports.{}, {}, {}ull, {});\n", member, names,
-                           t.limits.min, optional_literal(t.limits.max));
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("  imports.{} = wasm2cpp::link::table<{}>(linker, {});\n"),
+                       member, table_class(t.elem), names);
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("  wasm2cpp::link::check_table(imports.{}, {}, {}ull, {});\n"),
+                       member, names, t.limits.min, optional_literal(t.limits.max));
         break;
       }
       case ExternKind::Global: {
         const GlobalType& g = m.globals[imp.index].type;
         out += "  {\n";
-        out += fmt::format("    wasm2cpp::GlobalBase* global = wasm2cpp::link::global(linker, {});\n", names);
-        out += fmt::format("    wasm2cpp::link::check_global(global, {}, {}, {});\n", names, val_kind(g.type),
-                           g.is_mutable);
-        out += fmt::format("    imports.{} = static_cast<wasm2cpp::Global<{}>*>(global);\n", member,
-                           public_type(g.type));
+        fmt::format_to(
+            std::back_inserter(out),
+            FMT_COMPILE("    wasm2cpp::GlobalBase* global = wasm2cpp::link::global(linker, {});\n"),
+            names);
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("    wasm2cpp::link::check_global(global, {}, {}, {});\n"),
+                       names, val_kind(g.type), g.is_mutable);
+        fmt::format_to(
+            std::back_inserter(out),
+            FMT_COMPILE("    imports.{} = static_cast<wasm2cpp::Global<{}>*>(global);\n"), member,
+            public_type(g.type));
         out += "  }\n";
         break;
       }
       case ExternKind::Tag:
-        out += fmt::format("  imports.{} = wasm2cpp::link::tag(linker, {});\n", member, names);
-        out += fmt::format("  wasm2cpp::link::check_tag(imports.{}, {}, wasm2cpp::intern_func_type({}));\n",
-                           member, names, cpp_string_literal(signature_string(m.types[m.tags[imp.index].type_index])));
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("  imports.{} = wasm2cpp::link::tag(linker, {});\n"), member,
+                       names);
+        fmt::format_to(
+            std::back_inserter(out),
+            FMT_COMPILE(
+                "  wasm2cpp::link::check_tag(imports.{}, {}, wasm2cpp::intern_func_type({}));\n"),
+            member, names,
+            cpp_string_literal(signature_string(m.types[m.tags[imp.index].type_index])));
         break;
     }
   }
@@ -182,37 +229,52 @@ void emit_imports_into_context(const ModuleInfo& info, std::string& out) {
     std::string names = cpp_string_literal(imp.module) + ", " + cpp_string_literal(imp.field);
     switch (imp.kind) {
       case ExternKind::Func:
-        out += fmt::format("  wasm2cpp::link::check_function({}.ref(), {}, ctx->type{});\n", member, names,
-                           m.functions[imp.index].type_index);
-        out += fmt::format("  ctx->func{} = {}.ref();\n", imp.index, member);
-        out += fmt::format("  if ({0}.owner()) self->owners.push_back({0}.owner());\n", member);
+        fmt::format_to(
+            std::back_inserter(out),
+            FMT_COMPILE("  wasm2cpp::link::check_function({}.ref(), {}, ctx->type{});\n"), member,
+            names, m.functions[imp.index].type_index);
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("  ctx->func{} = {}.ref();\n"),
+                       imp.index, member);
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("  if ({0}.owner()) self->owners.push_back({0}.owner());\n"),
+                       member);
         break;
       case ExternKind::Memory: {
         const Limits& l = m.memories[imp.index].type.limits;
-        out += fmt::format("  wasm2cpp::link::check_memory({}, {}, {}ull, {}, {}, {}, {});\n", member, names, l.min,
-                           optional_literal(l.max), l.shared, l.is64, guard && !l.is64);
-        out += fmt::format("  ctx->mem{} = {};\n", imp.index, member);
-        out += fmt::format("  ctx->mem{0}_base = ctx->mem{0}->data();\n", imp.index);
+        fmt::format_to(
+            std::back_inserter(out),
+            FMT_COMPILE("  wasm2cpp::link::check_memory({}, {}, {}ull, {}, {}, {}, {});\n"), member,
+            names, l.min, optional_literal(l.max), l.shared, l.is64, guard && !l.is64);
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("  ctx->mem{} = {};\n"), imp.index,
+                       member);
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("  ctx->mem{0}_base = ctx->mem{0}->data();\n"), imp.index);
         break;
       }
       case ExternKind::Table: {
         const TableType& t = m.tables[imp.index].type;
-        out += fmt::format("  wasm2cpp::link::check_table({}, {}, {}ull, {});\n", member, names, t.limits.min,
-                           optional_literal(t.limits.max));
-        out += fmt::format("  ctx->table{} = {};\n", imp.index, member);
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("  wasm2cpp::link::check_table({}, {}, {}ull, {});\n"), member,
+                       names, t.limits.min, optional_literal(t.limits.max));
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("  ctx->table{} = {};\n"), imp.index,
+                       member);
         break;
       }
       case ExternKind::Global: {
         const GlobalType& g = m.globals[imp.index].type;
-        out += fmt::format("  wasm2cpp::link::check_global({}, {}, {}, {});\n", member, names, val_kind(g.type),
-                           g.is_mutable);
-        out += fmt::format("  ctx->g{} = {};\n", imp.index, member);
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("  wasm2cpp::link::check_global({}, {}, {}, {});\n"), member,
+                       names, val_kind(g.type), g.is_mutable);
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("  ctx->g{} = {};\n"), imp.index,
+                       member);
         break;
       }
       case ExternKind::Tag:
-        out += fmt::format("  wasm2cpp::link::check_tag({}, {}, ctx->type{});\n", member, names,
-                           m.tags[imp.index].type_index);
-        out += fmt::format("  ctx->tag{} = {};\n", imp.index, member);
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("  wasm2cpp::link::check_tag({}, {}, ctx->type{});\n"), member,
+                       names, m.tags[imp.index].type_index);
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("  ctx->tag{} = {};\n"), imp.index,
+                       member);
         break;
     }
   }
@@ -221,31 +283,42 @@ void emit_imports_into_context(const ModuleInfo& info, std::string& out) {
 void emit_definitions(const ModuleInfo& info, std::string& out) {
   const Module& m = info.module;
   for (uint32_t i = 0; i < m.tags.size(); ++i)
-    if (!m.tags[i].imported) out += fmt::format("  ctx->tag{0} = &self->tag{0}_storage;\n", i);
+    if (!m.tags[i].imported)
+      out += fmt::format(FMT_COMPILE("  ctx->tag{0} = &self->tag{0}_storage;\n"), i);
   for (uint32_t i = 0; i < m.memories.size(); ++i) {
     const Memory& mem = m.memories[i];
     if (mem.imported) continue;
     const Limits& l = mem.type.limits;
-    out += fmt::format(
-        "  self->mem{0}_owned = std::make_unique<wasm2cpp::Memory>(wasm2cpp::Memory::Limits{{{1}ull, {2}, {3}, {4}}});\n",
-        i, l.min, optional_literal(l.max), l.shared, l.is64);
-    out += fmt::format("  ctx->mem{0} = self->mem{0}_owned.get();\n", i);
-    out += fmt::format("  ctx->mem{0}_base = ctx->mem{0}->data();\n", i);
+    fmt::format_to(std::back_inserter(out),
+                   FMT_COMPILE("  self->mem{0}_owned = "
+                               "std::make_unique<wasm2cpp::Memory>(wasm2cpp::Memory::Limits{{{1}"
+                               "ull, {2}, {3}, {4}}});\n"),
+                   i, l.min, optional_literal(l.max), l.shared, l.is64);
+    fmt::format_to(std::back_inserter(out),
+                   FMT_COMPILE("  ctx->mem{0} = self->mem{0}_owned.get();\n"), i);
+    fmt::format_to(std::back_inserter(out),
+                   FMT_COMPILE("  ctx->mem{0}_base = ctx->mem{0}->data();\n"), i);
     // Security: guard-mode code has no bounds checks, so it must never run
     // against a memory without the full guard reservation.
-    if (!info.explicit_checks(i)) out += fmt::format("  wasm2cpp::require_guarded(*ctx->mem{});\n", i);
+    if (!info.explicit_checks(i))
+      out += fmt::format(FMT_COMPILE("  wasm2cpp::require_guarded(*ctx->mem{});\n"), i);
   }
   for (uint32_t i = 0; i < m.tables.size(); ++i) {
     const Table& t = m.tables[i];
     if (t.imported) continue;
-    out += fmt::format("  self->table{0}_owned = std::make_unique<{1}>(wasm2cpp::TableLimits{{{2}ull, {3}}});\n", i,
-                       table_class(t.type.elem), t.type.limits.min, optional_literal(t.type.limits.max));
-    out += fmt::format("  ctx->table{0} = self->table{0}_owned.get();\n", i);
+    fmt::format_to(std::back_inserter(out),
+                   FMT_COMPILE("  self->table{0}_owned = "
+                               "std::make_unique<{1}>(wasm2cpp::TableLimits{{{2}ull, {3}}});\n"),
+                   i, table_class(t.type.elem), t.type.limits.min,
+                   optional_literal(t.type.limits.max));
+    fmt::format_to(std::back_inserter(out),
+                   FMT_COMPILE("  ctx->table{0} = self->table{0}_owned.get();\n"), i);
   }
   for (uint32_t i = 0; i < m.globals.size(); ++i) {
     const Global& g = m.globals[i];
     if (g.imported) continue;
-    if (info.global_shared[i]) out += fmt::format("  ctx->g{0} = &self->g{0}_storage;\n", i);
+    if (info.global_shared[i])
+      out += fmt::format(FMT_COMPILE("  ctx->g{0} = &self->g{0}_storage;\n"), i);
     out += "  " + info.global_write(i, "ctx", const_expr(info, g.init)) + ";\n";
   }
 }
@@ -255,13 +328,16 @@ void emit_export_map(const ModuleInfo& info, std::string& out) {
     std::string value;
     switch (e.kind) {
       case ExternKind::Func: value = info.func_ref(e.index, "ctx"); break;
-      case ExternKind::Memory: value = fmt::format("ctx->mem{}", e.index); break;
-      case ExternKind::Table: value = fmt::format("ctx->table{}", e.index); break;
-      case ExternKind::Global: value = fmt::format("static_cast<wasm2cpp::GlobalBase*>(ctx->g{})", e.index); break;
-      case ExternKind::Tag: value = fmt::format("ctx->tag{}", e.index); break;
+      case ExternKind::Memory: value = fmt::format(FMT_COMPILE("ctx->mem{}"), e.index); break;
+      case ExternKind::Table: value = fmt::format(FMT_COMPILE("ctx->table{}"), e.index); break;
+      case ExternKind::Global:
+        value = fmt::format(FMT_COMPILE("static_cast<wasm2cpp::GlobalBase*>(ctx->g{})"), e.index);
+        break;
+      case ExternKind::Tag: value = fmt::format(FMT_COMPILE("ctx->tag{}"), e.index); break;
     }
-    out += fmt::format("  self->exports.add(std::string({}, {}), {});\n", cpp_string_literal(e.name), e.name.size(),
-                       value);
+    fmt::format_to(std::back_inserter(out),
+                   FMT_COMPILE("  self->exports.add(std::string({}, {}), {});\n"),
+                   cpp_string_literal(e.name), e.name.size(), value);
   }
 }
 
@@ -280,14 +356,16 @@ void emit_compact_func_items(const ModuleInfo& info, const std::vector<uint32_t>
     if (slot_of.emplace(f, static_cast<uint32_t>(distinct.size())).second) distinct.push_back(f);
   out += "      const wasm2cpp::FuncRef refs[] = {";
   for (size_t k = 0; k < distinct.size(); ++k)
-    out += fmt::format("{}\n          {}", k ? "," : "", info.func_ref(distinct[k], "ctx"));
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}\n          {}"), k ? "," : "",
+                   info.func_ref(distinct[k], "ctx"));
   const char* slot_type = distinct.size() <= 0x100     ? "uint8_t"
                           : distinct.size() <= 0x10000 ? "uint16_t"
                                                        : "uint32_t";
-  out += fmt::format("}};\n      static constexpr {} slots[] = {{", slot_type);
+  fmt::format_to(std::back_inserter(out),
+                 FMT_COMPILE("}};\n      static constexpr {} slots[] = {{"), slot_type);
   for (size_t k = 0; k < funcs.size(); ++k) {
     out += k % 32 ? "," : (k ? ",\n          " : "\n          ");
-    out += fmt::format("{}", slot_of[funcs[k]]);
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), slot_of[funcs[k]]);
   }
   out += "};\n";
   out += "      std::vector<wasm2cpp::FuncRef> items(std::size(slots));\n";
@@ -303,20 +381,29 @@ void emit_segments_and_start(const ModuleInfo& info, std::string& out) {
     if (seg.func_indices.size() >= kCompactElemThreshold) {
       emit_compact_func_items(info, seg.func_indices, out);
     } else {
-      out += fmt::format("      std::vector<{}> items = {{", public_type(seg.type));
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("      std::vector<{}> items = {{"),
+                     public_type(seg.type));
       for (size_t k = 0; k < seg.items.size(); ++k)
-        out += fmt::format("{}\n          {}", k ? "," : "", const_expr(info, seg.items[k]));
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}\n          {}"), k ? "," : "",
+                       const_expr(info, seg.items[k]));
       for (size_t k = 0; k < seg.func_indices.size(); ++k)
-        out += fmt::format("{}\n          {}", k ? "," : "", info.func_ref(seg.func_indices[k], "ctx"));
+        fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}\n          {}"), k ? "," : "",
+                       info.func_ref(seg.func_indices[k], "ctx"));
       out += "};\n";
     }
     if (seg.mode == ElemSegment::Mode::Passive) {
-      out += fmt::format("      self->elem{0}_items = std::move(items);\n      ctx->elem{0} = self->elem{0}_items;\n", i);
+      fmt::format_to(std::back_inserter(out),
+                     FMT_COMPILE("      self->elem{0}_items = std::move(items);\n      "
+                                 "ctx->elem{0} = self->elem{0}_items;\n"),
+                     i);
     } else {
       // Active: table.init then elem.drop; an out-of-range segment traps
       // (even an empty one).
-      out += fmt::format("      ctx->table{}->init({}, items.data(), items.size(), 0, items.size());\n",
-                         seg.table_index, const_expr(info, seg.offset));
+      fmt::format_to(
+          std::back_inserter(out),
+          FMT_COMPILE(
+              "      ctx->table{}->init({}, items.data(), items.size(), 0, items.size());\n"),
+          seg.table_index, const_expr(info, seg.offset));
     }
     out += "    }\n";
   }
@@ -324,18 +411,19 @@ void emit_segments_and_start(const ModuleInfo& info, std::string& out) {
     const DataSegment& seg = m.datas[i];
     std::string span = segment_span(i, seg.bytes.size());
     if (seg.mode == DataSegment::Mode::Passive) {
-      out += fmt::format("    ctx->data{} = {};\n", i, span);
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("    ctx->data{} = {};\n"), i, span);
     } else {
-      out += fmt::format("    ctx->mem{}->init({}, {}, 0, {});\n", seg.memory_index, const_expr(info, seg.offset), span,
-                         seg.bytes.size());
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("    ctx->mem{}->init({}, {}, 0, {});\n"),
+                     seg.memory_index, const_expr(info, seg.offset), span, seg.bytes.size());
     }
   }
   if (m.start) {
     uint32_t f = *m.start;
     if (m.functions[f].imported) {
-      out += fmt::format("    wasm2cpp::call_ref<void>(ctx->func{});\n", f);
+      fmt::format_to(std::back_inserter(out),
+                     FMT_COMPILE("    wasm2cpp::call_ref<void>(ctx->func{});\n"), f);
     } else {
-      out += fmt::format("    {}(ctx);\n", entry_call(info, f));
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("    {}(ctx);\n"), entry_call(info, f));
     }
   }
 }
@@ -359,29 +447,41 @@ void emit_export_members(const ModuleInfo& info, std::string& out) {
         const FuncType& type = m.func_type(e.index);
         std::string params, args;
         for (size_t p = 0; p < type.params.size(); ++p) {
-          params += fmt::format("{}{} p{}", p ? ", " : "", public_type(type.params[p]), p);
-          args += fmt::format(", p{}", p);
+          fmt::format_to(std::back_inserter(params), FMT_COMPILE("{}{} p{}"), p ? ", " : "",
+                         public_type(type.params[p]), p);
+          fmt::format_to(std::back_inserter(args), FMT_COMPILE(", p{}"), p);
         }
-        std::string call = m.functions[e.index].imported
-                               ? fmt::format("wasm2cpp::call_ref<{}>(ctx_->func{}{})", result_type(type), e.index, args)
-                               : fmt::format("{}(static_cast<{}Context*>(ctx_.get()){})", entry_call(info, e.index),
-                                             info.qualified_ns, args);
-        out += fmt::format("{} Instance::{}({}) {{ return {}; }}\n", result_type(type), member, params, call);
+        std::string call =
+            m.functions[e.index].imported
+                ? fmt::format(FMT_COMPILE("wasm2cpp::call_ref<{}>(ctx_->func{}{})"),
+                              result_type(type), e.index, args)
+                : fmt::format(FMT_COMPILE("{}(static_cast<{}Context*>(ctx_.get()){})"),
+                              entry_call(info, e.index), info.qualified_ns, args);
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("{} Instance::{}({}) {{ return {}; }}\n"), result_type(type),
+                       member, params, call);
         break;
       }
       case ExternKind::Memory:
-        out += fmt::format("wasm2cpp::Memory& Instance::{}() {{ return *ctx_->mem{}; }}\n", member, e.index);
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("wasm2cpp::Memory& Instance::{}() {{ return *ctx_->mem{}; }}\n"),
+                       member, e.index);
         break;
       case ExternKind::Table:
-        out += fmt::format("{}& Instance::{}() {{ return *ctx_->table{}; }}\n",
-                           table_class(m.tables[e.index].type.elem), member, e.index);
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("{}& Instance::{}() {{ return *ctx_->table{}; }}\n"),
+                       table_class(m.tables[e.index].type.elem), member, e.index);
         break;
       case ExternKind::Global:
-        out += fmt::format("wasm2cpp::Global<{}>& Instance::{}() {{ return *ctx_->g{}; }}\n",
-                           public_type(m.globals[e.index].type.type), member, e.index);
+        fmt::format_to(
+            std::back_inserter(out),
+            FMT_COMPILE("wasm2cpp::Global<{}>& Instance::{}() {{ return *ctx_->g{}; }}\n"),
+            public_type(m.globals[e.index].type.type), member, e.index);
         break;
       case ExternKind::Tag:
-        out += fmt::format("wasm2cpp::Tag& Instance::{}() {{ return *ctx_->tag{}; }}\n", member, e.index);
+        fmt::format_to(std::back_inserter(out),
+                       FMT_COMPILE("wasm2cpp::Tag& Instance::{}() {{ return *ctx_->tag{}; }}\n"),
+                       member, e.index);
         break;
     }
   }
@@ -394,22 +494,29 @@ std::string emit_instance_implementation(const ModuleInfo& info) {
   std::string out;
   emit_owned_context(info, out);
   for (uint32_t i = 0; i < m.datas.size(); ++i) {
-    out += fmt::format("static const char kData{}[] ={};\n", i, data_literal(m.datas[i].bytes));
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("static const char kData{}[] ={};\n"), i,
+                   data_literal(m.datas[i].bytes));
   }
   if (!m.datas.empty()) out += "\n";
 
   emit_link(info, out);
 
   out += "Instance::Instance(const wasm2cpp::Linker& linker) : Instance(Imports::link(linker)) {}\n\n";
-  out += fmt::format("Instance::Instance(const Imports&{}) : ctx_(std::make_unique<Context>()) {{\n",
-                     m.imports.empty() ? "" : " imports");
-  out += fmt::format("  Context* self = ctx_.get();\n  {}Context* ctx = self;\n  (void)self;\n  (void)ctx;\n",
-                     info.qualified_ns);
+  fmt::format_to(
+      std::back_inserter(out),
+      FMT_COMPILE("Instance::Instance(const Imports&{}) : ctx_(std::make_unique<Context>()) {{\n"),
+      m.imports.empty() ? "" : " imports");
+  fmt::format_to(
+      std::back_inserter(out),
+      FMT_COMPILE(
+          "  Context* self = ctx_.get();\n  {}Context* ctx = self;\n  (void)self;\n  (void)ctx;\n"),
+      info.qualified_ns);
   // Types are interned per process: equal signatures give equal TypeIds
   // across modules, which is what call_indirect and linking compare.
   for (uint32_t i = 0; i < m.types.size(); ++i)
-    out += fmt::format("  ctx->type{} = wasm2cpp::intern_func_type({});\n", i,
-                       cpp_string_literal(signature_string(m.types[i])));
+    fmt::format_to(std::back_inserter(out),
+                   FMT_COMPILE("  ctx->type{} = wasm2cpp::intern_func_type({});\n"), i,
+                   cpp_string_literal(signature_string(m.types[i])));
   emit_imports_into_context(info, out);
   emit_definitions(info, out);
   emit_export_map(info, out);

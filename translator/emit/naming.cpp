@@ -1,8 +1,10 @@
 // Unique naming and the C++ spelling of wasm types (sanitising is in
 // support/identifiers, shared with the CLI).
+#include <iterator>
 #include <string>
 
 #include "emit/emitter.hpp"
+#include "fmt/compile.h"
 #include "fmt/format.h"
 
 namespace wasm2cpp::emit {
@@ -26,7 +28,7 @@ std::string cpp_string_literal(std::string_view bytes) {
       out += static_cast<char>(c);
     } else {
       // Always three octal digits, so a following digit is never absorbed.
-      out += fmt::format("\\{:03o}", c);
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("\\{:03o}"), c);
     }
   }
   out += '"';

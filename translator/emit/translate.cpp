@@ -3,10 +3,12 @@
 #include "emit/translate.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 
 #include "decode/decode_module.hpp"
 #include "emit/emitter.hpp"
+#include "fmt/compile.h"
 #include "fmt/format.h"
 #include "validate/function_validator.hpp"
 #include "validate/validate_module.hpp"
@@ -99,7 +101,7 @@ std::string source_prelude(const emit::ModuleInfo& info, const std::string& head
   // header (the whole runtime API, ~1.2 s of compile time) only where the
   // instance implementation is.
   if (needs.instance) {
-    out += fmt::format("#include \"{}\"\n\n", header_name);
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("#include \"{}\"\n\n"), header_name);
     out += "#include <wasm2cpp/instance_support.hpp>\n";
   }
   out += "#include <wasm2cpp/code.hpp>\n";
@@ -112,7 +114,8 @@ std::string source_prelude(const emit::ModuleInfo& info, const std::string& head
   if (needs.instance || uses_tuples(info.module)) out += "#include <tuple>\n";
   if (needs.instance) out += "#include <vector>\n";
   out += "\n";
-  out += fmt::format("namespace {} {{\n\nnamespace ops = ::wasm2cpp::ops;\n", info.ns);
+  fmt::format_to(std::back_inserter(out),
+                 FMT_COMPILE("namespace {} {{\n\nnamespace ops = ::wasm2cpp::ops;\n"), info.ns);
   if (needs.simd) out += "namespace simd = ::wasm2cpp::simd;\n";
   out += "\n";
   return out;
@@ -168,7 +171,7 @@ Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const Translate
   // function declarations, so no extra internal header file is needed.
   const std::string shared = emit::emit_context_and_declarations(info, shared_linkage);
   for (uint32_t s = 0; s < shards; ++s) {
-    std::string name = s == 0 ? stem + ".cpp" : fmt::format("{}_{}.cpp", stem, s);
+    std::string name = s == 0 ? stem + ".cpp" : fmt::format(FMT_COMPILE("{}_{}.cpp"), stem, s);
     // The bodies are the bulk of the file: the head goes in front of them
     // in place (a move within the reserved buffer, no second copy).
     std::string text = std::move(bodies[s]);
@@ -177,7 +180,7 @@ Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const Translate
       text += '\n';
       text += emit::emit_instance_implementation(info);
     }
-    text += fmt::format("\n}}  // namespace {}\n", info.ns);
+    fmt::format_to(std::back_inserter(text), FMT_COMPILE("\n}}  // namespace {}\n"), info.ns);
     text += "\n#if defined(__clang__)\n#pragma clang attribute pop\n#endif\n";
     out.sources.push_back(OutputFile{std::move(name), std::move(text)});
   }
