@@ -171,6 +171,31 @@ TYPED_TEST(LostTrap, ConsumedValuesTrapWithoutBarrier) {
   });
 }
 
+// A loaded value computed with a constant into a later load's address or a
+// divisor. load_uses.cpp gives each of these a barrier (arithmetic is not a
+// sink). Without it, g++ 12 and clang++ 14 -O2 lose the trap of the
+// divisor computed by extend + 1 (never 0: division and load deleted), the
+// mask, the byte shifted out, the wrap and the constant-first case (the
+// load is narrowed to bytes that are in bounds). These are the cases any
+// future "arithmetic carries the demand" rule must pass
+// (docs/generated-code.md).
+TYPED_TEST(LostTrap, ComputedWithConstant) {
+  this->sweep_all({
+      DEAD_LOAD(address_plus_const, 4),
+      DEAD_LOAD(address_shl_const, 4),
+      DEAD_LOAD(address_shr_const, 4),
+      DEAD_LOAD(address_mul_const_via_local, 2),
+      DEAD_LOAD(divisor_xor_const, 4),
+      DEAD_LOAD(divisor_extended, 4),
+      DEAD_LOAD(address_masked, 4),
+      DEAD_LOAD(address_shl_past_top, 4),
+      DEAD_LOAD(address_mul_by_256, 4),
+      DEAD_LOAD(address_byte_shifted_out, 1),
+      DEAD_LOAD(address_wrapped, 8),
+      DEAD_LOAD(address_const_first, 4),
+  });
+}
+
 // A load covered by an earlier one through the same base (which ends
 // further out) has no barrier: the earlier one traps first. Its range here
 // is [a, a + 8).

@@ -194,4 +194,36 @@
     (i32.const 1))
   (func (export "truncated_float") (param $a i32)
     (drop (i32.trunc_f32_s (f32.load (local.get $a)))))
+  ;; Computed with a constant into a later load's address: the operation
+  ;; keeps the access's top byte demanded.
+  (func (export "address_plus_const") (param $a i32) (result i32)
+    (i32.load (i32.add (i32.load (local.get $a)) (i32.const 4))))
+  (func (export "address_shl_const") (param $a i32) (result i32)
+    (i32.load (i32.shl (i32.load (local.get $a)) (i32.const 2))))
+  (func (export "address_shr_const") (param $a i32) (result i32)
+    (i32.load8_u (i32.shr_u (i32.load (local.get $a)) (i32.const 24))))
+  (func (export "address_mul_const_via_local") (param $a i32) (result i32) (local $p i32)
+    (local.set $p (i32.mul (i32.load16_u (local.get $a)) (i32.const 12)))
+    (i32.load (local.get $p)))
+  ;; ... and computations that need not read the top byte: a divisor's zero
+  ;; test may be decided without the value (as an i64, x + 1 is never 0),
+  ;; and the operations below leave the top byte undemanded (a compiler
+  ;; narrows the load to the bytes it needs).
+  (func (export "divisor_xor_const") (param $a i32)
+    (drop (i32.div_u (i32.const 1) (i32.xor (i32.load (local.get $a)) (i32.const 1)))))
+  (func (export "divisor_extended") (param $a i32)
+    (drop (i64.div_u (i64.const 1)
+      (i64.add (i64.extend_i32_u (i32.load (local.get $a))) (i64.const 1)))))
+  (func (export "address_masked") (param $a i32) (result i32)
+    (i32.load (i32.and (i32.load (local.get $a)) (i32.const 0xff))))
+  (func (export "address_shl_past_top") (param $a i32) (result i32)
+    (i32.load (i32.shl (i32.load (local.get $a)) (i32.const 8))))
+  (func (export "address_mul_by_256") (param $a i32) (result i32)
+    (i32.load (i32.mul (i32.load (local.get $a)) (i32.const 256))))
+  (func (export "address_byte_shifted_out") (param $a i32) (result i32)
+    (i32.load (i32.shr_u (i32.load8_u (local.get $a)) (i32.const 8))))
+  (func (export "address_wrapped") (param $a i32) (result i32)
+    (i32.load (i32.wrap_i64 (i64.load (local.get $a)))))
+  (func (export "address_const_first") (param $a i32) (result i32)
+    (i32.load (i32.sub (i32.const 0) (i32.and (i32.load (local.get $a)) (i32.const 0xff)))))
 )
