@@ -3,6 +3,8 @@
 // return_call_indirect's checks. The generated-code half is tested end to
 // end in tests/embedding/tail_call_test.cpp and lit-tests/emit/tail-call.test.
 #include "wasm2cpp/tail_call.hpp"
+#include "wasm2cpp/table.hpp"
+#include "wasm2cpp/trap.hpp"
 
 #include <gtest/gtest.h>
 

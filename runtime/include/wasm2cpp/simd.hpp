@@ -18,14 +18,13 @@
 // in namespace simd::portable, the reference the unit tests compare with.
 #pragma once
 
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
 
 #include "wasm2cpp/ops.hpp"
 #include "wasm2cpp/simd_target.hpp"
-#include "wasm2cpp/types.hpp"
+#include "wasm2cpp/value_types.hpp"
 
 namespace wasm2cpp::simd {
 

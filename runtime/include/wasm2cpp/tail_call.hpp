@@ -23,9 +23,9 @@
 #include <cstring>
 #include <type_traits>
 
-#include "wasm2cpp/table.hpp"
-#include "wasm2cpp/trap.hpp"
-#include "wasm2cpp/types.hpp"
+#include "wasm2cpp/table_core.hpp"
+#include "wasm2cpp/trap_kind.hpp"
+#include "wasm2cpp/value_types.hpp"
 
 #if defined(__clang__) && defined(__has_cpp_attribute)
 #if __has_cpp_attribute(clang::musttail)
