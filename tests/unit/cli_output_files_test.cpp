@@ -90,5 +90,60 @@ TEST_F(CliOutputFiles, CreatedDirectoriesAreRemovedWhenWritingFails) {
   EXPECT_FALSE(fs::exists(root_ / "made"));
 }
 
+// OutputDirectory: translate_to()'s sink. A file's text arrives before its
+// head; past kBufferBytes it goes to a second temporary that finish() copies
+// behind the head.
+TEST_F(CliOutputFiles, StreamedFilesGetTheirHeadInFrontAndAppearOnlyOnCommit) {
+  fs::path dir = root_ / "out";
+  std::string big;
+  for (size_t i = 0; big.size() < 3 * OutputDirectory::kBufferBytes; ++i)
+    big += "line " + std::to_string(i) + "\n";
+  {
+    OutputDirectory output(dir);
+    // Pieces of varied sizes: some fill the buffer past its limit.
+    for (size_t pos = 0; pos < big.size();) {
+      size_t n = std::min<size_t>(big.size() - pos, 1 + (pos * 7919) % 400000);
+      ASSERT_TRUE(output.append(1, std::string_view(big).substr(pos, n)).ok());
+      pos += n;
+    }
+    ASSERT_TRUE(output.append(2, "small body\n").ok());
+    ASSERT_TRUE(output.finish(2, "m_1.cpp", "// head 1\n").ok());
+    ASSERT_TRUE(output.finish(1, "m.cpp", "// head 0\n").ok());
+    ASSERT_TRUE(output.finish(0, "m.hpp", "header").ok());
+    EXPECT_FALSE(fs::exists(dir / "m.cpp"));  // nothing final before the commit
+    auto failure = output.commit();
+    ASSERT_FALSE(failure.has_value()) << failure->message;
+  }
+  EXPECT_EQ(read(dir / "m.cpp"), "// head 0\n" + big);
+  EXPECT_EQ(read(dir / "m_1.cpp"), "// head 1\nsmall body\n");
+  EXPECT_EQ(read(dir / "m.hpp"), "header");
+  EXPECT_EQ(entries(dir), (std::vector<std::string>{"m.cpp", "m.hpp", "m_1.cpp"}));
+}
+
+TEST_F(CliOutputFiles, AnUncommittedOutputLeavesNothingBehind) {
+  fs::path dir = root_ / "made" / "here";
+  {
+    OutputDirectory output(dir);
+    ASSERT_TRUE(output.append(1, std::string(2 * OutputDirectory::kBufferBytes, 'x')).ok());
+    ASSERT_TRUE(output.finish(0, "m.hpp", "header").ok());
+    EXPECT_FALSE(entries(dir).empty());  // the temporaries
+    // e.g. the module failed to validate: no commit
+  }
+  EXPECT_FALSE(fs::exists(root_ / "made"));
+}
+
+TEST_F(CliOutputFiles, NothingIsCreatedBeforeTheFirstPiece) {
+  { OutputDirectory output(root_ / "never"); }
+  EXPECT_FALSE(fs::exists(root_ / "never"));
+}
+
+TEST_F(CliOutputFiles, AStreamedNameMustStayInTheDirectory) {
+  OutputDirectory output(root_);
+  auto result = output.finish(0, "../escape.hpp", "x");
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().message.find("bad output file name"), std::string::npos);
+  EXPECT_FALSE(output.failure().has_value());  // not a file-system failure
+}
+
 }  // namespace
 }  // namespace wasm2cpp::cli

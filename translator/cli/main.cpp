@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
-#include <vector>
 
 #include "cli/build_command.hpp"
 #include "cli/input.hpp"
@@ -26,26 +25,16 @@ int run(const cli::CommandLine& command) {
   auto bytes = read_input(command.input_path);
   if (!bytes) return report_error(subject, bytes.error().message);
 
-  auto translated = translate(std::move(bytes).value(), command.translate);
-  if (!translated)
+  // The files are written while the translation runs (temporaries, renamed
+  // into place only when every one is complete).
+  cli::OutputDirectory output(fs::path(command.output_stem).parent_path());
+  auto translated = translate_to(std::move(bytes).value(), command.translate, output);
+  if (!translated) {
+    if (const auto& failure = output.failure())
+      return report_error(failure->path.string(), failure->message);
     return report_error(subject, translated.error().message, translated.error().offset);
-
-  const fs::path stem(command.output_stem);
-  const fs::path directory = stem.parent_path();
-  std::vector<cli::PendingFile> files;
-  files.push_back({directory / translated->header.name, std::move(translated->header.contents)});
-  for (OutputFile& source : translated->sources)
-    files.push_back({directory / source.name, std::move(source.contents)});
-  for (const cli::PendingFile& file : files) {
-    // The translator names files; they must stay inside the output directory.
-    const std::string name = file.path.filename().string();
-    if (name.empty() || name == "." || name == ".." || file.path != directory / name)
-      return report_error(subject,
-                          "internal error: bad output file name '" + file.path.string() + "'");
   }
-
-  if (auto failure = cli::write_all_or_nothing(directory, files))
-    return report_error(failure->path.string(), failure->message);
+  if (auto failure = output.commit()) return report_error(failure->path.string(), failure->message);
   return cli::kExitSuccess;
 }
 

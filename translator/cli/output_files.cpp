@@ -4,18 +4,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <system_error>
+#include <utility>
 
 namespace wasm2cpp::cli {
 namespace fs = std::filesystem;
 namespace {
 
-// Temporaries that exist right now, for the signal handler. The strings are
-// fully built before `g_live_temps` counts them, and never changed while
-// counted, so the handler only reads stable memory.
+// Temporaries that exist right now, for the signal handler. The list changes
+// only while the signals are blocked (BlockSignals), and a string is fully
+// built before `g_live_temps` counts it, so the handler only reads stable
+// memory. A temporary already renamed or removed may still be listed:
+// unlinking it again is harmless.
 std::vector<std::string> g_temp_paths;
 volatile std::sig_atomic_t g_live_temps = 0;
 
@@ -26,16 +30,6 @@ extern "C" void remove_temps_and_reraise(int signal_number) {
   std::signal(signal_number, SIG_DFL);
   std::raise(signal_number);
 }
-
-class CleanupSignalGuard {
- public:
-  CleanupSignalGuard() {
-    for (int sig : kCleanupSignals) std::signal(sig, remove_temps_and_reraise);
-  }
-  ~CleanupSignalGuard() {
-    for (int sig : kCleanupSignals) std::signal(sig, SIG_DFL);
-  }
-};
 
 // While renaming into place the set of files must not be cut in half by a
 // signal: block them, and let any pending one arrive after the commit.
@@ -61,33 +55,66 @@ mode_t default_file_mode() {
   return 0666 & ~mask;
 }
 
-// Writes `contents` to a fresh temporary beside `final_path`; returns its path.
-std::optional<WriteFailure> write_temp(const fs::path& final_path, const std::string& contents,
-                                       std::string& temp_path) {
-  std::string pattern =
-      (final_path.parent_path() / ("." + final_path.filename().string() + ".tmp.XXXXXX")).string();
+// Creates a temporary from `pattern` (ending in XXXXXX) and counts it for the
+// signal handler the moment it exists. Returns the descriptor or -1 (errno).
+int create_temp(std::string& pattern) {
+  BlockSignals block;
   int fd = ::mkstemp(pattern.data());
-  if (fd < 0) return WriteFailure{final_path, "cannot create file: " + errno_message(errno)};
-  temp_path = pattern;
-  auto fail = [&](int error) {
-    ::close(fd);
-    return WriteFailure{final_path, "cannot write file: " + errno_message(error)};
-  };
-  if (::fchmod(fd, default_file_mode()) != 0) return fail(errno);
-  const char* data = contents.data();
-  size_t remaining = contents.size();
-  while (remaining > 0) {
-    ssize_t written = ::write(fd, data, remaining);
+  const int error = errno;
+  if (fd >= 0) {
+    g_temp_paths.push_back(pattern);
+    g_live_temps = static_cast<std::sig_atomic_t>(g_temp_paths.size());
+  }
+  errno = error;
+  return fd;
+}
+
+void forget_temps() {
+  BlockSignals block;
+  g_live_temps = 0;
+  g_temp_paths.clear();
+}
+
+// 0 on success, else errno.
+int write_fully(int fd, const char* data, size_t size) {
+  while (size > 0) {
+    ssize_t written = ::write(fd, data, size);
     if (written < 0) {
       if (errno == EINTR) continue;
-      return fail(errno);
+      return errno;
     }
     data += written;
-    remaining -= static_cast<size_t>(written);
+    size -= static_cast<size_t>(written);
   }
-  if (::close(fd) != 0)
-    return WriteFailure{final_path, "cannot write file: " + errno_message(errno)};
-  return std::nullopt;
+  return 0;
+}
+
+// Appends the first `size` bytes of `from` to `to` (at its file position):
+// in the kernel when it can, else through a buffer. 0 on success, else errno.
+int copy_contents(int from, int to, uint64_t size) {
+  loff_t in_offset = 0;
+  while (size > 0) {
+    ssize_t copied = ::copy_file_range(from, &in_offset, to, nullptr, size, 0);
+    if (copied > 0) {
+      size -= static_cast<uint64_t>(copied);
+      continue;
+    }
+    if (copied < 0 && errno == EINTR) continue;
+    if (copied < 0 && errno != EXDEV && errno != ENOSYS && errno != EINVAL && errno != EOPNOTSUPP &&
+        errno != EBADF)
+      return errno;
+    break;  // not supported here (or an unexpected end): copy by hand
+  }
+  std::vector<char> chunk(size > 0 ? (1 << 20) : 0);
+  while (size > 0) {
+    ssize_t got = ::pread(from, chunk.data(), std::min<uint64_t>(chunk.size(), size), in_offset);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return got < 0 ? errno : EIO;
+    if (int error = write_fully(to, chunk.data(), static_cast<size_t>(got))) return error;
+    in_offset += got;
+    size -= static_cast<uint64_t>(got);
+  }
+  return 0;
 }
 
 // Creates `directory` and its missing parents, recording the ones it made
@@ -116,58 +143,145 @@ void remove_created_directories(const std::vector<fs::path>& created) {
 
 }  // namespace
 
-std::optional<WriteFailure> write_all_or_nothing(const fs::path& directory,
-                                                 const std::vector<PendingFile>& files) {
-  std::vector<fs::path> created_directories;
-  if (auto failure =
-          create_directories(directory.empty() ? fs::path(".") : directory, created_directories))
-    return failure;
+OutputDirectory::OutputDirectory(fs::path directory) : directory_(std::move(directory)) {
+  for (int sig : kCleanupSignals) std::signal(sig, remove_temps_and_reraise);
+}
 
-  CleanupSignalGuard signal_guard;
-  g_temp_paths.clear();
-  g_temp_paths.reserve(files.size());
-  auto discard_temps = [&] {
-    BlockSignals block;
-    for (const std::string& temp : g_temp_paths) ::unlink(temp.c_str());
-    g_live_temps = 0;
-    g_temp_paths.clear();
-  };
+OutputDirectory::~OutputDirectory() {
+  if (!committed_) discard();
+  for (int sig : kCleanupSignals) std::signal(sig, SIG_DFL);
+}
 
-  for (const PendingFile& file : files) {
-    std::string temp_path;
-    {
-      // The temporary must be counted the moment it exists.
-      BlockSignals block;
-      auto failure = write_temp(file.path, file.contents, temp_path);
-      if (!temp_path.empty()) {
-        g_temp_paths.push_back(temp_path);
-        g_live_temps = static_cast<std::sig_atomic_t>(g_temp_paths.size());
-      }
-      if (failure) {
-        discard_temps();
-        remove_created_directories(created_directories);
-        return failure;
-      }
-    }
-  }
-
+void OutputDirectory::discard() {
   BlockSignals block;
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (std::rename(g_temp_paths[i].c_str(), files[i].path.c_str()) != 0) {
-      WriteFailure failure{files[i].path, "cannot write file: " + errno_message(errno)};
-      // Files already renamed are complete; remove them too so the output set
-      // is never a mix of this run and an earlier one.
-      for (size_t j = 0; j < i; ++j) ::unlink(files[j].path.c_str());
-      for (size_t j = i; j < files.size(); ++j) ::unlink(g_temp_paths[j].c_str());
-      g_live_temps = 0;
-      g_temp_paths.clear();
-      remove_created_directories(created_directories);
-      return failure;
-    }
+  for (File& f : files_) {
+    if (f.spill_fd >= 0) ::close(f.spill_fd);
+    f.spill_fd = -1;
   }
+  for (const std::string& temp : g_temp_paths) ::unlink(temp.c_str());
   g_live_temps = 0;
   g_temp_paths.clear();
+  remove_created_directories(created_directories_);
+  created_directories_.clear();
+}
+
+Expected<void> OutputDirectory::fail(WriteFailure failure) {
+  std::string message = failure.message;
+  failure_ = std::move(failure);
+  return make_error(std::move(message));
+}
+
+OutputDirectory::File& OutputDirectory::file(uint32_t index) {
+  if (index >= files_.size()) files_.resize(index + 1);
+  return files_[index];
+}
+
+std::optional<WriteFailure> OutputDirectory::ensure_directory() {
+  if (directory_ready_) return std::nullopt;
+  if (auto failure =
+          create_directories(directory_.empty() ? fs::path(".") : directory_, created_directories_))
+    return failure;
+  directory_ready_ = true;
   return std::nullopt;
 }
 
+std::optional<WriteFailure> OutputDirectory::spill(File& f) {
+  // Named for the directory: the file's own name is not known yet.
+  const fs::path where = directory_.empty() ? fs::path(".") : directory_;
+  if (f.spill_fd < 0) {
+    if (auto failure = ensure_directory()) return failure;
+    f.spill_path = (directory_ / ".wasm2cpp.part.XXXXXX").string();
+    f.spill_fd = create_temp(f.spill_path);
+    if (f.spill_fd < 0) return WriteFailure{where, "cannot create file: " + errno_message(errno)};
+  }
+  if (int error = write_fully(f.spill_fd, f.buffer.data(), f.buffer.size()))
+    return WriteFailure{where, "cannot write file: " + errno_message(error)};
+  f.spilled += f.buffer.size();
+  f.buffer.clear();
+  return std::nullopt;
+}
+
+Expected<void> OutputDirectory::append(uint32_t index, std::string_view text) {
+  if (failure_) return make_error(failure_->message);
+  File& f = file(index);
+  f.buffer.append(text);
+  if (f.buffer.size() >= kBufferBytes) {
+    if (auto failure = spill(f)) return fail(std::move(*failure));
+  }
+  return {};
+}
+
+std::optional<WriteFailure> OutputDirectory::write_finished(File& f, const fs::path& final_path,
+                                                            std::string_view head) {
+  if (f.spill_fd >= 0 && !f.buffer.empty()) {
+    if (auto failure = spill(f)) return failure;
+  }
+  f.final_path = final_path;
+  f.temp_path =
+      (final_path.parent_path() / ("." + final_path.filename().string() + ".tmp.XXXXXX")).string();
+  int fd = create_temp(f.temp_path);
+  if (fd < 0) {
+    f.temp_path.clear();
+    return WriteFailure{final_path, "cannot create file: " + errno_message(errno)};
+  }
+  int error = ::fchmod(fd, default_file_mode()) != 0 ? errno : 0;
+  if (!error) error = write_fully(fd, head.data(), head.size());
+  if (!error && f.spill_fd >= 0) error = copy_contents(f.spill_fd, fd, f.spilled);
+  if (!error) error = write_fully(fd, f.buffer.data(), f.buffer.size());
+  if (::close(fd) != 0 && !error) error = errno;
+  if (error) return WriteFailure{final_path, "cannot write file: " + errno_message(error)};
+  if (f.spill_fd >= 0) {
+    ::close(f.spill_fd);
+    f.spill_fd = -1;
+    ::unlink(f.spill_path.c_str());
+  }
+  std::string().swap(f.buffer);
+  return std::nullopt;
+}
+
+Expected<void> OutputDirectory::finish(uint32_t index, const std::string& name,
+                                       std::string_view head) {
+  if (failure_) return make_error(failure_->message);
+  // The translator names files; they must stay inside the output directory.
+  const fs::path path = directory_ / name;
+  const std::string base = path.filename().string();
+  if (base.empty() || base == "." || base == ".." || path != directory_ / base)
+    return make_error("internal error: bad output file name '" + path.string() + "'");
+  if (auto failure = ensure_directory()) return fail(std::move(*failure));
+  if (auto failure = write_finished(file(index), path, head)) return fail(std::move(*failure));
+  return {};
+}
+
+std::optional<WriteFailure> OutputDirectory::add_file(const fs::path& path,
+                                                      std::string_view contents) {
+  if (auto failure = ensure_directory()) return failure;
+  return write_finished(file(static_cast<uint32_t>(files_.size())), path, contents);
+}
+
+std::optional<WriteFailure> OutputDirectory::commit() {
+  if (failure_) return failure_;
+  BlockSignals block;
+  for (size_t i = 0; i < files_.size(); ++i) {
+    if (files_[i].temp_path.empty()) continue;
+    if (std::rename(files_[i].temp_path.c_str(), files_[i].final_path.c_str()) != 0) {
+      WriteFailure failure{files_[i].final_path, "cannot write file: " + errno_message(errno)};
+      // Files already renamed are complete; remove them too so the output set
+      // is never a mix of this run and an earlier one.
+      for (size_t j = 0; j < i; ++j)
+        if (!files_[j].temp_path.empty()) ::unlink(files_[j].final_path.c_str());
+      return failure;  // the destructor removes the temporaries left
+    }
+  }
+  committed_ = true;
+  forget_temps();
+  return std::nullopt;
+}
+
+std::optional<WriteFailure> write_all_or_nothing(const fs::path& directory,
+                                                 const std::vector<PendingFile>& files) {
+  OutputDirectory output(directory);
+  for (const PendingFile& file : files)
+    if (auto failure = output.add_file(file.path, file.contents)) return failure;
+  return output.commit();
+}
 }  // namespace wasm2cpp::cli

@@ -5,10 +5,14 @@
 // half-written file and a failed run leaves nothing new behind.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "emit/translate.hpp"
 
 namespace wasm2cpp::cli {
 
@@ -20,6 +24,63 @@ struct PendingFile {
 struct WriteFailure {
   std::filesystem::path path;  // the file (or directory) that failed
   std::string message;
+};
+
+// The files of one translate_to() run, written into `directory` while the
+// translation runs, all-or-nothing as described above: memory stays bounded
+// by a buffer per file (kBufferBytes) instead of the whole output. A file's
+// text arrives before its head (OutputSink), so once it outgrows its buffer
+// it goes to a second temporary that finish() copies behind the head.
+// Nothing touches the file system before the first append() or finish(): a
+// module that fails to decode leaves no trace. One OutputDirectory at a time
+// per process (the signal handler's list of temporaries is global).
+class OutputDirectory final : public OutputSink {
+ public:
+  static constexpr size_t kBufferBytes = size_t{1} << 20;
+
+  explicit OutputDirectory(std::filesystem::path directory);
+  // Removes every temporary (and directories it created) unless commit()
+  // succeeded.
+  ~OutputDirectory() override;
+  OutputDirectory(const OutputDirectory&) = delete;
+  OutputDirectory& operator=(const OutputDirectory&) = delete;
+
+  Expected<void> append(uint32_t file, std::string_view text) override;
+  Expected<void> finish(uint32_t file, const std::string& name, std::string_view head) override;
+  // Renames every finished file into place, in file order; on failure the
+  // ones already renamed are removed again.
+  std::optional<WriteFailure> commit();
+  // The file-system failure behind an error append/finish returned.
+  const std::optional<WriteFailure>& failure() const { return failure_; }
+
+  // Writes `contents` as the finished file `path` (in this directory).
+  std::optional<WriteFailure> add_file(const std::filesystem::path& path,
+                                       std::string_view contents);
+
+ private:
+  struct File {
+    std::string buffer;  // appended text not yet written
+    int spill_fd = -1;   // earlier appended text, when it outgrew the buffer
+    std::string spill_path;
+    uint64_t spilled = 0;  // bytes in the spill file
+    std::filesystem::path final_path;
+    std::string temp_path;  // the complete file, once finished
+  };
+
+  File& file(uint32_t index);
+  std::optional<WriteFailure> ensure_directory();
+  std::optional<WriteFailure> spill(File& file);
+  std::optional<WriteFailure> write_finished(File& file, const std::filesystem::path& final_path,
+                                             std::string_view head);
+  Expected<void> fail(WriteFailure failure);
+  void discard();
+
+  std::filesystem::path directory_;
+  bool directory_ready_ = false;
+  std::vector<std::filesystem::path> created_directories_;
+  std::vector<File> files_;
+  std::optional<WriteFailure> failure_;
+  bool committed_ = false;
 };
 
 // Creates `directory` (and missing parents) if needed, then writes every file

@@ -3,7 +3,9 @@
 // entry points of the families. translate.cpp drives them.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -116,8 +118,12 @@ struct ModuleInfo {
 std::string emit_public_header(const ModuleInfo& info);
 // The Context definition and the declarations of every defined function.
 std::string emit_context_and_declarations(const ModuleInfo& info, bool shared_linkage);
-// Instance constructor, destructor, export accessors, Imports::link.
-std::string emit_instance_implementation(const ModuleInfo& info);
+// Instance constructor, destructor, export accessors, Imports::link. The
+// segments' contents are literals here (hundreds of MB for a large module),
+// so the text goes to `drain` in pieces of about kDrainBytes as it is made.
+inline constexpr size_t kDrainBytes = size_t{1} << 20;
+void emit_instance_implementation(const ModuleInfo& info,
+                                  const std::function<void(std::string_view)>& drain);
 // One defined function's definition.
 std::string emit_function(const ModuleInfo& info, const FunctionIR& ir, bool shared_linkage);
 

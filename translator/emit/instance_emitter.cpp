@@ -1,8 +1,12 @@
 // The Instance implementation: import checks, creation of memories, tables
 // and globals, the export map, element and data segments, the start
 // function, export accessors and Imports::link.
+#include <algorithm>
+#include <functional>
 #include <iterator>
+#include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -80,15 +84,39 @@ std::string const_expr(const ModuleInfo& info, const ConstExpr& expr) {
   return stack.empty() ? std::string("{}") : stack.back();
 }
 
+// Text that reaches the sink in pieces: emitters append to `text` and call
+// flush_if_large() between items (a segment literal's lines, a slot array's
+// rows), so the segments of a large module are never held whole.
+class ChunkedText {
+ public:
+  explicit ChunkedText(const std::function<void(std::string_view)>& drain) : drain_(drain) {}
+  std::string text;
+  void flush_if_large() {
+    if (text.size() >= kDrainBytes) flush();
+  }
+  void flush() {
+    if (text.empty()) return;
+    drain_(text);
+    text.clear();
+  }
+
+ private:
+  const std::function<void(std::string_view)>& drain_;
+};
+
 // Segment bytes as a string literal, 64 bytes per line.
-std::string data_literal(std::span<const uint8_t> bytes) {
-  if (bytes.empty()) return " \"\"";
-  std::string out;
+void append_data_literal(std::span<const uint8_t> bytes, ChunkedText& chunks) {
+  if (bytes.empty()) {
+    chunks.text += " \"\"";
+    return;
+  }
   for (size_t pos = 0; pos < bytes.size(); pos += 64) {
     size_t n = std::min<size_t>(64, bytes.size() - pos);
-    out += "\n    " + cpp_string_literal(std::string_view(reinterpret_cast<const char*>(bytes.data() + pos), n));
+    chunks.text += "\n    ";
+    chunks.text +=
+        cpp_string_literal(std::string_view(reinterpret_cast<const char*>(bytes.data() + pos), n));
+    chunks.flush_if_large();
   }
-  return out;
 }
 
 std::string segment_span(uint32_t index, size_t size) {
@@ -349,7 +377,8 @@ std::string entry_call(const ModuleInfo& info, uint32_t f);
 constexpr size_t kCompactElemThreshold = 16;
 
 void emit_compact_func_items(const ModuleInfo& info, const std::vector<uint32_t>& funcs,
-                             std::string& out) {
+                             ChunkedText& chunks) {
+  std::string& out = chunks.text;
   std::unordered_map<uint32_t, uint32_t> slot_of;
   std::vector<uint32_t> distinct;
   for (uint32_t f : funcs)
@@ -366,26 +395,37 @@ void emit_compact_func_items(const ModuleInfo& info, const std::vector<uint32_t>
   for (size_t k = 0; k < funcs.size(); ++k) {
     out += k % 32 ? "," : (k ? ",\n          " : "\n          ");
     fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), slot_of[funcs[k]]);
+    if (k % 32 == 31) chunks.flush_if_large();
   }
   out += "};\n";
   out += "      std::vector<wasm2cpp::FuncRef> items(std::size(slots));\n";
   out += "      for (size_t k = 0; k < items.size(); ++k) items[k] = refs[slots[k]];\n";
 }
 
-void emit_segments_and_start(const ModuleInfo& info, std::string& out) {
+// Whether emit_segments_and_start writes anything.
+bool has_segments_or_start(const Module& m) {
+  for (const ElemSegment& seg : m.elems)
+    if (seg.mode != ElemSegment::Mode::Declarative) return true;
+  return !m.datas.empty() || m.start.has_value();
+}
+
+void emit_segments_and_start(const ModuleInfo& info, ChunkedText& chunks) {
   const Module& m = info.module;
+  std::string& out = chunks.text;
   for (uint32_t i = 0; i < m.elems.size(); ++i) {
     const ElemSegment& seg = m.elems[i];
     if (seg.mode == ElemSegment::Mode::Declarative) continue;  // dropped at once
     out += "    {\n";
     if (seg.func_indices.size() >= kCompactElemThreshold) {
-      emit_compact_func_items(info, seg.func_indices, out);
+      emit_compact_func_items(info, seg.func_indices, chunks);
     } else {
       fmt::format_to(std::back_inserter(out), FMT_COMPILE("      std::vector<{}> items = {{"),
                      public_type(seg.type));
-      for (size_t k = 0; k < seg.items.size(); ++k)
+      for (size_t k = 0; k < seg.items.size(); ++k) {
         fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}\n          {}"), k ? "," : "",
                        const_expr(info, seg.items[k]));
+        chunks.flush_if_large();
+      }
       for (size_t k = 0; k < seg.func_indices.size(); ++k)
         fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}\n          {}"), k ? "," : "",
                        info.func_ref(seg.func_indices[k], "ctx"));
@@ -489,13 +529,16 @@ void emit_export_members(const ModuleInfo& info, std::string& out) {
 
 }  // namespace
 
-std::string emit_instance_implementation(const ModuleInfo& info) {
+void emit_instance_implementation(const ModuleInfo& info,
+                                  const std::function<void(std::string_view)>& drain) {
   const Module& m = info.module;
-  std::string out;
+  ChunkedText chunks(drain);
+  std::string& out = chunks.text;
   emit_owned_context(info, out);
   for (uint32_t i = 0; i < m.datas.size(); ++i) {
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("static const char kData{}[] ={};\n"), i,
-                   data_literal(m.datas[i].bytes));
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("static const char kData{}[] ="), i);
+    append_data_literal(m.datas[i].bytes, chunks);
+    out += ";\n";
   }
   if (!m.datas.empty()) out += "\n";
 
@@ -520,13 +563,12 @@ std::string emit_instance_implementation(const ModuleInfo& info) {
   emit_imports_into_context(info, out);
   emit_definitions(info, out);
   emit_export_map(info, out);
-  std::string tail;
-  emit_segments_and_start(info, tail);
-  if (!tail.empty()) {
+  if (has_segments_or_start(m)) {
     // Segment and start-function effects on imported tables and memories
     // persist when instantiation fails, including funcrefs whose env is this
     // context; so on failure the context is retained, never freed.
-    out += "  try {\n" + tail;
+    out += "  try {\n";
+    emit_segments_and_start(info, chunks);
     out += "  } catch (...) {\n";
     out += "    wasm2cpp::retain_failed_instance(std::shared_ptr<Context>(std::move(ctx_)));\n";
     out += "    throw;\n  }\n";
@@ -535,7 +577,7 @@ std::string emit_instance_implementation(const ModuleInfo& info) {
   out += "Instance::~Instance() = default;\n\n";
   out += "const wasm2cpp::Exports& Instance::exports() const { return ctx_->exports; }\n\n";
   emit_export_members(info, out);
-  return out;
+  chunks.flush();
 }
 
 }  // namespace wasm2cpp::emit

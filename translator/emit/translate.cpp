@@ -123,7 +123,8 @@ std::string source_prelude(const emit::ModuleInfo& info, const std::string& head
 
 }  // namespace
 
-Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const TranslateOptions& options) {
+Expected<void> translate_to(std::vector<uint8_t> bytes, const TranslateOptions& options,
+                            OutputSink& sink) {
   TRY_ASSIGN(Module module, decode_module(std::move(bytes), options.features));
   TRY(validate_module(module, options.features));
 
@@ -133,31 +134,26 @@ Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const Translate
   std::string stem = options.output_stem.empty() ? std::string("module") : options.output_stem;
   const std::string header_name = stem + ".hpp";
   const bool shared_linkage = shards > 1;
+  auto source_file = [](uint32_t shard) { return shard + 1; };
 
   std::vector<uint32_t> shard_of = assign_shards(module, shards);
-  std::vector<std::string> bodies(shards);
-  // The output is about 15 bytes of C++ per byte of code: reserving it up
-  // front spares the copies (and fresh pages) of a doubling buffer.
-  std::vector<size_t> shard_code_bytes(shards, 0);
-  for (uint32_t f = 0; f < module.functions.size(); ++f)
-    if (!module.functions[f].imported) shard_code_bytes[shard_of[f]] += module.functions[f].body.size() + 8;
-  for (uint32_t s = 0; s < shards; ++s) bodies[s].reserve(shard_code_bytes[s] * 16);
   std::vector<ShardNeeds> shard_needs(shards);
   shard_needs[0].instance = true;
   bool any_guarded_memory = false;
   for (uint32_t m = 0; m < module.memories.size(); ++m)
     any_guarded_memory = any_guarded_memory || !info.explicit_checks(m);
   info.entry_needs_barrier.assign(module.functions.size(), false);
-  // One function at a time: validate, emit, reuse the IR's storage for the
-  // next one (the validator keeps its scratch stacks too).
+  // One function at a time: validate, emit, hand the text to the sink, reuse
+  // the IR's storage for the next one (the validator keeps its scratch
+  // stacks too).
   FunctionValidator validator;
   FunctionIR ir;
   for (uint32_t f = 0; f < module.functions.size(); ++f) {
     if (module.functions[f].imported) continue;
     TRY(validator.validate(module, f, options.features, ir));
-    std::string& shard_body = bodies[shard_of[f]];
-    shard_body += '\n';
-    shard_body += emit::emit_function(info, ir, shared_linkage);
+    const uint32_t file = source_file(shard_of[f]);
+    TRY(sink.append(file, "\n"));
+    TRY(sink.append(file, emit::emit_function(info, ir, shared_linkage)));
     if (uses_simd(ir)) shard_needs[shard_of[f]].simd = true;
     if (uses_exceptions(ir)) shard_needs[shard_of[f]].exceptions = true;
     // A leaf without memory accesses cannot fault, so its export wrapper
@@ -165,26 +161,69 @@ Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const Translate
     info.entry_needs_barrier[f] = any_guarded_memory && (ir.uses_memory || ir.has_calls);
   }
 
-  TranslatedModule out;
-  out.header = OutputFile{header_name, emit::emit_public_header(info)};
+  // The instance implementation (first shard) holds the segments' contents
+  // as literals: it reaches the sink in pieces.
+  TRY(sink.append(source_file(0), "\n"));
+  Expected<void> status;
+  emit::emit_instance_implementation(info, [&](std::string_view text) {
+    if (status) status = sink.append(source_file(0), text);
+  });
+  TRY(status);
+
   // Each shard carries the (identical) plain Context definition and the
   // function declarations, so no extra internal header file is needed.
   const std::string shared = emit::emit_context_and_declarations(info, shared_linkage);
+  const std::string closing = fmt::format(
+      FMT_COMPILE(
+          "\n}}  // namespace {}\n\n#if defined(__clang__)\n#pragma clang attribute pop\n#endif\n"),
+      info.ns);
   for (uint32_t s = 0; s < shards; ++s) {
-    std::string name = s == 0 ? stem + ".cpp" : fmt::format(FMT_COMPILE("{}_{}.cpp"), stem, s);
-    // The bodies are the bulk of the file: the head goes in front of them
-    // in place (a move within the reserved buffer, no second copy).
-    std::string text = std::move(bodies[s]);
-    text.insert(0, source_prelude(info, header_name, shard_needs[s]) + shared);
-    if (s == 0) {
-      text += '\n';
-      text += emit::emit_instance_implementation(info);
-    }
-    fmt::format_to(std::back_inserter(text), FMT_COMPILE("\n}}  // namespace {}\n"), info.ns);
-    text += "\n#if defined(__clang__)\n#pragma clang attribute pop\n#endif\n";
-    out.sources.push_back(OutputFile{std::move(name), std::move(text)});
+    TRY(sink.append(source_file(s), closing));
+    const std::string name =
+        s == 0 ? stem + ".cpp" : fmt::format(FMT_COMPILE("{}_{}.cpp"), stem, s);
+    TRY(sink.finish(source_file(s), name,
+                    source_prelude(info, header_name, shard_needs[s]) + shared));
   }
-  return out;
+  return sink.finish(0, header_name, emit::emit_public_header(info));
+}
+
+namespace {
+
+// Keeps every file in memory: translate()'s result.
+class StringSink final : public OutputSink {
+ public:
+  explicit StringSink(uint32_t files) : bodies_(files), files_(files) {}
+
+  Expected<void> append(uint32_t file, std::string_view text) override {
+    bodies_[file].append(text);
+    return {};
+  }
+  Expected<void> finish(uint32_t file, const std::string& name, std::string_view head) override {
+    // The head goes in front in place: a move within the buffer, no second copy.
+    std::string& text = bodies_[file];
+    text.insert(0, head);
+    files_[file] = OutputFile{name, std::move(text)};
+    return {};
+  }
+
+  TranslatedModule take() && {
+    TranslatedModule out;
+    out.header = std::move(files_[0]);
+    for (size_t i = 1; i < files_.size(); ++i) out.sources.push_back(std::move(files_[i]));
+    return out;
+  }
+
+ private:
+  std::vector<std::string> bodies_;
+  std::vector<OutputFile> files_;
+};
+
+}  // namespace
+
+Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const TranslateOptions& options) {
+  StringSink sink(std::max<uint32_t>(options.shards, 1) + 1);
+  TRY(translate_to(std::move(bytes), options, sink));
+  return std::move(sink).take();
 }
 
 }  // namespace wasm2cpp

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "support/error.hpp"
@@ -43,5 +44,27 @@ struct TranslatedModule {
 };
 
 Expected<TranslatedModule> translate(std::vector<uint8_t> bytes, const TranslateOptions& options);
+
+// Receives the generated files piece by piece from translate_to(), so a
+// caller can write them out as they are produced instead of holding the
+// whole output (about 15 bytes of C++ per byte of wasm code). File 0 is the
+// header, file 1 + s source shard s. A file's text is the `head` given to
+// finish() followed by everything append()ed to it, in order: the bulk
+// (function bodies, segment literals) comes first because the head (which
+// includes a file needs) depends on all of it. Each file is finished exactly
+// once, after its last append.
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  virtual Expected<void> append(uint32_t file, std::string_view text) = 0;
+  // `name`: the file name, no directory (TranslateOptions::output_stem based).
+  virtual Expected<void> finish(uint32_t file, const std::string& name, std::string_view head) = 0;
+};
+
+// translate(), streaming into `sink`. An error (the module's, or one the sink
+// returned) can come after some files were appended to or finished: the
+// caller discards them.
+Expected<void> translate_to(std::vector<uint8_t> bytes, const TranslateOptions& options,
+                            OutputSink& sink);
 
 }  // namespace wasm2cpp
