@@ -172,4 +172,33 @@ TYPED_TEST(LoopEscape, HoistedLoadsSeeEveryEarlierStore) {
   EXPECT_EQ(this->u32_at(m, kPage - 4), 3 * 2u + 0u);
 }
 
+TYPED_TEST(LoopEscape, VectorLoopStoresEveryIterationAndTrapsAtTheEnd) {
+  TypeParam m;
+  for (uint32_t w = 0; w < 64; ++w) {
+    m.memory().template store<uint32_t>(1024 + 4 * w, w);
+    m.memory().template store<uint32_t>(4096 + 4 * w, 1000 * w);
+  }
+  m.vec_add(1024, 4096, 256);
+  for (uint32_t w = 0; w < 64; ++w) EXPECT_EQ(this->u32_at(m, 1024 + 4 * w), 1001 * w) << w;
+  EXPECT_EQ(this->u32_at(m, 1024 + 256), 0u);
+  // The source's last vector straddles the end of memory: every earlier
+  // iteration's store is done, the last one's is not.
+  m.memory().template store<uint32_t>(kPage - 24, 5);
+  m.memory().template store<uint32_t>(kPage - 8, 7);
+  expect_trap([&] { m.vec_add(2048, kPage - 56, 64); }, TrapKind::MemoryOutOfBounds, "vec_add");
+  EXPECT_EQ(this->u32_at(m, 2048 + 32), 5u);
+  EXPECT_EQ(this->u32_at(m, 2048 + 48), 0u);
+}
+
+TYPED_TEST(LoopEscape, VectorLoadLoopTrapsWhenItsLastLoadLeavesMemory) {
+  TypeParam m;
+  for (uint32_t w = 0; w < 16; ++w) m.memory().template store<uint32_t>(kPage - 64 + 4 * w, w + 1);
+  // Loads at src + 16 + i for i = 0, 16, 32: the last ends at the page end.
+  EXPECT_EQ(static_cast<uint32_t>(m.vec_sum(kPage - 64, 48)), 136u - 10u);
+  // One vector further: its load leaves memory, so the loop must trap even
+  // though the sum it would feed is never needed in full.
+  expect_trap([&] { m.vec_sum(kPage - 64, 64); }, TrapKind::MemoryOutOfBounds, "vec_sum");
+  expect_trap([&] { m.vec_sum(kPage - 24, 16); }, TrapKind::MemoryOutOfBounds, "vec_sum straddling");
+}
+
 }  // namespace

@@ -89,6 +89,18 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
       const uint32_t addr_height = in.height - static_cast<uint32_t>(op.params.size());
       std::string addr = get(addr_height, addr_type);
       std::string vector = has_vector_operand ? get(in.height - 1, ValType::V128) : "";
+      // In a versioned loop's unchecked copy, v128.load/store are proven in
+      // bounds by the range test (loop_versioning.hpp): no check, no barrier.
+      const VersionedAccess* unchecked =
+          unchecked_copy_ ? unchecked_copy_->access_at(static_cast<size_t>(&in - ir_.code.data())) : nullptr;
+      if (unchecked) {
+        std::string pointer = unchecked_pointer(*unchecked);
+        if (store)
+          line_format(FMT_COMPILE("simd::v128_store({}, {});"), pointer, vector);
+        else if (!result_dropped)
+          line_format(FMT_COMPILE("{} = simd::v128_load({});"), put(addr_height, ValType::V128), pointer);
+        return true;
+      }
       bounds_check(memory, addr, in.imm, op.access_bytes);
       if (result_dropped && !store) {
         // As for scalar loads: in guard mode a dropped load must still fault;

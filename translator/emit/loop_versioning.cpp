@@ -42,9 +42,18 @@ std::optional<uint32_t> as_constant(const Form& f) {
   return std::nullopt;
 }
 
-bool is_scalar_access(Opcode op) { return op >= Opcode::I32Load && op <= Opcode::I64Store32; }
+// The accesses a versioned copy performs unchecked: every scalar load and
+// store, and the whole-vector v128.load/v128.store (their barriers in guard
+// mode are simd128's main cost). The other SIMD accesses (extending, splat,
+// lane and zero loads) keep their checked form in both copies.
+bool is_versioned_access(Opcode op) {
+  return (op >= Opcode::I32Load && op <= Opcode::I64Store32) || op == Opcode::V128Load ||
+         op == Opcode::V128Store;
+}
 
-bool is_scalar_store(Opcode op) { return op >= Opcode::I32Store && op <= Opcode::I64Store32; }
+bool is_versioned_store(Opcode op) {
+  return (op >= Opcode::I32Store && op <= Opcode::I64Store32) || op == Opcode::V128Store;
+}
 
 // The i32 compare opcodes are named after the compares (Opcode::I32<name>).
 std::optional<LoopCompare> compare_of(Opcode op) {
@@ -130,9 +139,9 @@ class Evaluator {
     for (size_t i = begin + 1; i < back_edge; ++i) {
       const Instr& in = ir_.code[i];
       if (disqualifies(in.op)) return std::nullopt;
-      if (is_scalar_access(in.op)) {
+      if (is_versioned_access(in.op)) {
         if (mode_of(in.a) == MemoryAccessMode::Unversionable) return std::nullopt;
-        uint32_t addr_height = is_scalar_store(in.op) ? in.height - 2 : in.height - 1;
+        uint32_t addr_height = is_versioned_store(in.op) ? in.height - 2 : in.height - 1;
         Form addr = slot(addr_height);
         if (!addr) return std::nullopt;
         addresses.emplace_back(i, *addr);
@@ -194,7 +203,7 @@ class Evaluator {
       const Instr& in = ir_.code[index];
       int32_t delta = static_cast<int32_t>(form.constant - plan.groups[group].base.constant);
       plan.accesses.push_back(VersionedAccess{index, group, delta, in.a, in.imm, info(in.op).access_bytes,
-                                              is_scalar_store(in.op)});
+                                              is_versioned_store(in.op)});
     }
     return plan;
   }
@@ -359,8 +368,9 @@ void plan_hoisting(LoopVersion& plan, const FunctionIR& ir) {
     if (info(ir.code[i].op).access_bytes != 0 && !plan.access_at(i)) return;
   // Byte lanes (lz's unrolled copies) stay with the loop vectoriser: paired
   // by SLP they ran 2% more instructions.
+  // Vectors are not hoisted (the hoisted reads are scalar load_at's).
   for (const VersionedAccess& a : plan.accesses)
-    if (a.bytes == 1) return;
+    if (a.bytes == 1 || a.bytes == 16) return;
   uint32_t unrolled = 0;
   for (uint32_t g = 0; g < plan.groups.size(); ++g) {
     if (plan.groups[g].stride == 0) continue;

@@ -88,5 +88,28 @@
       (local.tee $i (i32.add (local.get $i) (i32.const 2)))
       (br_if $l (i32.lt_u (local.get $n)))))
 
+  ;; Whole vectors (v128.load/store are versioned too): for (i = 0; i < n;
+  ;; i += 16) dst[i..i+16) += src[i..i+16) as i32x4.
+  (func (export "vec_add") (param $dst i32) (param $src i32) (param $n i32)
+    (local $i i32)
+    (loop $l
+      (v128.store (i32.add (local.get $dst) (local.get $i))
+        (i32x4.add (v128.load (i32.add (local.get $dst) (local.get $i)))
+                   (v128.load (i32.add (local.get $src) (local.get $i)))))
+      (local.tee $i (i32.add (local.get $i) (i32.const 16)))
+      (br_if $l (i32.lt_u (local.get $n)))))
+
+  ;; Loads only, each vector's lanes summed: in guard mode the checked copy
+  ;; keeps the barrier, the unchecked one needs none (its range is proven).
+  (func (export "vec_sum") (param $src i32) (param $n i32) (result i32)
+    (local $i i32) (local $acc v128)
+    (loop $l
+      (local.set $acc (i32x4.add (local.get $acc)
+        (v128.load offset=16 (i32.add (local.get $src) (local.get $i)))))
+      (local.tee $i (i32.add (local.get $i) (i32.const 16)))
+      (br_if $l (i32.lt_u (local.get $n))))
+    (i32.add (i32.add (i32x4.extract_lane 0 (local.get $acc)) (i32x4.extract_lane 1 (local.get $acc)))
+             (i32.add (i32x4.extract_lane 2 (local.get $acc)) (i32x4.extract_lane 3 (local.get $acc)))))
+
   (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
 )
