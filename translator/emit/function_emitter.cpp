@@ -171,7 +171,7 @@ std::string FunctionEmitter::mem_base(uint32_t memory) {
   ctx_used_ = true;
   base_used_[memory] = true;
   // Memory 0 (nearly every access) without formatting.
-  return memory == 0 ? std::string("mem0") : text::format("mem{}", memory);
+  return memory == 0 ? std::string("mem0") : fmt::format(FMT_COMPILE("mem{}"), memory);
 }
 
 std::string FunctionEmitter::mem_size(uint32_t memory) {
@@ -180,9 +180,9 @@ std::string FunctionEmitter::mem_size(uint32_t memory) {
   // at entry could be stale and trap an access another thread just made
   // valid, so each check reads the size itself (one acquire load).
   if (info_.module.memories[memory].type.limits.shared)
-    return text::format("ctx->mem{}->size_bytes()", memory);
+    return fmt::format(FMT_COMPILE("ctx->mem{}->size_bytes()"), memory);
   size_used_[memory] = true;
-  return memory == 0 ? std::string("mem0_size") : text::format("mem{}_size", memory);
+  return memory == 0 ? std::string("mem0_size") : fmt::format(FMT_COMPILE("mem{}_size"), memory);
 }
 
 void FunctionEmitter::reload_memory_sizes() {
@@ -201,7 +201,7 @@ void FunctionEmitter::emit_instr(size_t index) {
   if (emit_control(in) || emit_simd(in, dropped) || emit_atomics(in) || emit_numeric(in) || emit_variable(in) || emit_memory(in, dropped) ||
       emit_table(in) || emit_call(in))
     return;
-  line_format("#error unsupported instruction {}", info(in.op).mnemonic);
+  line_format(FMT_COMPILE("#error unsupported instruction {}"), info(in.op).mnemonic);
 }
 
 std::string FunctionEmitter::emit(bool shared_linkage) {
@@ -259,8 +259,8 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   for (uint32_t m = 0; m < base_used_.size(); ++m) {
     // The base never moves (the whole range is reserved up front), so it is
     // loaded once per call, from the copy the Context keeps.
-    if (base_used_[m]) out += text::format("  uint8_t* mem{0} = ctx->mem{0}_base;\n", m);
-    if (size_used_[m]) out += text::format("  uint64_t mem{0}_size = ctx->mem{0}->size_bytes();\n", m);
+    if (base_used_[m]) fmt::format_to(std::back_inserter(out), FMT_COMPILE("  uint8_t* mem{0} = ctx->mem{0}_base;\n"), m);
+    if (size_used_[m]) fmt::format_to(std::back_inserter(out), FMT_COMPILE("  uint64_t mem{0}_size = ctx->mem{0}->size_bytes();\n"), m);
   }
   if (!unread.empty()) {
     unread.pop_back();
@@ -271,7 +271,7 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   // cached sizes is known (spliced straight into the output: no copy) ----
   std::string reload;
   for (uint32_t m = 0; m < size_used_.size(); ++m)
-    if (size_used_[m]) reload += text::format("mem{0}_size = ctx->mem{0}->size_bytes(); ", m);
+    if (size_used_[m]) fmt::format_to(std::back_inserter(reload), FMT_COMPILE("mem{0}_size = ctx->mem{0}->size_bytes(); "), m);
   if (!reload.empty()) {
     reload.back() = '\n';
   }

@@ -21,7 +21,6 @@
 #include "emit/emitter.hpp"
 #include "fmt/compile.h"
 #include "fmt/format.h"
-#include "support/text_format.hpp"
 #include "emit/load_uses.hpp"
 #include "emit/loop_versioning.hpp"
 
@@ -50,26 +49,13 @@ class FunctionEmitter {
   // ---- output ----
   void line(std::string_view text);
   // One body line (indentation, the text, '\n') formatted straight into the
-  // body, no temporary: the emitter's hottest path. `format` is
+  // body, no temporary: the emitter's hottest path. `format` must be
   // FMT_COMPILE("..."): parsed, and checked against the arguments, at
-  // compile time (measured faster than text::format's run-time cache:
-  // docs/performance.md, "Translation").
+  // compile time (a plain literal does not compile here).
   template <typename Format, typename... Args>
-    requires fmt::detail::is_compiled_string<Format>::value
   void line_format(const Format& format, const Args&... args) {
     body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
     fmt::format_to(std::back_inserter(body_), format, args...);
-    body_ += '\n';
-  }
-  // The same with a plain literal (text_format.hpp), until every family
-  // uses FMT_COMPILE.
-  // Same bytes as line(fmt::format(...)), formatted straight into the body
-  // (text_format.hpp: no temporary, no fmt interpreter for the usual
-  // shapes): this is the emitter's hottest path.
-  template <typename... Args>
-  void line_format(fmt::format_string<Args...> format, Args&&... args) {
-    body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
-    text::format_append(body_, format, std::forward<Args>(args)...);
     body_ += '\n';
   }
 
