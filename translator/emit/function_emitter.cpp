@@ -50,31 +50,6 @@ std::string& spare_body_buffer() {
 
 bool is_branch(Opcode op) { return op == Opcode::Br || op == Opcode::BrIf || op == Opcode::BrTable; }
 
-// Instructions at which a straight-line stretch ends: branches, and the
-// structure instructions whose position control can also reach from
-// elsewhere (a loop header, a block's end, an else or catch arm).
-bool ends_straight_line(Opcode op) {
-  switch (op) {
-    case Opcode::Unreachable:
-    case Opcode::Block:
-    case Opcode::Loop:
-    case Opcode::If:
-    case Opcode::Else:
-    case Opcode::Try:
-    case Opcode::Catch:
-    case Opcode::Throw:
-    case Opcode::Rethrow:
-    case Opcode::Delegate:
-    case Opcode::CatchAll:
-    case Opcode::End:
-    case Opcode::Br:
-    case Opcode::BrIf:
-    case Opcode::BrTable:
-    case Opcode::Return: return true;
-    default: return false;
-  }
-}
-
 bool is_call(Opcode op) {
   return op == Opcode::Call || op == Opcode::CallIndirect || op == Opcode::ReturnCall ||
          op == Opcode::ReturnCallIndirect;

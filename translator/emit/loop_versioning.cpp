@@ -71,24 +71,8 @@ std::optional<LoopCompare> compare_of(Opcode op) {
 // memory in a way the analysis does not model as a scalar access.
 bool disqualifies(Opcode op) {
   const OpcodeInfo& oi = info(op);
-  if (oi.feature == Feature::Threads) return true;
+  if (oi.feature == Feature::Threads || ends_straight_line(op)) return true;
   switch (op) {
-    case Opcode::Unreachable:
-    case Opcode::Block:
-    case Opcode::Loop:
-    case Opcode::If:
-    case Opcode::Else:
-    case Opcode::Try:
-    case Opcode::Catch:
-    case Opcode::CatchAll:
-    case Opcode::Throw:
-    case Opcode::Rethrow:
-    case Opcode::Delegate:
-    case Opcode::End:
-    case Opcode::Br:
-    case Opcode::BrIf:
-    case Opcode::BrTable:
-    case Opcode::Return:
     case Opcode::Call:
     case Opcode::CallIndirect:
     case Opcode::ReturnCall:

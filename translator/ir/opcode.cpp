@@ -49,4 +49,26 @@ std::optional<Opcode> lookup_opcode(uint8_t prefix, uint32_t code) {
   return static_cast<Opcode>(index);
 }
 
+bool ends_straight_line(Opcode op) {
+  switch (op) {
+    case Opcode::Unreachable:
+    case Opcode::Block:
+    case Opcode::Loop:
+    case Opcode::If:
+    case Opcode::Else:
+    case Opcode::Try:
+    case Opcode::Catch:
+    case Opcode::CatchAll:
+    case Opcode::Throw:
+    case Opcode::Rethrow:
+    case Opcode::Delegate:
+    case Opcode::End:
+    case Opcode::Br:
+    case Opcode::BrIf:
+    case Opcode::BrTable:
+    case Opcode::Return: return true;
+    default: return false;
+  }
+}
+
 }  // namespace wasm2cpp

@@ -70,6 +70,13 @@ inline constexpr OpcodeInfo kOpcodeInfo[] = {
 
 inline const OpcodeInfo& info(Opcode op) { return kOpcodeInfo[static_cast<size_t>(op)]; }
 
+// Whether straight-line code ends at `op`: a branch, or a block-structure
+// instruction whose position control can also reach from elsewhere (a loop
+// header, a block's end, an else or catch arm). Code after an instruction
+// in a stretch that contains none of these runs only if that instruction
+// ran (the emitter's stack-check placement and loop versioning rely on it).
+bool ends_straight_line(Opcode op);
+
 // Lookup by encoding; nullopt for an unknown opcode.
 std::optional<Opcode> lookup_opcode(uint8_t prefix, uint32_t code);
 
