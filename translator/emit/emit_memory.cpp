@@ -76,6 +76,48 @@ void FunctionEmitter::bounds_check(uint32_t memory, const std::string& addr, uin
               offset_literal(offset, info_.memory64(memory)), bytes, mem_size(memory));
 }
 
+bool FunctionEmitter::statically_in_bounds(const Instr& in, uint32_t addr_height, uint32_t bytes) const {
+  // Find the instruction that pushed the address: walking back through
+  // straight-line code, every instruction in between must leave the stack
+  // above addr_height (so none of them rewrote that slot), and the pusher
+  // must be a constant. A label in between (control could arrive with
+  // another address) or a long stretch ends the search.
+  const size_t index = static_cast<size_t>(&in - ir_.code.data());
+  constexpr size_t kMaxDistance = 32;
+  for (size_t j = index; j > 0 && index - j < kMaxDistance; --j) {
+    const Instr& prev = ir_.code[j - 1];
+    if (ends_straight_line(prev.op)) return false;
+    // The lowest slot `prev` pops or writes: its results go where its
+    // operands began.
+    uint32_t pops = 0;
+    const OpcodeInfo& oi = info(prev.op);
+    if (oi.params != "*") {
+      pops = static_cast<uint32_t>(oi.params.size());
+    } else if (prev.op == Opcode::LocalSet || prev.op == Opcode::LocalTee ||
+               prev.op == Opcode::GlobalSet || prev.op == Opcode::Drop) {
+      pops = 1;
+    } else if (prev.op == Opcode::Select || prev.op == Opcode::SelectT) {
+      pops = 3;
+    } else {
+      return false;  // calls and the like: not worth modelling here
+    }
+    if (prev.height < pops || prev.height - pops < addr_height) return false;
+    if (prev.height - pops > addr_height) continue;
+    // prev pushes the slot the address is read from.
+    if (prev.op != Opcode::I32Const && prev.op != Opcode::I64Const) return false;
+    // Security: the memory never shrinks below its declared minimum (an
+    // imported one was checked against it when linked), so an access whose
+    // last byte lies below min * 64 KiB is in bounds in every execution.
+    // Computed in 128 bits: constant + offset + bytes cannot wrap.
+    const uint64_t address = prev.op == Opcode::I32Const ? uint64_t{static_cast<uint32_t>(prev.imm)} : prev.imm;
+    const unsigned __int128 end = static_cast<unsigned __int128>(address) + in.imm + bytes;
+    const unsigned __int128 minimum =
+        static_cast<unsigned __int128>(info_.module.memories[in.a].type.limits.min) * 65536u;
+    return end <= minimum;
+  }
+  return false;
+}
+
 bool FunctionEmitter::needs_load_barrier(const Instr& in) {
   if (!load_uses_) load_uses_.emplace(ir_, info_.module);
   return load_uses_->needs_barrier(static_cast<size_t>(&in - ir_.code.data()));
@@ -127,10 +169,11 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       }
       return true;
     }
+    const bool in_bounds = statically_in_bounds(in, is_store(in.op) ? in.height - 2 : in.height - 1, bytes);
     if (is_store(in.op)) {
       std::string addr = get(in.height - 2, addr_type);
       std::string value = get(in.height - 1, access->value);
-      bounds_check(memory, addr, in.imm, bytes);
+      if (!in_bounds) bounds_check(memory, addr, in.imm, bytes);
       bool narrow = bytes < (access->value == ValType::I64 || access->value == ValType::F64 ? 8u : 4u);
       std::string stored =
           narrow ? fmt::format(FMT_COMPILE("{}({})"), access->memory_type, value) : value;
@@ -139,19 +182,21 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       return true;
     }
     std::string addr = get(in.height - 1, addr_type);
-    bounds_check(memory, addr, in.imm, bytes);
+    if (!in_bounds) bounds_check(memory, addr, in.imm, bytes);
     if (result_dropped) {
       // The value is never used: in guard mode the access must still fault
       // when out of bounds, so it is made volatile rather than deleted; in
       // explicit mode the check above is all that is needed.
-      if (!explicit_checks(memory))
+      if (in_bounds)
+        line_format(FMT_COMPILE("(void){};"), addr);  // cannot fault: nothing to do
+      else if (!explicit_checks(memory))
         line_format(FMT_COMPILE("wasm2cpp::touch_at<{}>({});"), access->memory_type,
                     address_pointer(memory, addr, in.imm));
       return true;
     }
     // Guard mode: a value the compiler might drop or narrow goes through a
     // barrier, so the load happens in full and faults (load_uses.hpp).
-    const char* loader = !explicit_checks(memory) && needs_load_barrier(in) ? "load_kept" : "load_at";
+    const char* loader = !explicit_checks(memory) && !in_bounds && needs_load_barrier(in) ? "load_kept" : "load_at";
     std::string load = fmt::format(FMT_COMPILE("wasm2cpp::{}<{}>({})"), loader, access->memory_type,
                                    address_pointer(memory, addr, in.imm));
     std::string target = internal_type(access->value);

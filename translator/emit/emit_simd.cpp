@@ -101,12 +101,15 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
           line_format(FMT_COMPILE("{} = simd::v128_load({});"), put(addr_height, ValType::V128), pointer);
         return true;
       }
-      bounds_check(memory, addr, in.imm, op.access_bytes);
+      const bool in_bounds = statically_in_bounds(in, addr_height, op.access_bytes);
+      if (!in_bounds) bounds_check(memory, addr, in.imm, op.access_bytes);
       if (result_dropped && !store) {
         // As for scalar loads: in guard mode a dropped load must still fault;
         // with explicit checks the check alone is the whole access (the base
         // is not even named, so no unused variable appears).
-        if (!explicit_checks(memory))
+        if (in_bounds)
+          line_format(FMT_COMPILE("(void){};"), addr);  // cannot fault: nothing to do
+        else if (!explicit_checks(memory))
           line_format(FMT_COMPILE("wasm2cpp::touch_at<{}>({});"), access_type(op.access_bytes),
                       address_pointer(memory, addr, in.imm));
         return true;
@@ -122,7 +125,7 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
       std::string result = put(addr_height, ValType::V128);
       line_format(FMT_COMPILE("{} = {}({});"), result, helper, args);
       // Guard mode: keep the loaded vector, as for scalar loads (load_uses.hpp).
-      if (!explicit_checks(memory) && needs_load_barrier(in))
+      if (!explicit_checks(memory) && !in_bounds && needs_load_barrier(in))
         line_format(FMT_COMPILE("wasm2cpp::keep({});"), result);
       return true;
     }

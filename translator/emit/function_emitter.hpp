@@ -143,6 +143,11 @@ class FunctionEmitter {
   // Guard mode: whether the load `in` must pass its value through
   // wasm2cpp::keep (load_uses.hpp); computed for the function on first use.
   bool needs_load_barrier(const Instr& in);
+  // Whether the access `in` (`bytes` wide, its address at `addr_height`) can
+  // never be out of bounds: a constant address whose whole access lies
+  // inside the memory's declared minimum size. It then needs neither an
+  // explicit check nor, in guard mode, a barrier or touch.
+  bool statically_in_bounds(const Instr& in, uint32_t addr_height, uint32_t bytes) const;
 
   const ModuleInfo& info_;
   const FunctionIR& ir_;
