@@ -26,11 +26,13 @@ std::vector<uint8_t> load_call_load_module() {
   m.section(test::kExportSection, Bytes().u32(1).name("reader").u8(0x00).u32(1));
   Bytes add_body = Bytes().u32(0).raw({0x20, 0x00, 0x20, 0x01, 0x6a, 0x0b});
   Bytes reader_body = Bytes().u32(0).raw({
-      0x41, 0x00, 0x28, 0x02, 0x00,  // i32.load (i32.const 0)
-      0x41, 0x00, 0x28, 0x02, 0x00,  // i32.load (i32.const 0)
-      0x10, 0x00,                    // call add
-      0x41, 0x00, 0x28, 0x02, 0x00,  // i32.load (i32.const 0)
-      0x6a, 0x0b});                  // i32.add, end
+      // The address is the first byte past the declared minimum: an access
+      // inside it would be statically in bounds and need no check at all.
+      0x41, 0x80, 0x80, 0x04, 0x28, 0x02, 0x00,  // i32.load (i32.const 65536)
+      0x41, 0x80, 0x80, 0x04, 0x28, 0x02, 0x00,  // i32.load (i32.const 65536)
+      0x10, 0x00,                                // call add
+      0x41, 0x80, 0x80, 0x04, 0x28, 0x02, 0x00,  // i32.load (i32.const 65536)
+      0x6a, 0x0b});                              // i32.add, end
   m.section(test::kCodeSection, Bytes().u32(2).sized(add_body).sized(reader_body));
   return m.build();
 }

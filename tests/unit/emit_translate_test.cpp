@@ -25,8 +25,10 @@ std::vector<uint8_t> sample_module(bool with_names) {
   Bytes add_body = Bytes().u32(0).raw({0x20, 0x00, 0x20, 0x01, 0x6a, 0x0b});
   // call add(1, 2); drop
   Bytes call_body = Bytes().u32(0).raw({0x41, 0x01, 0x41, 0x02, 0x10, 0x00, 0x1a, 0x0b});
-  // loop: br_if 0 (i32.load (i32.const 0)) ; end
-  Bytes loop_body = Bytes().u32(0).raw({0x03, 0x40, 0x41, 0x00, 0x28, 0x02, 0x00, 0x0d, 0x00, 0x0b, 0x0b});
+  // loop: br_if 0 (i32.load (i32.const 65536)) ; end. The address is past
+  // the declared minimum, so the access is not statically in bounds.
+  Bytes loop_body = Bytes().u32(0).raw(
+      {0x03, 0x40, 0x41, 0x80, 0x80, 0x04, 0x28, 0x02, 0x00, 0x0d, 0x00, 0x0b, 0x0b});
   m.section(test::kCodeSection, Bytes().u32(3).sized(add_body).sized(call_body).sized(loop_body));
   m.section(test::kDataSection, Bytes().u32(1).u8(0x00).i32_const(16).name("hi\n"));
   if (with_names) {
