@@ -147,7 +147,7 @@ class Runner:
 
     def precompiled_header(self):
         """Flags using spec_pch.hpp precompiled (built once per compiler, flags
-        and header contents, shared by all files under a lock), or []."""
+        and header contents and times, shared by all files under a lock), or []."""
         if self.args.no_pch:
             return []
         rc, version, _ = run([self.args.cxx, '--version'])
@@ -159,8 +159,13 @@ class Runner:
             for root, _, files in sorted(os.walk(d)):
                 for name in sorted(files):
                     if name.endswith('.hpp'):
-                        with open(os.path.join(root, name), 'rb') as f:
+                        path = os.path.join(root, name)
+                        with open(path, 'rb') as f:
                             key.update(f.read())
+                        # clang rejects a PCH whose headers' modification
+                        # times changed, even with equal contents: a touched
+                        # header needs its own PCH, not a stale shared one.
+                        key.update(str(os.stat(path).st_mtime_ns).encode())
         pch_dir = os.path.join(self.args.work_dir, 'pch', key.hexdigest()[:16])
         os.makedirs(pch_dir, exist_ok=True)
         header = os.path.join(pch_dir, 'spec_pch.hpp')
