@@ -148,8 +148,17 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
     const uint32_t memory = in.a;
     const uint32_t bytes = info(in.op).access_bytes;
     ValType addr_type = info_.address_type(memory);
-    const VersionedAccess* unchecked =
-        unchecked_copy_ ? unchecked_copy_->access_at(static_cast<size_t>(&in - ir_.code.data())) : nullptr;
+    const size_t index = static_cast<size_t>(&in - ir_.code.data());
+    const VersionedAccess* unchecked = unchecked_copy_ ? unchecked_copy_->access_at(index) : nullptr;
+    // Guard mode's store sinks (load_uses_stores.cpp): a fenced store keeps
+    // the opaque loads feeding it, in either copy of a versioned loop.
+    auto store_sinks = [&]() -> const LoadUses& {
+      if (!load_uses_) load_uses_.emplace(ir_, info_.module);
+      return *load_uses_;
+    };
+    const char* storer =
+        is_store(in.op) && !explicit_checks(memory) && store_sinks().needs_store_fence(index) ? "store_fenced"
+                                                                                                : "store_at";
     if (unchecked) {
       std::string pointer = unchecked_pointer(*unchecked);
       if (is_store(in.op)) {
@@ -157,8 +166,7 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
         bool narrow = bytes < (access->value == ValType::I64 || access->value == ValType::F64 ? 8u : 4u);
         std::string stored =
             narrow ? fmt::format(FMT_COMPILE("{}({})"), access->memory_type, value) : value;
-        line_format(FMT_COMPILE("wasm2cpp::store_at<{}>({}, {});"), access->memory_type, pointer,
-                    stored);
+        line_format(FMT_COMPILE("wasm2cpp::{}<{}>({}, {});"), storer, access->memory_type, pointer, stored);
       } else if (!result_dropped) {
         // A dropped load is proven in bounds: nothing to do. A hoisted one
         // was read at the top of the iteration.
@@ -177,7 +185,7 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       bool narrow = bytes < (access->value == ValType::I64 || access->value == ValType::F64 ? 8u : 4u);
       std::string stored =
           narrow ? fmt::format(FMT_COMPILE("{}({})"), access->memory_type, value) : value;
-      line_format(FMT_COMPILE("wasm2cpp::store_at<{}>({}, {});"), access->memory_type,
+      line_format(FMT_COMPILE("wasm2cpp::{}<{}>({}, {});"), storer, access->memory_type,
                   address_pointer(memory, addr, in.imm), stored);
       return true;
     }
@@ -196,7 +204,11 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
     }
     // Guard mode: a value the compiler might drop or narrow goes through a
     // barrier, so the load happens in full and faults (load_uses.hpp).
-    const char* loader = !explicit_checks(memory) && !in_bounds && needs_load_barrier(in) ? "load_kept" : "load_at";
+    // An opaque load stays opaque in bounds too: a fenced store relies on it.
+    const char* loader = explicit_checks(memory)                  ? "load_at"
+                         : store_sinks().is_opaque_load(index)    ? "load_opaque"
+                         : !in_bounds && needs_load_barrier(in) ? "load_kept"
+                                                                  : "load_at";
     std::string load = fmt::format(FMT_COMPILE("wasm2cpp::{}<{}>({})"), loader, access->memory_type,
                                    address_pointer(memory, addr, in.imm));
     std::string target = internal_type(access->value);

@@ -50,8 +50,20 @@ class LoadUses {
   size_t barrier_count() const { return barriers_; }
   size_t consumed_count() const { return consumed_; }
 
+  // Store sinks (load_uses_stores.cpp): a load whose value reaches a store
+  // in straight-line code is kept by that store instead of a barrier. The
+  // load is emitted as wasm2cpp::load_opaque (or as a plain load_at when it
+  // reads the bytes the store writes back), the store as
+  // wasm2cpp::store_fenced. Counted in consumed_count().
+  bool is_opaque_load(size_t index) const { return index < opaque_.size() && opaque_[index]; }
+  bool needs_store_fence(size_t index) const { return index < fence_.size() && fence_[index]; }
+
  private:
+  void classify_store_sinks(const FunctionIR& ir);
+
   std::vector<bool> barrier_;
+  std::vector<bool> opaque_;
+  std::vector<bool> fence_;
   size_t barriers_ = 0;
   size_t consumed_ = 0;
 };

@@ -93,6 +93,47 @@ WASM2CPP_INLINE void store_at(uint8_t* p, T v) {
   std::memcpy(p, &v, sizeof(T));
 }
 
+// Guard mode's store sink (translator/emit/load_uses_stores.cpp has the
+// argument). load_opaque hides the loaded value from the optimiser: a
+// non-volatile asm whose output the compiler must take as unknown, so it
+// can neither fold the value away (`x - x`, `*p = *p + 0`) nor narrow the
+// load under it (the asm's input is the whole register). Being
+// non-volatile and without memory operands, it orders nothing: loads and
+// stores around it still fold into read-modify-write instructions. It runs
+// whenever its result is needed; the emitter guarantees that with
+// store_fenced. (opaque.hpp's opaque() is the float-only relative.)
+template <typename T>
+WASM2CPP_INLINE T load_opaque(const uint8_t* p) {
+  T value = load_at<T>(p);
+#if defined(__x86_64__) || defined(__i386__)
+  if constexpr (std::is_floating_point_v<T>)
+    __asm__("" : "+x"(value));
+  else
+    __asm__("" : "+r"(value));
+#elif defined(__aarch64__)
+  if constexpr (std::is_floating_point_v<T>)
+    __asm__("" : "+w"(value));
+  else
+    __asm__("" : "+r"(value));
+#else
+  __asm__("" : "+m"(value));  // through a stack slot: still unknown, still whole
+#endif
+  return value;
+}
+
+// A store the optimiser must perform: after it, a volatile asm reads the
+// stored bytes ("m" operand of the access's width), so the store is never
+// dead (no later store can make it redundant) and happens before the asm.
+// Its value, computed from opaque loads, is then needed in full.
+template <typename T>
+WASM2CPP_INLINE void store_fenced(uint8_t* p, T v) {
+  std::memcpy(p, &v, sizeof(T));
+  struct __attribute__((may_alias)) Stored {
+    unsigned char bytes[sizeof(T)];
+  };
+  __asm__ volatile("" ::"m"(*reinterpret_cast<const Stored*>(p)));
+}
+
 // Explicit bounds check, 32-bit memory: addr + offset + size <= length.
 // Written as a signed compare of the address alone against
 // `length - (offset + size)`: every term is below 2^33, so nothing wraps and

@@ -1,0 +1,255 @@
+// Guard mode: stores as sinks for loaded values (see load_uses.hpp for the
+// barrier this replaces).
+//
+// A plain store is no sink by itself: a compiler deletes it when a later
+// store makes it dead, or when it writes back what memory already holds
+// (`*p = *p`, `*p = *p + 0` once it knows the addend is 0), and then the
+// loads feeding it die too. Two helpers close those holes
+// (runtime/include/wasm2cpp/access.hpp):
+//  - wasm2cpp::store_fenced: the store, then a volatile asm that reads the
+//    stored bytes (an "m" operand). The asm runs, so the store is never dead
+//    and its value must be computed;
+//  - wasm2cpp::load_opaque: the load, then a non-volatile asm through which
+//    the value passes ("+r"): the compiler must treat the result as unknown
+//    (no folding, no known bits) and must give the asm the whole loaded
+//    value (no narrowing). The asm has no memory effects, so unlike
+//    wasm2cpp::keep it does not pin the surrounding loads and stores; it
+//    only runs when its result is needed.
+//
+// Rule 1 (opaque load). A load whose value reaches the value operand of a
+// store S of the same memory, unchanged or through one i32/i64 add, sub or
+// xor with another operand per step, along straight-line code with nothing
+// on the way that stores, calls, traps other than by a load, or branches,
+// is emitted as load_opaque and S as store_fenced. Sound because: S runs
+// (fence); S's value is v' (the opaque value) or v' op w with op a
+// bijection in v' for every w, and v' is unknown to the compiler, so every
+// bit of the stored value depends on v' whatever it knows about w, and
+// computing it needs the asm, whose input is the full load. The load
+// happens before S, and nothing between them stores, calls or traps
+// differently, so the trap is neither lost nor moved past an effect. (A
+// value used in both operands of a step, `v - v`, folds: rejected. Other
+// operations (mul, and, or, shifts, compares) are rejected: with w known,
+// e.g. 0, they stop depending on v'.)
+//
+// Rule 2 (read-modify-write). `x = load p; y' = opaque load; store p,
+// x op y'` with op add/sub/xor, where the store writes exactly the bytes x
+// was read from (same memory, same address value, same offset, same
+// width): x needs neither barrier nor launder. The fenced store runs and
+// faults exactly when the load would (same bytes), and it cannot be
+// dropped as a no-op store: that would need x op y' == x, i.e. y' known to
+// be 0, and y' is opaque. Without the launder on x the compiler may fold
+// the load into the store (`add %reg, (mem)`), which is what this rule is
+// for (interp's stack machine: `stack[sp-2] -= stack[sp-1]`).
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "emit/load_uses.hpp"
+
+namespace wasm2cpp::emit {
+
+namespace {
+
+// Instructions looked at after a load before giving up.
+constexpr size_t kStoreWindow = 64;
+
+bool is_scalar_load(Opcode op) { return op >= Opcode::I32Load && op <= Opcode::I64Load32U; }
+bool is_scalar_store(Opcode op) { return op >= Opcode::I32Store && op <= Opcode::I64Store32; }
+
+// Operations that are a bijection in either operand for every value of the
+// other: the result depends on every bit of both.
+bool is_bijective_step(Opcode op) {
+  switch (op) {
+    case Opcode::I32Add:
+    case Opcode::I32Sub:
+    case Opcode::I32Xor:
+    case Opcode::I64Add:
+    case Opcode::I64Sub:
+    case Opcode::I64Xor: return true;
+    default: return false;
+  }
+}
+
+bool is_integer_division(Opcode op) {
+  return (op >= Opcode::I32DivS && op <= Opcode::I32RemU) || (op >= Opcode::I64DivS && op <= Opcode::I64RemU);
+}
+
+bool is_trapping_truncation(Opcode op) {
+  return (op >= Opcode::I32TruncF32S && op <= Opcode::I32TruncF64U) ||
+         (op >= Opcode::I64TruncF32S && op <= Opcode::I64TruncF64U);
+}
+
+struct Effect {
+  uint32_t pops = 0;
+  uint32_t pushes = 0;
+};
+
+// Stack effect of an instruction the walk may step over: local and global
+// reads, local writes, drop, constants, plain MVP numeric instructions that
+// cannot trap, and scalar loads (which trap only as a load). Anything else
+// ends the straight line (nullopt).
+std::optional<Effect> step_effect(Opcode op) {
+  switch (op) {
+    case Opcode::Nop: return Effect{0, 0};
+    case Opcode::LocalGet:
+    case Opcode::GlobalGet: return Effect{0, 1};
+    case Opcode::LocalSet:
+    case Opcode::Drop: return Effect{1, 0};
+    case Opcode::LocalTee: return Effect{1, 1};
+    default: break;
+  }
+  const OpcodeInfo& oi = info(op);
+  if (oi.prefix != 0 || oi.params == "*" || oi.results == "*") return std::nullopt;
+  if (is_integer_division(op) || is_trapping_truncation(op)) return std::nullopt;
+  const bool numeric = oi.access_bytes == 0 &&
+                       (oi.immediate == Immediate::None || oi.immediate == Immediate::I32 ||
+                        oi.immediate == Immediate::I64 || oi.immediate == Immediate::F32 ||
+                        oi.immediate == Immediate::F64);
+  if (!numeric && !is_scalar_load(op)) return std::nullopt;
+  return Effect{static_cast<uint32_t>(oi.params.size()), static_cast<uint32_t>(oi.results.size())};
+}
+
+// Value numbers of the address operand of every scalar load and store (0:
+// unknown). Two accesses with equal non-zero numbers in one straight-line
+// stretch read the same address value: a local's value between two writes
+// to it, or the same stack value.
+std::vector<uint64_t> address_values(const FunctionIR& ir) {
+  std::vector<uint64_t> result(ir.code.size(), 0);
+  std::vector<uint64_t> slots;
+  std::vector<uint32_t> version(ir.locals.size(), 0);
+  uint64_t fresh = 0;
+  auto set_slot = [&](uint32_t height, uint64_t value) {
+    if (slots.size() <= height) slots.resize(height + 1, 0);
+    slots[height] = value;
+  };
+  auto local_value = [&](uint32_t local) { return (uint64_t{local} + 1) << 32 | version[local]; };
+  for (size_t i = 0; i < ir.code.size(); ++i) {
+    const Instr& in = ir.code[i];
+    if (is_scalar_load(in.op) || is_scalar_store(in.op)) {
+      const uint32_t address = in.height - static_cast<uint32_t>(info(in.op).params.size());
+      result[i] = address < slots.size() ? slots[address] : 0;
+    }
+    switch (in.op) {
+      case Opcode::LocalGet: set_slot(in.height, local_value(in.a)); continue;
+      case Opcode::LocalSet: ++version[in.a]; continue;
+      case Opcode::LocalTee:
+        ++version[in.a];
+        set_slot(in.height - 1, local_value(in.a));
+        continue;
+      default: break;
+    }
+    const OpcodeInfo& oi = info(in.op);
+    if (oi.params == "*" || oi.results == "*") {
+      slots.clear();  // control, calls, drop, select: start over
+      continue;
+    }
+    const uint32_t pops = static_cast<uint32_t>(oi.params.size());
+    for (uint32_t r = 0; r < oi.results.size(); ++r) set_slot(in.height - pops + r, ++fresh);  // < 2^32
+  }
+  return result;
+}
+
+// Where the value of the load at `start` goes (rule 1): the store it
+// reaches, and the step (add/sub/xor) just before that store if the value
+// entered the store through it.
+struct StoreSink {
+  size_t store = 0;
+  size_t last_step = SIZE_MAX;  // index of the add/sub/xor feeding the store, if any
+  uint32_t step_operand = 0;    // which operand of that step held the value
+};
+
+std::optional<StoreSink> find_store_sink(const FunctionIR& ir, size_t start) {
+  const Instr& load = ir.code[start];
+  std::vector<uint32_t> slots{load.height - 1};  // stack heights holding the value
+  std::vector<uint32_t> locals;                  // locals holding the value
+  auto holds = [&](uint32_t height) { return std::find(slots.begin(), slots.end(), height) != slots.end(); };
+  size_t last_step = SIZE_MAX;
+  uint32_t step_operand = 0;
+  const size_t stop = std::min(ir.code.size(), start + 1 + kStoreWindow);
+  for (size_t i = start + 1; i < stop; ++i) {
+    const Instr& in = ir.code[i];
+    if (is_scalar_store(in.op)) {
+      // The first store ends the walk: a sink if it stores the value.
+      if (in.a != load.a || holds(in.height - 2) || !holds(in.height - 1)) return std::nullopt;
+      const bool fed_by_step = last_step == i - 1;
+      return StoreSink{i, fed_by_step ? last_step : SIZE_MAX, step_operand};
+    }
+    std::optional<Effect> effect = step_effect(in.op);
+    if (!effect) return std::nullopt;
+    const uint32_t first = in.height - effect->pops;
+    uint32_t held = 0;
+    uint32_t held_operand = 0;
+    for (uint32_t operand = 0; operand < effect->pops; ++operand)
+      if (holds(first + operand)) ++held, held_operand = operand;
+    bool carried = false;  // whether the instruction's result carries the value
+    if (held > 0) {
+      if (in.op == Opcode::LocalSet || in.op == Opcode::LocalTee) {
+        carried = in.op == Opcode::LocalTee;
+      } else if (in.op == Opcode::Drop) {
+        carried = false;
+      } else if (is_bijective_step(in.op) && held == 1) {
+        carried = true;
+        last_step = i;
+        step_operand = held_operand;
+      } else {
+        return std::nullopt;  // narrowed, folded or used as an address
+      }
+    }
+    if (in.op == Opcode::LocalSet || in.op == Opcode::LocalTee) {
+      std::erase(locals, in.a);
+      if (held > 0) locals.push_back(in.a);
+    }
+    std::erase_if(slots, [&](uint32_t slot) { return slot >= first; });
+    if (carried) slots.push_back(first);
+    if (in.op == Opcode::LocalGet && std::find(locals.begin(), locals.end(), in.a) != locals.end())
+      slots.push_back(in.height);
+    if (slots.empty() && locals.empty()) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void LoadUses::classify_store_sinks(const FunctionIR& ir) {
+  opaque_.assign(ir.code.size(), false);
+  fence_.assign(ir.code.size(), false);
+  std::vector<std::optional<StoreSink>> sinks(ir.code.size());
+  bool any = false;
+  for (size_t i = 0; i < ir.code.size(); ++i) {
+    if (!barrier_[i] || !is_scalar_load(ir.code[i].op)) continue;
+    sinks[i] = find_store_sink(ir, i);
+    any = any || sinks[i].has_value();
+  }
+  if (!any) return;
+  const std::vector<uint64_t> address = address_values(ir);
+  // Rule 2 needs the other operand opaque, so a load that reads the stored
+  // bytes itself never counts as that operand.
+  std::vector<bool> same_bytes(ir.code.size(), false);
+  for (size_t i = 0; i < ir.code.size(); ++i) {
+    if (!sinks[i]) continue;
+    const Instr& load = ir.code[i];
+    const Instr& store = ir.code[sinks[i]->store];
+    same_bytes[i] = address[i] != 0 && address[i] == address[sinks[i]->store] && load.imm == store.imm &&
+                    info(load.op).access_bytes == info(store.op).access_bytes;
+  }
+  for (size_t i = 0; i < ir.code.size(); ++i) {
+    if (!sinks[i]) continue;
+    const StoreSink& sink = *sinks[i];
+    barrier_[i] = false;
+    --barriers_;
+    ++consumed_;
+    fence_[sink.store] = true;
+    bool other_is_opaque = false;
+    if (same_bytes[i] && sink.last_step != SIZE_MAX) {
+      // The other operand's load lies within a window before the step.
+      const size_t from = sink.last_step > kStoreWindow ? sink.last_step - kStoreWindow : 0;
+      for (size_t j = from; j < sink.last_step && !other_is_opaque; ++j)
+        other_is_opaque = j != i && sinks[j] && !same_bytes[j] && sinks[j]->store == sink.store &&
+                          sinks[j]->last_step == sink.last_step && sinks[j]->step_operand != sink.step_operand;
+    }
+    opaque_[i] = !other_is_opaque;
+  }
+}
+
+}  // namespace wasm2cpp::emit
