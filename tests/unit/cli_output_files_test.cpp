@@ -145,5 +145,45 @@ TEST_F(CliOutputFiles, AStreamedNameMustStayInTheDirectory) {
   EXPECT_FALSE(output.failure().has_value());  // not a file-system failure
 }
 
+// `wasm2cpp build` compiles the files translate_to() named: paths() gives
+// them in file order (the header first), where they are after commit().
+TEST_F(CliOutputFiles, PathsListsTheFinishedFilesInFileOrder) {
+  fs::path dir = root_ / "src";
+  OutputDirectory output(dir);
+  ASSERT_TRUE(output.append(2, "b\n").ok());
+  ASSERT_TRUE(output.finish(2, "m_1.cpp", "").ok());
+  ASSERT_TRUE(output.finish(1, "m.cpp", "a\n").ok());
+  ASSERT_TRUE(output.finish(0, "m.hpp", "h\n").ok());
+  ASSERT_FALSE(output.commit().has_value());
+  const std::vector<fs::path> paths = output.paths();
+  ASSERT_EQ(paths, (std::vector<fs::path>{dir / "m.hpp", dir / "m.cpp", dir / "m_1.cpp"}));
+  EXPECT_EQ(read(paths[2]), "b\n");
+}
+
+// A caller that catches SIGINT itself (build) keeps its handler while an
+// OutputDirectory exists and after it is gone.
+TEST_F(CliOutputFiles, WithoutSignalHandlingTheCallersHandlerStays) {
+  struct sigaction mine {};
+  mine.sa_handler = [](int) {};
+  sigemptyset(&mine.sa_mask);
+  struct sigaction previous {};
+  ASSERT_EQ(sigaction(SIGINT, &mine, &previous), 0);
+  auto current_handler = [] {
+    struct sigaction now {};
+    sigaction(SIGINT, nullptr, &now);
+    return now.sa_handler;
+  };
+  {
+    OutputDirectory output(root_ / "quiet", /*handle_signals=*/false);
+    EXPECT_EQ(current_handler(), mine.sa_handler);
+  }
+  EXPECT_EQ(current_handler(), mine.sa_handler);
+  {
+    OutputDirectory output(root_ / "loud");
+    EXPECT_NE(current_handler(), mine.sa_handler);
+  }
+  sigaction(SIGINT, &previous, nullptr);
+}
+
 }  // namespace
 }  // namespace wasm2cpp::cli

@@ -12,6 +12,7 @@
 #include "cli/build_toolchain.hpp"
 #include "cli/input.hpp"
 #include "cli/options.hpp"
+#include "cli/output_files.hpp"
 
 namespace wasm2cpp::cli {
 namespace fs = std::filesystem;
@@ -165,9 +166,6 @@ int run_build(const BuildCommand& command) {
 
   auto bytes = read_input(command.input_path);
   if (!bytes) return report_error(subject, bytes.error().message);
-  auto translated = translate(std::move(bytes).value(), command.translate);
-  if (!translated)
-    return report_error(subject, translated.error().message, translated.error().offset);
 
   TemporaryDirectory temp;
   if (temp.path().empty()) return fail("cannot create a temporary directory");
@@ -178,23 +176,36 @@ int run_build(const BuildCommand& command) {
   }
   const fs::path source_dir = temp.path() / "src";
   const fs::path object_dir = temp.path() / "obj";
+
+  // The sources are written while the translation runs, through the same
+  // all-or-nothing writer as the plain CLI, so memory stays bounded by a
+  // buffer per file. A signal meanwhile is only remembered: the whole
+  // temporary directory goes before the process dies of it.
+  fs::path header_path;
+  std::vector<fs::path> sources;
+  {
+    SignalCatcher signals;
+    OutputDirectory output(source_dir, /*handle_signals=*/false);
+    auto translated = translate_to(std::move(bytes).value(), command.translate, output);
+    std::optional<WriteFailure> failure = output.failure();
+    if (translated && !failure) failure = output.commit();
+    if (signals.caught()) return die_of_signal(signals.caught(), temp);
+    if (failure) return fail("cannot write " + failure->path.string() + ": " + failure->message);
+    if (!translated)
+      return report_error(subject, translated.error().message, translated.error().offset);
+    std::vector<fs::path> paths = output.paths();
+    header_path = paths.at(0);
+    sources.assign(paths.begin() + 1, paths.end());
+  }
+  const std::string header_name = header_path.filename().string();
+
   std::error_code ec;
-  fs::create_directories(source_dir, ec);
   fs::create_directories(object_dir, ec);
   if (ec) return fail("cannot create " + object_dir.string() + ": " + ec.message());
-
-  std::vector<fs::path> sources;
-  if (!write_file(source_dir / translated->header.name, translated->header.contents))
-    return fail("cannot write " + (source_dir / translated->header.name).string());
-  for (const OutputFile& source : translated->sources) {
-    sources.push_back(source_dir / source.name);
-    if (!write_file(sources.back(), source.contents))
-      return fail("cannot write " + sources.back().string());
-  }
   if (executable) {
     // Outside src/, so its name cannot collide with a generated file.
     sources.push_back(temp.path() / "main.cpp");
-    if (!write_file(sources.back(), generate_main(command, translated->header.name)))
+    if (!write_file(sources.back(), generate_main(command, header_name)))
       return fail("cannot write " + sources.back().string());
   }
 
@@ -263,11 +274,12 @@ int run_build(const BuildCommand& command) {
   }
 
   if (!executable) {
-    // The header goes next to the object or library.
-    const fs::path header = output_dir / translated->header.name;
+    // The header goes next to the object or library (a copy: src/ stays
+    // complete for --keep-temporaries).
+    const fs::path header = output_dir / header_name;
     const fs::path staged_header = temp.path() / "header";
-    if (!write_file(staged_header, translated->header.contents))
-      return fail("cannot write " + staged_header.string());
+    fs::copy_file(header_path, staged_header, ec);
+    if (ec) return fail("cannot write " + staged_header.string() + ": " + ec.message());
     if (auto error = move_into_place(staged_header, header))
       return fail("cannot write " + header.string() + ": " + *error);
   }

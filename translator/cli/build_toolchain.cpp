@@ -89,26 +89,6 @@ extern "C" void remember_signal(int signal_number) { g_signal = signal_number; }
 
 constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
-class SignalCatcher {
- public:
-  SignalCatcher() {
-    g_signal = 0;
-    struct sigaction action {};
-    action.sa_handler = remember_signal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;  // no SA_RESTART: waitpid returns EINTR
-    for (size_t i = 0; i < std::size(kStopSignals); ++i)
-      sigaction(kStopSignals[i], &action, &previous_[i]);
-  }
-  ~SignalCatcher() {
-    for (size_t i = 0; i < std::size(kStopSignals); ++i)
-      sigaction(kStopSignals[i], &previous_[i], nullptr);
-  }
-
- private:
-  struct sigaction previous_[std::size(kStopSignals)];
-};
-
 void copy_log_to_stderr(const fs::path& log) {
   // Not `std::cerr << in.rdbuf()`: an empty log would set failbit on cerr
   // and silence every later message.
@@ -215,6 +195,22 @@ std::string format_command(const std::vector<std::string>& argv) {
   }
   return line;
 }
+
+SignalCatcher::SignalCatcher() {
+  g_signal = 0;
+  struct sigaction action {};
+  action.sa_handler = remember_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: waitpid returns EINTR
+  static_assert(std::size(kStopSignals) == kSignals);
+  for (size_t i = 0; i < kSignals; ++i) sigaction(kStopSignals[i], &action, &previous_[i]);
+}
+
+SignalCatcher::~SignalCatcher() {
+  for (size_t i = 0; i < kSignals; ++i) sigaction(kStopSignals[i], &previous_[i], nullptr);
+}
+
+int SignalCatcher::caught() const { return g_signal; }
 
 std::optional<JobFailure> run_jobs(const std::vector<Job>& jobs, unsigned parallel, bool verbose,
                                    int& interrupted_by) {

@@ -3,6 +3,9 @@
 // with their diagnostics kept.
 #pragma once
 
+#include <signal.h>
+
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -38,6 +41,22 @@ struct JobFailure {
   size_t index;         // the failing job
   std::string message;  // "exited with status 1", "cannot run 'x': No such file..."
   bool not_found = false;
+};
+
+// While alive, SIGINT, SIGTERM and SIGHUP are only remembered (caught()
+// returns the last one, 0 if none) instead of ending the process, so the
+// build can clean up first. Restores the previous handlers when destroyed.
+class SignalCatcher {
+ public:
+  SignalCatcher();
+  ~SignalCatcher();
+  SignalCatcher(const SignalCatcher&) = delete;
+  SignalCatcher& operator=(const SignalCatcher&) = delete;
+  int caught() const;
+
+ private:
+  static constexpr size_t kSignals = 3;
+  struct sigaction previous_[kSignals];
 };
 
 // Runs the jobs, at most `parallel` at a time, copying each log to stderr

@@ -143,13 +143,22 @@ void remove_created_directories(const std::vector<fs::path>& created) {
 
 }  // namespace
 
-OutputDirectory::OutputDirectory(fs::path directory) : directory_(std::move(directory)) {
-  for (int sig : kCleanupSignals) std::signal(sig, remove_temps_and_reraise);
+OutputDirectory::OutputDirectory(fs::path directory, bool handle_signals)
+    : directory_(std::move(directory)), handle_signals_(handle_signals) {
+  if (handle_signals_)
+    for (int sig : kCleanupSignals) std::signal(sig, remove_temps_and_reraise);
 }
 
 OutputDirectory::~OutputDirectory() {
   if (!committed_) discard();
-  for (int sig : kCleanupSignals) std::signal(sig, SIG_DFL);
+  if (handle_signals_)
+    for (int sig : kCleanupSignals) std::signal(sig, SIG_DFL);
+}
+
+std::vector<fs::path> OutputDirectory::paths() const {
+  std::vector<fs::path> out;
+  for (const File& f : files_) out.push_back(f.final_path);
+  return out;
 }
 
 void OutputDirectory::discard() {

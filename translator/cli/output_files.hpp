@@ -38,7 +38,11 @@ class OutputDirectory final : public OutputSink {
  public:
   static constexpr size_t kBufferBytes = size_t{1} << 20;
 
-  explicit OutputDirectory(std::filesystem::path directory);
+  // `handle_signals`: install the SIGINT/SIGTERM/SIGHUP handler that removes
+  // the temporaries and re-raises. A caller that catches those signals
+  // itself (`wasm2cpp build`, which owns a whole temporary directory) passes
+  // false and lets the destructor clean up.
+  explicit OutputDirectory(std::filesystem::path directory, bool handle_signals = true);
   // Removes every temporary (and directories it created) unless commit()
   // succeeded.
   ~OutputDirectory() override;
@@ -50,6 +54,9 @@ class OutputDirectory final : public OutputSink {
   // Renames every finished file into place, in file order; on failure the
   // ones already renamed are removed again.
   std::optional<WriteFailure> commit();
+  // Where each file goes (or went, after commit()), in file order; empty for
+  // a file never finished.
+  std::vector<std::filesystem::path> paths() const;
   // The file-system failure behind an error append/finish returned.
   const std::optional<WriteFailure>& failure() const { return failure_; }
 
@@ -81,6 +88,7 @@ class OutputDirectory final : public OutputSink {
   std::vector<File> files_;
   std::optional<WriteFailure> failure_;
   bool committed_ = false;
+  bool handle_signals_ = true;
 };
 
 // Creates `directory` (and missing parents) if needed, then writes every file
