@@ -50,7 +50,7 @@ bool FunctionEmitter::emit_atomics(const Instr& in) {
   const bool memory64 = info_.memory64(memory);
   const uint32_t operand_count = static_cast<uint32_t>(op.params.size());
   const uint32_t addr_height = in.height - operand_count;
-  const std::string addr = get(addr_height, info_.address_type(memory));
+  const VarName addr = get(addr_height, info_.address_type(memory));
   std::vector<std::string> operands;  // the operands after the address
   for (uint32_t i = 1; i < operand_count; ++i)
     operands.push_back(get(addr_height + i, letter_value_type(op.params[i])));

@@ -36,7 +36,7 @@ void FunctionEmitter::store_call_results(const FuncType& type, const std::string
     line(call_expr + ";");
   } else if (results.size() == 1) {
     // line_format(FMT_COMPILE("{} = {};"), put(...), to_internal(...)) without temporaries.
-    const std::string target = put(result_height, results[0]);
+    const VarName target = put(result_height, results[0]);
     body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
     body_ += target;
     body_ += " = ";
@@ -80,7 +80,7 @@ bool FunctionEmitter::emit_call(const Instr& in) {
       // Checks, in the spec's order: index in bounds (undefined element),
       // not null (uninitialized element), exact type (type mismatch).
       const FuncType& type = info_.module.types[in.a];
-      std::string index = get(in.height - 1, ValType::I32);
+      const VarName index = get(in.height - 1, ValType::I32);
       uint32_t first = in.height - 1 - static_cast<uint32_t>(type.params.size());
       std::string args = call_args(type, first);
       std::string c = ctx();

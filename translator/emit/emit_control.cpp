@@ -65,19 +65,19 @@ bool FunctionEmitter::emit_control(const Instr& in) {
       live_ = false;
       return true;
     case Opcode::BrIf: {
-      std::string cond = get(in.height - 1, ValType::I32);
+      const VarName cond = get(in.height - 1, ValType::I32);
       // Emit the branch into a scratch buffer to see whether it is one line.
-      std::string saved = std::move(body_);
-      body_.clear();
+      branch_scratch_.clear();
+      body_.swap(branch_scratch_);
       uint32_t saved_indent = indent_;
       indent_ = 0;
       branch_to(in.a, in.height - 1);
-      std::string branch = std::move(body_);
-      body_ = std::move(saved);
+      body_.swap(branch_scratch_);
       indent_ = saved_indent;
+      std::string_view branch = branch_scratch_;
       size_t first_newline = branch.find('\n');
       if (first_newline + 1 == branch.size()) {
-        branch.pop_back();
+        branch.remove_suffix(1);
         line_format(FMT_COMPILE("if ({}) {}"), cond, branch);
       } else {
         line_format(FMT_COMPILE("if ({}) {{"), cond);
@@ -85,7 +85,7 @@ bool FunctionEmitter::emit_control(const Instr& in) {
         size_t pos = 0;
         while (pos < branch.size()) {
           size_t end = branch.find('\n', pos);
-          line(std::string_view(branch).substr(pos, end - pos));
+          line(branch.substr(pos, end - pos));
           pos = end + 1;
         }
         --indent_;
@@ -168,7 +168,7 @@ void FunctionEmitter::open_block(const Instr& in) {
       }
       break;
     case BlockKind::If: {
-      std::string cond = get(in.height - 1, ValType::I32);
+      const VarName cond = get(in.height - 1, ValType::I32);
       if (braced) {
         line_format(FMT_COMPILE("if ({}) {{"), cond);
       } else if (block.has_else) {
@@ -360,7 +360,7 @@ void FunctionEmitter::close_versioned_loop(uint32_t b) {
 std::string FunctionEmitter::affine_value(const AffineForm& form) {
   std::string out;
   for (auto [local, coeff] : form.terms) {
-    std::string name = local_get(local);
+    const VarName name = local_get(local);
     if (coeff == 1) {
       out += out.empty() ? name : " + " + name;
     } else if (coeff == UINT32_MAX) {

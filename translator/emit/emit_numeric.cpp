@@ -20,18 +20,30 @@ ValType letter_type(char c) {
   }
 }
 
-// Appends a cpp template with $0, $1, ... replaced by the operands.
-void append_expanded(std::string& out, std::string_view pattern, const std::string* operands) {
+// Appends a cpp template with $0, $1, ... replaced by the operands; an
+// operand marked opaque is wrapped in wasm2cpp::opaque(...).
+void append_expanded(std::string& out, std::string_view pattern, const VarName* operands,
+                     const bool* opaque) {
   size_t start = 0;
   for (size_t i = 0; i + 1 < pattern.size(); ++i) {
     if (pattern[i] == '$' && pattern[i + 1] >= '0' && pattern[i + 1] <= '9') {
       out.append(pattern.data() + start, i - start);
-      out += operands[static_cast<size_t>(pattern[i + 1] - '0')];
+      const size_t operand = static_cast<size_t>(pattern[i + 1] - '0');
+      if (opaque[operand]) out += "wasm2cpp::opaque(";
+      out += operands[operand].view();
+      if (opaque[operand]) out += ')';
       start = i + 2;
       ++i;
     }
   }
   out.append(pattern.data() + start, pattern.size() - start);
+}
+
+// The cast to_public / to_internal (naming.cpp) apply, or null.
+const char* integer_cast(ValType t, bool to_public_type) {
+  if (t == ValType::I32) return to_public_type ? "int32_t" : "uint32_t";
+  if (t == ValType::I64) return to_public_type ? "int64_t" : "uint64_t";
+  return nullptr;
 }
 
 bool is_float_arith(Opcode op) {
@@ -92,7 +104,8 @@ bool FunctionEmitter::emit_numeric(const Instr& in) {
   if (op.cpp.empty()) return false;
   uint32_t n = static_cast<uint32_t>(op.params.size());
   // $0..$9: at most ten operands.
-  std::string operands[10];
+  VarName operands[10];
+  bool opaque_operand[10] = {};
   for (uint32_t i = 0; i < n && i < 10; ++i) operands[i] = get(in.height - n + i, letter_type(op.params[i]));
   if (is_float_arith(in.op)) {
     // Hide identity-like constants feeding this operation (their last write
@@ -100,13 +113,13 @@ bool FunctionEmitter::emit_numeric(const Instr& in) {
     for (uint32_t i = 0; i < 2; ++i) {
       size_t index = size_t{in.height - 2 + i} * 8 + slot_type_bit(letter_type(op.params[i]));
       if (index < identity_const_.size() && identity_const_[index])
-        operands[i] = "wasm2cpp::opaque(" + operands[i] + ")";
+        opaque_operand[i] = true;
     }
   }
-  const std::string target = put(in.height - n, letter_type(op.results[0]));
+  const VarName target = put(in.height - n, letter_type(op.results[0]));
   // Written straight into the body: the most frequent line shape.
   body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
-  body_ += target;
+  body_ += target.view();
   body_ += " = ";
   // demote(promote(x)) must not fold to x (a signalling NaN must come out
   // quiet), so a promoted value is opaque to the optimiser.
@@ -116,7 +129,7 @@ bool FunctionEmitter::emit_numeric(const Instr& in) {
   const bool product = in.op == Opcode::F32Mul || in.op == Opcode::F64Mul;
   if (opaque) body_ += "wasm2cpp::opaque(";
   if (product) body_ += "WASM2CPP_PRODUCT(";
-  append_expanded(body_, op.cpp, operands);
+  append_expanded(body_, op.cpp, operands, opaque_operand);
   if (opaque || product) body_ += ')';
   body_ += ";\n";
   return true;
@@ -135,21 +148,39 @@ bool FunctionEmitter::emit_variable(const Instr& in) {
       line_format(FMT_COMPILE("{} = {};"), local_put(in.a), get(in.height - 1, t));
       return true;
     }
+    // ModuleInfo::global_read / global_write written straight into the body
+    // (globals are hot: the C stack pointer is one).
     case Opcode::GlobalGet: {
       ValType t = info_.module.globals[in.a].type.type;
-      line_format(FMT_COMPILE("{} = {};"), put(in.height, t), info_.global_read(in.a, ctx()));
+      const VarName target = put(in.height, t);
+      const auto c = ctx();
+      if (!info_.global_shared[in.a]) {
+        line_format(FMT_COMPILE("{} = {}->g{};"), target, c, in.a);
+      } else if (const char* cast = integer_cast(t, /*to_public_type=*/false)) {
+        line_format(FMT_COMPILE("{} = {}({}->g{}->value);"), target, cast, c, in.a);
+      } else {
+        line_format(FMT_COMPILE("{} = {}->g{}->value;"), target, c, in.a);
+      }
       return true;
     }
     case Opcode::GlobalSet: {
       ValType t = info_.module.globals[in.a].type.type;
-      line(info_.global_write(in.a, ctx(), get(in.height - 1, t)) + ";");
+      const auto c = ctx();
+      const VarName value = get(in.height - 1, t);
+      if (!info_.global_shared[in.a]) {
+        line_format(FMT_COMPILE("{}->g{} = {};"), c, in.a, value);
+      } else if (const char* cast = integer_cast(t, /*to_public_type=*/true)) {
+        line_format(FMT_COMPILE("{}->g{}->value = {}({});"), c, in.a, cast, value);
+      } else {
+        line_format(FMT_COMPILE("{}->g{}->value = {};"), c, in.a, value);
+      }
       return true;
     }
     case Opcode::Select:
     case Opcode::SelectT: {
       ValType t = in.type;
-      std::string cond = get(in.height - 1, ValType::I32);
-      std::string second = get(in.height - 2, t);
+      const VarName cond = get(in.height - 1, ValType::I32);
+      const VarName second = get(in.height - 2, t);
       line_format(FMT_COMPILE("if (!{}) {} = {};"), cond, put(in.height - 3, t), second);
       return true;
     }

@@ -17,15 +17,15 @@ bool FunctionEmitter::emit_table(const Instr& in) {
   switch (in.op) {
     case Opcode::TableGet: {
       ValType t = tables[in.a].type.elem;
-      std::string index = get(in.height - 1, ValType::I32);
+      const VarName index = get(in.height - 1, ValType::I32);
       line_format(FMT_COMPILE("{} = wasm2cpp::table_get({}->table{}, {});"), put(in.height - 1, t),
                   ctx(), in.a, index);
       return true;
     }
     case Opcode::TableSet: {
       ValType t = tables[in.a].type.elem;
-      std::string index = get(in.height - 2, ValType::I32);
-      std::string value = get(in.height - 1, t);
+      const VarName index = get(in.height - 2, ValType::I32);
+      const VarName value = get(in.height - 1, t);
       line_format(FMT_COMPILE("wasm2cpp::table_set({}->table{}, {}, {});"), ctx(), in.a, index,
                   value);
       return true;
@@ -37,33 +37,33 @@ bool FunctionEmitter::emit_table(const Instr& in) {
     case Opcode::TableGrow: {
       // grow() returns the old size or -1 (all ones as uint32_t).
       ValType t = tables[in.a].type.elem;
-      std::string init = get(in.height - 2, t);
-      std::string delta = get(in.height - 1, ValType::I32);
+      const VarName init = get(in.height - 2, t);
+      const VarName delta = get(in.height - 1, ValType::I32);
       line_format(FMT_COMPILE("{} = uint32_t({}->table{}->grow({}, {}));"),
                   put(in.height - 2, ValType::I32), ctx(), in.a, delta, init);
       return true;
     }
     case Opcode::TableFill: {
       ValType t = tables[in.a].type.elem;
-      std::string dst = get(in.height - 3, ValType::I32);
-      std::string value = get(in.height - 2, t);
-      std::string len = get(in.height - 1, ValType::I32);
+      const VarName dst = get(in.height - 3, ValType::I32);
+      const VarName value = get(in.height - 2, t);
+      const VarName len = get(in.height - 1, ValType::I32);
       line_format(FMT_COMPILE("{}->table{}->fill({}, {}, {});"), ctx(), in.a, dst, value, len);
       return true;
     }
     case Opcode::TableCopy: {
-      std::string dst = get(in.height - 3, ValType::I32);
-      std::string src = get(in.height - 2, ValType::I32);
-      std::string len = get(in.height - 1, ValType::I32);
+      const VarName dst = get(in.height - 3, ValType::I32);
+      const VarName src = get(in.height - 2, ValType::I32);
+      const VarName len = get(in.height - 1, ValType::I32);
       std::string c = ctx();
       line_format(FMT_COMPILE("{}::copy(*{}->table{}, {}, *{}->table{}, {}, {});"),
                   table_class(tables[in.a].type.elem), c, in.a, dst, c, in.b, src, len);
       return true;
     }
     case Opcode::TableInit: {
-      std::string dst = get(in.height - 3, ValType::I32);
-      std::string src = get(in.height - 2, ValType::I32);
-      std::string len = get(in.height - 1, ValType::I32);
+      const VarName dst = get(in.height - 3, ValType::I32);
+      const VarName src = get(in.height - 2, ValType::I32);
+      const VarName len = get(in.height - 1, ValType::I32);
       std::string c = ctx();
       line_format(
           FMT_COMPILE(
@@ -79,7 +79,7 @@ bool FunctionEmitter::emit_table(const Instr& in) {
       line_format(FMT_COMPILE("{} = {}{{}};"), put(in.height, in.type), public_type(in.type));
       return true;
     case Opcode::RefIsNull: {
-      std::string value = get(in.height - 1, in.type);
+      const VarName value = get(in.height - 1, in.type);
       line_format(FMT_COMPILE("{} = {}.is_null();"), put(in.height - 1, ValType::I32), value);
       return true;
     }

@@ -18,29 +18,6 @@ constexpr ValType kAllTypes[] = {ValType::I32,  ValType::I64,     ValType::F32, 
 // is complete (see reload_memory_sizes).
 constexpr std::string_view kReloadMarker = "\x01RELOAD\x01\n";
 
-// Variable names are the emitter's most frequent strings: written by hand
-// they stay within std::string's small-buffer storage, with no formatting
-// machinery and no allocation.
-std::string variable_name(char prefix, uint32_t index, const char* suffix) {
-  char buffer[32];
-  char* out = buffer;
-  *out++ = prefix;
-  if (index < 10) {
-    *out++ = static_cast<char>('0' + index);
-  } else if (index < 100) {
-    *out++ = static_cast<char>('0' + index / 10);
-    *out++ = static_cast<char>('0' + index % 10);
-  } else {
-    out = std::to_chars(out, buffer + 12, index).ptr;
-  }
-  if (suffix != nullptr) {
-    *out++ = '_';
-    // Type suffixes are 3 or 4 letters ("i32", "v128", "fref").
-    for (const char* c = suffix; *c != 0 && out < buffer + sizeof buffer; ++c) *out++ = *c;
-  }
-  return std::string(buffer, out);
-}
-
 // The body buffer of the last finished emitter: its capacity is reused by
 // the next function instead of growing a fresh buffer every time.
 std::string& spare_body_buffer() {
@@ -56,6 +33,31 @@ bool is_call(Opcode op) {
 }
 
 }  // namespace
+
+VarName::VarName(char prefix, uint32_t index, const char* suffix) {
+  char* out = chars_;
+  *out++ = prefix;
+  if (index < 10) {
+    *out++ = static_cast<char>('0' + index);
+  } else if (index < 100) {
+    *out++ = static_cast<char>('0' + index / 10);
+    *out++ = static_cast<char>('0' + index % 10);
+  } else {
+    out = std::to_chars(out, chars_ + 11, index).ptr;  // 10 digits at most
+  }
+  if (suffix != nullptr) {
+    *out++ = '_';
+    // Type suffixes are 3 or 4 letters ("i32", "v128", "fref").
+    for (const char* c = suffix; *c != 0 && out < chars_ + kCapacity; ++c) *out++ = *c;
+  }
+  size_ = static_cast<uint8_t>(out - chars_);
+}
+
+VarName::VarName(const char* text) {
+  const size_t length = std::min(std::char_traits<char>::length(text), kCapacity);
+  std::char_traits<char>::copy(chars_, text, length);
+  size_ = static_cast<uint8_t>(length);
+}
 
 FunctionEmitter::FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir, bool tail_entry)
     : info_(info), ir_(ir), type_(info.func_type(ir.func_index)), tail_entry_(tail_entry) {
@@ -112,32 +114,32 @@ void FunctionEmitter::line(std::string_view text) {
   body_ += '\n';
 }
 
-std::string FunctionEmitter::get(uint32_t height, ValType t) {
+VarName FunctionEmitter::get(uint32_t height, ValType t) {
   size_t index = size_t{height} * 8 + slot_type_bit(t);
   if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
   slot_use_[index] |= kRead;
-  return variable_name('s', height, type_suffix(t));
+  return VarName('s', height, type_suffix(t));
 }
 
-std::string FunctionEmitter::put(uint32_t height, ValType t) {
+VarName FunctionEmitter::put(uint32_t height, ValType t) {
   size_t index = size_t{height} * 8 + slot_type_bit(t);
   if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
   slot_use_[index] |= kWritten;
   if (index < identity_const_.size()) identity_const_[index] = false;
-  return variable_name('s', height, type_suffix(t));
+  return VarName('s', height, type_suffix(t));
 }
 
-std::string FunctionEmitter::local_get(uint32_t index) {
+VarName FunctionEmitter::local_get(uint32_t index) {
   local_use_[index] |= kRead;
-  return variable_name('l', index, nullptr);
+  return VarName('l', index, nullptr);
 }
 
-std::string FunctionEmitter::local_put(uint32_t index) {
+VarName FunctionEmitter::local_put(uint32_t index) {
   local_use_[index] |= kWritten;
-  return variable_name('l', index, nullptr);
+  return VarName('l', index, nullptr);
 }
 
-std::string FunctionEmitter::ctx() {
+VarName FunctionEmitter::ctx() {
   ctx_used_ = true;
   return "ctx";
 }
@@ -217,8 +219,8 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   for (uint32_t i = 0; i < ir_.locals.size(); ++i) {
     if (!local_use_[i]) continue;
     ValType t = ir_.locals[i];
-    std::string name = variable_name('l', i, nullptr);
-    declare(t, name, i < type_.params.size() ? to_internal(t, variable_name('p', i, nullptr)) : zero_value(t));
+    std::string name = VarName('l', i, nullptr);
+    declare(t, name, i < type_.params.size() ? to_internal(t, VarName('p', i, nullptr)) : zero_value(t));
     note_unread(local_use_[i], name);
   }
   for (size_t index = 0; index < slot_use_.size(); ++index) {
@@ -227,7 +229,7 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
     ValType t = ValType::Bottom;
     for (ValType candidate : kAllTypes)
       if (slot_type_bit(candidate) == index % 8) t = candidate;
-    std::string name = variable_name('s', height, type_suffix(t));
+    std::string name = VarName('s', height, type_suffix(t));
     declare(t, name, zero_value(t));
     note_unread(slot_use_[index], name);
   }

@@ -26,6 +26,41 @@
 
 namespace wasm2cpp::emit {
 
+// A variable's name ("s3_i32", "l12", "ctx"): the emitter's most frequent
+// text, written by hand into an inline buffer, so naming a variable neither
+// allocates nor builds a std::string. Formats as its text (fmt copies it
+// straight, also under FMT_COMPILE) and converts to std::string_view, and
+// to std::string where a caller keeps one.
+class VarName {
+ public:
+  static constexpr size_t kCapacity = 23;
+
+  VarName() = default;  // empty
+
+  // `prefix` + decimal `index` + ("_" + `suffix` unless null).
+  VarName(char prefix, uint32_t index, const char* suffix);
+  // Fixed text (at most kCapacity characters): e.g. `cond ? get(..) : ""`.
+  VarName(const char* text);  // NOLINT(google-explicit-constructor)
+
+  std::string_view view() const { return {chars_, size_}; }
+  operator std::string_view() const { return view(); }           // NOLINT
+  operator fmt::string_view() const { return {chars_, size_}; }  // NOLINT
+  operator std::string() const { return std::string(view()); }  // NOLINT
+  const char* data() const { return chars_; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+ private:
+  char chars_[kCapacity];
+  uint8_t size_ = 0;
+};
+
+inline std::string operator+(std::string a, const VarName& b) { return a.append(b.view()); }
+inline std::string operator+(const VarName& a, std::string_view b) {
+  std::string out(a.view());
+  return out.append(b);
+}
+
 class FunctionEmitter {
  public:
   // `tail_entry`: emit the function's tail entry (emit_tail_calls.cpp)
@@ -60,12 +95,12 @@ class FunctionEmitter {
   }
 
   // ---- variables: each call records the use ----
-  std::string get(uint32_t height, ValType t);  // read slot
-  std::string put(uint32_t height, ValType t);  // write slot
-  std::string local_get(uint32_t index);
-  std::string local_put(uint32_t index);
+  VarName get(uint32_t height, ValType t);  // read slot
+  VarName put(uint32_t height, ValType t);  // write slot
+  VarName local_get(uint32_t index);
+  VarName local_put(uint32_t index);
   ValType local_type(uint32_t index) const { return ir_.locals[index]; }
-  std::string ctx();
+  VarName ctx();
   std::string mem_base(uint32_t memory);
   std::string mem_size(uint32_t memory);
   // Cached memory sizes (explicit bounds checks) may be stale after
@@ -154,6 +189,9 @@ class FunctionEmitter {
   const FuncType& type_;
   const bool tail_entry_;
   std::string body_;
+  // br_if writes its branch here first (to see whether it is one line): a
+  // buffer kept for the function, so that costs no allocation per br_if.
+  std::string branch_scratch_;
   uint32_t indent_ = 1;
   uint32_t brace_depth_ = 1;  // the function body's own braces
   std::vector<Frame> frames_;
@@ -216,3 +254,11 @@ class FunctionEmitter {
 };
 
 }  // namespace wasm2cpp::emit
+
+template <>
+struct fmt::formatter<wasm2cpp::emit::VarName> : fmt::formatter<fmt::string_view> {
+  template <typename FormatContext>
+  auto format(const wasm2cpp::emit::VarName& name, FormatContext& ctx) const {
+    return fmt::formatter<fmt::string_view>::format(fmt::string_view(name), ctx);
+  }
+};

@@ -1,0 +1,48 @@
+// VarName: the emitter's allocation-free variable names. Every way a family
+// file uses a name (formatting, FMT_COMPILE, storing it as a std::string,
+// concatenation, `cond ? name : ""`) must give exactly the name's text.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "emit/function_emitter.hpp"
+
+namespace wasm2cpp::emit {
+namespace {
+
+TEST(EmitVarName, SpellsPrefixIndexAndSuffix) {
+  EXPECT_EQ(VarName('s', 0, "i32").view(), "s0_i32");
+  EXPECT_EQ(VarName('s', 9, "f64").view(), "s9_f64");
+  EXPECT_EQ(VarName('s', 10, "v128").view(), "s10_v128");
+  EXPECT_EQ(VarName('s', 99, "fref").view(), "s99_fref");
+  EXPECT_EQ(VarName('s', 100, "eref").view(), "s100_eref");
+  EXPECT_EQ(VarName('l', 12345, nullptr).view(), "l12345");
+  // The largest index with the longest suffix still fits.
+  EXPECT_EQ(VarName('s', 4294967295u, "v128").view(), "s4294967295_v128");
+}
+
+TEST(EmitVarName, FormatsAndConvertsAsItsText) {
+  const VarName name('s', 42, "i64");
+  EXPECT_EQ(fmt::format(FMT_COMPILE("{} = {};"), name, VarName('l', 3, nullptr)), "s42_i64 = l3;");
+  EXPECT_EQ(fmt::format("[{:>9}]", name), "[  s42_i64]");  // runtime format specs too
+  const std::string stored = name;
+  EXPECT_EQ(stored, "s42_i64");
+  std::vector<std::string> operands;
+  operands.push_back(name);
+  EXPECT_EQ(operands.back(), "s42_i64");
+  EXPECT_EQ(std::string("(") + name + ")", "(s42_i64)");
+  EXPECT_EQ(name + " + 1", "s42_i64 + 1");
+  std::string appended = "x = ";
+  appended += name;
+  EXPECT_EQ(appended, "x = s42_i64");
+  for (bool has : {true, false}) {
+    const std::string chosen = has ? name : "";
+    EXPECT_EQ(chosen, has ? "s42_i64" : "");
+  }
+  EXPECT_TRUE(VarName().empty());
+  EXPECT_EQ(VarName("ctx").view(), "ctx");
+}
+
+}  // namespace
+}  // namespace wasm2cpp::emit
