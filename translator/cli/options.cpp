@@ -2,10 +2,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -369,7 +371,14 @@ ParseResult parse_command_line(int argc, char** argv) {
   build->get_formatter()->column_width(34);
   BuildFlags build_flags;
   BuildCommand build_command;
-  add_build_options(*build, build_flags, build_command);
+  // Setting up the build options costs about as much as the rest of the
+  // process start (CLI11 builds every option eagerly): only a command line
+  // that names the subcommand can use them, and the top-level --help lists
+  // subcommands without their options.
+  const bool names_build =
+      std::any_of(argv + std::min(argc, 1), argv + argc,
+                  [](const char* arg) { return std::string_view(arg) == "build"; });
+  if (names_build) add_build_options(*build, build_flags, build_command);
   app.require_subcommand(0, 1);
 
   try {
