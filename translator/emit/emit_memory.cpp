@@ -1,5 +1,6 @@
-// Linear-memory instructions: loads and stores (guard or explicit bounds
-// checks), memory.size/grow, bulk memory and data segments.
+// Linear-memory instructions: loads and stores, scalar and SIMD (guard or
+// explicit bounds checks, versioned loops' unchecked copies),
+// memory.size/grow, bulk memory and data segments.
 #include "emit/function_emitter.hpp"
 #include "fmt/compile.h"
 #include "fmt/format.h"
@@ -8,44 +9,57 @@ namespace wasm2cpp::emit {
 
 namespace {
 
-struct Access {
-  const char* memory_type;  // the C++ type read from / written to memory
-  ValType value;            // the wasm value type on the stack
-};
-
-std::optional<Access> access_of(Opcode op) {
-  switch (op) {
-    case Opcode::I32Load: return Access{"uint32_t", ValType::I32};
-    case Opcode::I64Load: return Access{"uint64_t", ValType::I64};
-    case Opcode::F32Load: return Access{"float", ValType::F32};
-    case Opcode::F64Load: return Access{"double", ValType::F64};
-    // Narrow loads read a signed or unsigned narrow type; converting it to
-    // the unsigned wide type sign- or zero-extends.
-    case Opcode::I32Load8S: return Access{"int8_t", ValType::I32};
-    case Opcode::I32Load8U: return Access{"uint8_t", ValType::I32};
-    case Opcode::I32Load16S: return Access{"int16_t", ValType::I32};
-    case Opcode::I32Load16U: return Access{"uint16_t", ValType::I32};
-    case Opcode::I64Load8S: return Access{"int8_t", ValType::I64};
-    case Opcode::I64Load8U: return Access{"uint8_t", ValType::I64};
-    case Opcode::I64Load16S: return Access{"int16_t", ValType::I64};
-    case Opcode::I64Load16U: return Access{"uint16_t", ValType::I64};
-    case Opcode::I64Load32S: return Access{"int32_t", ValType::I64};
-    case Opcode::I64Load32U: return Access{"uint32_t", ValType::I64};
-    // Narrow stores truncate to the unsigned narrow type.
-    case Opcode::I32Store: return Access{"uint32_t", ValType::I32};
-    case Opcode::I64Store: return Access{"uint64_t", ValType::I64};
-    case Opcode::F32Store: return Access{"float", ValType::F32};
-    case Opcode::F64Store: return Access{"double", ValType::F64};
-    case Opcode::I32Store8: return Access{"uint8_t", ValType::I32};
-    case Opcode::I32Store16: return Access{"uint16_t", ValType::I32};
-    case Opcode::I64Store8: return Access{"uint8_t", ValType::I64};
-    case Opcode::I64Store16: return Access{"uint16_t", ValType::I64};
-    case Opcode::I64Store32: return Access{"uint32_t", ValType::I64};
-    default: return std::nullopt;
+// The C++ type a scalar access reads or writes. Narrow loads read a signed
+// or unsigned narrow type (converting it to the unsigned wide type sign- or
+// zero-extends); narrow stores truncate to the unsigned narrow type.
+const char* memory_type(const MemoryAccessInfo& access) {
+  if (access.value == 'f' && access.bytes == 4) return "float";
+  if (access.value == 'F' && access.bytes == 8) return "double";
+  switch (access.bytes) {
+    case 1: return access.sign_extends ? "int8_t" : "uint8_t";
+    case 2: return access.sign_extends ? "int16_t" : "uint16_t";
+    case 4: return access.sign_extends ? "int32_t" : "uint32_t";
+    default: return "uint64_t";
   }
 }
 
-bool is_store(Opcode op) { return op >= Opcode::I32Store && op <= Opcode::I64Store32; }
+// The wasm type of the value loaded or stored (opcodes.def letter).
+ValType value_type(const MemoryAccessInfo& access) {
+  switch (access.value) {
+    case 'i': return ValType::I32;
+    case 'I': return ValType::I64;
+    case 'f': return ValType::F32;
+    case 'F': return ValType::F64;
+    default: return ValType::V128;
+  }
+}
+
+// A type of `bytes` bytes, for touching a dropped SIMD load.
+const char* simd_touch_type(uint32_t bytes) {
+  switch (bytes) {
+    case 1: return "uint8_t";
+    case 2: return "uint16_t";
+    case 4: return "uint32_t";
+    case 8: return "uint64_t";
+    default: return "wasm2cpp::v128";
+  }
+}
+
+// The runtime helper (simd_memory.hpp) of a SIMD access, e.g.
+// "v128.load8_lane" lane 3 -> "simd::v128_load8_lane<3>".
+std::string simd_helper(const Instr& in, const MemoryAccessInfo& access) {
+  std::string name = "simd::";
+  for (char c : info(in.op).mnemonic) name += c == '.' ? '_' : c;
+  if (access.has_lane) fmt::format_to(std::back_inserter(name), FMT_COMPILE("<{}>"), in.b >> 8);
+  return name;
+}
+
+// The call of a SIMD access's helper; `operand` is a lane access's vector.
+std::string simd_call(const Instr& in, const MemoryAccessInfo& access, const std::string& pointer,
+                      std::string_view operand) {
+  if (access.operands == 1) return fmt::format(FMT_COMPILE("{}({})"), simd_helper(in, access), pointer);
+  return fmt::format(FMT_COMPILE("{}({}, {})"), simd_helper(in, access), pointer, operand);
+}
 
 std::string offset_literal(uint64_t offset, bool memory64) {
   return memory64 ? fmt::format(FMT_COMPILE("{}ull"), offset)
@@ -139,15 +153,20 @@ std::string FunctionEmitter::unchecked_pointer(const VersionedAccess& access) {
 }
 
 std::string FunctionEmitter::unchecked_load(const VersionedAccess& access) {
-  return fmt::format(FMT_COMPILE("wasm2cpp::load_at<{}>({})"),
-                     access_of(ir_.code[access.instr].op)->memory_type, unchecked_pointer(access));
+  const Instr& in = ir_.code[access.instr];
+  const MemoryAccessInfo load = *memory_access(in.op);
+  if (!load.is_simd)
+    return fmt::format(FMT_COMPILE("wasm2cpp::load_at<{}>({})"), memory_type(load), unchecked_pointer(access));
+  const std::string vector = load.operands == 2 ? std::string(get(in.height - 1, ValType::V128)) : "";
+  return simd_call(in, load, unchecked_pointer(access), vector);
 }
 
 bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
-  if (auto access = access_of(in.op)) {
+  if (const std::optional<MemoryAccessInfo> access = memory_access(in.op)) {
     const uint32_t memory = in.a;
-    const uint32_t bytes = info(in.op).access_bytes;
-    ValType addr_type = info_.address_type(memory);
+    const uint32_t bytes = access->bytes;
+    const uint32_t addr_height = access->address_height(in.height);
+    const ValType value = value_type(*access);
     const size_t index = static_cast<size_t>(&in - ir_.code.data());
     const VersionedAccess* unchecked = unchecked_copy_ ? unchecked_copy_->access_at(index) : nullptr;
     // Guard mode's store sinks (load_uses_stores.cpp): a fenced store keeps
@@ -156,64 +175,59 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       if (!load_uses_) load_uses_.emplace(ir_, info_.module);
       return *load_uses_;
     };
-    const char* storer =
-        is_store(in.op) && !explicit_checks(memory) && store_sinks().needs_store_fence(index) ? "store_fenced"
-                                                                                                : "store_at";
-    if (unchecked) {
-      std::string pointer = unchecked_pointer(*unchecked);
-      if (is_store(in.op)) {
-        std::string value = get(in.height - 1, access->value);
-        bool narrow = bytes < (access->value == ValType::I64 || access->value == ValType::F64 ? 8u : 4u);
-        std::string stored =
-            narrow ? fmt::format(FMT_COMPILE("{}({})"), access->memory_type, value) : value;
-        line_format(FMT_COMPILE("wasm2cpp::{}<{}>({}, {});"), storer, access->memory_type, pointer, stored);
-      } else if (!result_dropped) {
-        // A dropped load is proven in bounds: nothing to do. A hoisted one
-        // was read at the top of the iteration.
-        std::string load = unchecked->hoisted ? hoisted_load_name(*unchecked) : unchecked_load(*unchecked);
-        std::string target = internal_type(access->value);
-        if (target != access->memory_type) load = fmt::format(FMT_COMPILE("{}({})"), target, load);
-        line_format(FMT_COMPILE("{} = {};"), put(in.height - 1, access->value), load);
-      }
-      return true;
-    }
-    const bool in_bounds = statically_in_bounds(in, is_store(in.op) ? in.height - 2 : in.height - 1, bytes);
-    if (is_store(in.op)) {
-      std::string addr = get(in.height - 2, addr_type);
-      std::string value = get(in.height - 1, access->value);
-      if (!in_bounds) bounds_check(memory, addr, in.imm, bytes);
-      bool narrow = bytes < (access->value == ValType::I64 || access->value == ValType::F64 ? 8u : 4u);
-      std::string stored =
-          narrow ? fmt::format(FMT_COMPILE("{}({})"), access->memory_type, value) : value;
-      line_format(FMT_COMPILE("wasm2cpp::{}<{}>({}, {});"), storer, access->memory_type,
-                  address_pointer(memory, addr, in.imm), stored);
-      return true;
-    }
-    std::string addr = get(in.height - 1, addr_type);
+    std::string addr = get(addr_height, info_.address_type(memory));
+    // The stored value, or a lane access's vector operand.
+    std::string operand = access->operands == 2 ? std::string(get(in.height - 1, value)) : std::string();
+    // In a versioned loop's unchecked copy the range test before the loop
+    // (loop_versioning.hpp) proved the access in bounds: no check, no
+    // barrier, and a dropped load is nothing at all.
+    const bool in_bounds = unchecked || statically_in_bounds(in, addr_height, bytes);
     if (!in_bounds) bounds_check(memory, addr, in.imm, bytes);
+    // Named only where used: naming a memory's base makes the function load it.
+    auto pointer = [&] { return unchecked ? unchecked_pointer(*unchecked) : address_pointer(memory, addr, in.imm); };
+    if (access->is_store) {
+      if (access->is_simd) {
+        line_format(FMT_COMPILE("{};"), simd_call(in, *access, pointer(), operand));
+        return true;
+      }
+      bool narrow = bytes < (value == ValType::I64 || value == ValType::F64 ? 8u : 4u);
+      std::string stored = narrow ? fmt::format(FMT_COMPILE("{}({})"), memory_type(*access), operand) : operand;
+      const char* storer =
+          !explicit_checks(memory) && store_sinks().needs_store_fence(index) ? "store_fenced" : "store_at";
+      line_format(FMT_COMPILE("wasm2cpp::{}<{}>({}, {});"), storer, memory_type(*access), pointer(), stored);
+      return true;
+    }
     if (result_dropped) {
       // The value is never used: in guard mode the access must still fault
       // when out of bounds, so it is made volatile rather than deleted; in
       // explicit mode the check above is all that is needed.
+      if (unchecked) return true;
       if (in_bounds)
         line_format(FMT_COMPILE("(void){};"), addr);  // cannot fault: nothing to do
       else if (!explicit_checks(memory))
-        line_format(FMT_COMPILE("wasm2cpp::touch_at<{}>({});"), access->memory_type,
-                    address_pointer(memory, addr, in.imm));
+        line_format(FMT_COMPILE("wasm2cpp::touch_at<{}>({});"),
+                    access->is_simd ? simd_touch_type(bytes) : memory_type(*access), pointer());
       return true;
     }
     // Guard mode: a value the compiler might drop or narrow goes through a
     // barrier, so the load happens in full and faults (load_uses.hpp).
-    // An opaque load stays opaque in bounds too: a fenced store relies on it.
-    const char* loader = explicit_checks(memory)                  ? "load_at"
-                         : store_sinks().is_opaque_load(index)    ? "load_opaque"
-                         : !in_bounds && needs_load_barrier(in) ? "load_kept"
-                                                                  : "load_at";
-    std::string load = fmt::format(FMT_COMPILE("wasm2cpp::{}<{}>({})"), loader, access->memory_type,
-                                   address_pointer(memory, addr, in.imm));
-    std::string target = internal_type(access->value);
-    if (target != access->memory_type) load = fmt::format(FMT_COMPILE("{}({})"), target, load);
-    line_format(FMT_COMPILE("{} = {};"), put(in.height - 1, access->value), load);
+    const bool kept = !explicit_checks(memory) && !in_bounds && needs_load_barrier(in);
+    if (access->is_simd) {
+      std::string result = put(addr_height, value);
+      line_format(FMT_COMPILE("{} = {};"), result, simd_call(in, *access, pointer(), operand));
+      if (kept) line_format(FMT_COMPILE("wasm2cpp::keep({});"), result);
+      return true;
+    }
+    // An opaque load (a fenced store relies on it) stays opaque statically
+    // in bounds too.
+    const bool opaque = !explicit_checks(memory) && !unchecked && store_sinks().is_opaque_load(index);
+    const char* loader = opaque ? "load_opaque" : kept ? "load_kept" : "load_at";
+    // A hoisted load was read at the top of the iteration.
+    std::string load = unchecked && unchecked->hoisted ? hoisted_load_name(*unchecked)
+                       : fmt::format(FMT_COMPILE("wasm2cpp::{}<{}>({})"), loader, memory_type(*access), pointer());
+    std::string target = internal_type(value);
+    if (target != memory_type(*access)) load = fmt::format(FMT_COMPILE("{}({})"), target, load);
+    line_format(FMT_COMPILE("{} = {};"), put(addr_height, value), load);
     return true;
   }
 

@@ -13,23 +13,10 @@ namespace {
 // analysis linear in practice; a value consumed that late gets a barrier).
 constexpr size_t kWindow = 64;
 
-bool is_scalar_load(Opcode op) { return op >= Opcode::I32Load && op <= Opcode::I64Load32U; }
-
-bool is_simd_load(Opcode op) {
-  const OpcodeInfo& oi = info(op);
-  return oi.prefix == 0xfd &&
-         (oi.immediate == Immediate::MemArg || oi.immediate == Immediate::MemArgLane) &&
-         !oi.results.empty();
+bool is_load(Opcode op) {
+  const std::optional<MemoryAccessInfo> access = memory_access(op);
+  return access && access->is_load();
 }
-
-bool is_simd_store(Opcode op) {
-  const OpcodeInfo& oi = info(op);
-  return oi.prefix == 0xfd &&
-         (oi.immediate == Immediate::MemArg || oi.immediate == Immediate::MemArgLane) &&
-         oi.results.empty();
-}
-
-bool is_scalar_store(Opcode op) { return op >= Opcode::I32Store && op <= Opcode::I64Store32; }
 
 // Integer division and remainder: trap on a zero divisor (operand 1).
 bool is_integer_division(Opcode op) {
@@ -71,22 +58,21 @@ std::optional<StackEffect> transparent_effect(Opcode op) {
   if (oi.params == "*" || oi.results == "*") return std::nullopt;
   // Plain numeric (MVP and SIMD), constants, scalar and SIMD loads and
   // stores (they trap only as the load itself would), memory.size.
-  const bool memory_access =
-      is_scalar_load(op) || is_scalar_store(op) || is_simd_load(op) || is_simd_store(op);
+  const bool accesses_memory = memory_access(op).has_value();
   const bool plain = oi.access_bytes == 0 && (oi.prefix == 0 || oi.prefix == 0xfd) &&
                      oi.immediate != Immediate::MemIdx && oi.immediate != Immediate::MemMem &&
                      oi.immediate != Immediate::DataMem && oi.immediate != Immediate::DataIdx &&
                      oi.immediate != Immediate::TableIdx && oi.immediate != Immediate::TableTable &&
                      oi.immediate != Immediate::ElemTable && oi.immediate != Immediate::ElemIdx &&
                      oi.immediate != Immediate::FuncIdx;
-  if (!memory_access && !plain && op != Opcode::MemorySize) return std::nullopt;
+  if (!accesses_memory && !plain && op != Opcode::MemorySize) return std::nullopt;
   return StackEffect{static_cast<uint32_t>(oi.params.size()), static_cast<uint32_t>(oi.results.size())};
 }
 
 // Whether operand `operand` (0 = deepest) of `in` is an operand the
 // compiled code must compute in full (see load_uses.hpp).
 bool robust_operand(const Instr& in, uint32_t operand, const Module& module) {
-  if (is_scalar_load(in.op) || is_simd_load(in.op)) return operand == 0;  // the address
+  if (is_load(in.op)) return operand == 0;  // the address
   if (is_integer_division(in.op)) return operand == 1;
   if (is_trapping_truncation(in.op)) return true;
   if (in.op == Opcode::Call) return module.functions[in.a].imported;
@@ -248,7 +234,7 @@ class CoverageScan {
 
 }  // namespace
 
-bool is_classified_load(Opcode op) { return is_scalar_load(op) || is_simd_load(op); }
+bool is_classified_load(Opcode op) { return is_load(op); }
 
 LoadUses::LoadUses(const FunctionIR& ir, const Module& module) {
   barrier_.assign(ir.code.size(), false);

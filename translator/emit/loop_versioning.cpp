@@ -46,13 +46,10 @@ std::optional<uint32_t> as_constant(const Form& f) {
 // store, and the whole-vector v128.load/v128.store (their barriers in guard
 // mode are simd128's main cost). The other SIMD accesses (extending, splat,
 // lane and zero loads) keep their checked form in both copies.
-bool is_versioned_access(Opcode op) {
-  return (op >= Opcode::I32Load && op <= Opcode::I64Store32) || op == Opcode::V128Load ||
-         op == Opcode::V128Store;
-}
-
-bool is_versioned_store(Opcode op) {
-  return (op >= Opcode::I32Store && op <= Opcode::I64Store32) || op == Opcode::V128Store;
+std::optional<MemoryAccessInfo> versioned_access(Opcode op) {
+  std::optional<MemoryAccessInfo> access = memory_access(op);
+  if (access && access->is_simd && op != Opcode::V128Load && op != Opcode::V128Store) return std::nullopt;
+  return access;
 }
 
 // The i32 compare opcodes are named after the compares (Opcode::I32<name>).
@@ -123,10 +120,9 @@ class Evaluator {
     for (size_t i = begin + 1; i < back_edge; ++i) {
       const Instr& in = ir_.code[i];
       if (disqualifies(in.op)) return std::nullopt;
-      if (is_versioned_access(in.op)) {
+      if (std::optional<MemoryAccessInfo> access = versioned_access(in.op)) {
         if (mode_of(in.a) == MemoryAccessMode::Unversionable) return std::nullopt;
-        uint32_t addr_height = is_versioned_store(in.op) ? in.height - 2 : in.height - 1;
-        Form addr = slot(addr_height);
+        Form addr = slot(access->address_height(in.height));
         if (!addr) return std::nullopt;
         addresses.emplace_back(i, *addr);
       }
@@ -185,9 +181,9 @@ class Evaluator {
       }
       if (group == plan.groups.size()) plan.groups.push_back(AddressGroup{form, *stride});
       const Instr& in = ir_.code[index];
+      const MemoryAccessInfo access = *versioned_access(in.op);
       int32_t delta = static_cast<int32_t>(form.constant - plan.groups[group].base.constant);
-      plan.accesses.push_back(VersionedAccess{index, group, delta, in.a, in.imm, info(in.op).access_bytes,
-                                              is_versioned_store(in.op)});
+      plan.accesses.push_back(VersionedAccess{index, group, delta, in.a, in.imm, access.bytes, access.is_store});
     }
     return plan;
   }

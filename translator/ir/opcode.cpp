@@ -35,7 +35,34 @@ constexpr LookupTables build_tables() {
 }
 
 constexpr LookupTables kTables = build_tables();
+
+constexpr std::optional<MemoryAccessInfo> derive_memory_access(const OpcodeInfo& o) {
+  // Atomics (0xfe) also carry an access width but are not plain accesses;
+  // nothing else outside the one-byte and SIMD pages touches memory by memarg.
+  if (o.access_bytes == 0 || (o.prefix != 0 && o.prefix != 0xfd)) return std::nullopt;
+  MemoryAccessInfo a;
+  a.bytes = o.access_bytes;
+  a.operands = static_cast<uint8_t>(o.params.size());
+  a.is_store = o.results.empty();
+  a.value = a.is_store ? o.params.back() : o.results.front();
+  a.is_simd = o.prefix == 0xfd;
+  a.has_lane = o.immediate == Immediate::MemArgLane;
+  a.sign_extends = !a.is_store && o.mnemonic.ends_with("_s");
+  return a;
+}
+
+constexpr auto build_memory_accesses() {
+  std::array<std::optional<MemoryAccessInfo>, static_cast<size_t>(Opcode::kCount)> t{};
+  for (size_t i = 0; i < t.size(); ++i) t[i] = derive_memory_access(kOpcodeInfo[i]);
+  return t;
+}
+
+constexpr auto kMemoryAccesses = build_memory_accesses();
 }  // namespace
+
+std::optional<MemoryAccessInfo> memory_access(Opcode op) {
+  return kMemoryAccesses[static_cast<size_t>(op)];
+}
 
 std::optional<Opcode> lookup_opcode(uint8_t prefix, uint32_t code) {
   uint16_t index = kNone;

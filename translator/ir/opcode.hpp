@@ -77,6 +77,26 @@ inline const OpcodeInfo& info(Opcode op) { return kOpcodeInfo[static_cast<size_t
 // ran (the emitter's stack-check placement and loop versioning rely on it).
 bool ends_straight_line(Opcode op);
 
+// A plain memory access: an MVP or SIMD load or store (not an atomic, not
+// bulk memory), derived from the opcode table's access-bytes, params and
+// results columns. Loads push one value; stores push nothing.
+struct MemoryAccessInfo {
+  uint8_t bytes = 0;       // bytes read or written (the access width)
+  uint8_t operands = 0;    // values popped: the address, then a stored value or lane vector
+  char value = 0;          // letter (opcodes.def) of the value loaded or stored: i I f F v
+  bool is_store = false;   // writes memory; otherwise a load
+  bool is_simd = false;    // a v128 access (0xfd prefix)
+  bool has_lane = false;   // v128.loadN_lane / storeN_lane (a lane index follows the memarg)
+  bool sign_extends = false;  // a narrow or extending load that sign-extends ("_s")
+
+  bool is_load() const { return !is_store; }
+  // Height (stack depth) of the address operand of an access at `height`.
+  uint32_t address_height(uint32_t height) const { return height - operands; }
+};
+
+// The access `op` performs, or nullopt if it is not a plain load or store.
+std::optional<MemoryAccessInfo> memory_access(Opcode op);
+
 // Lookup by encoding; nullopt for an unknown opcode.
 std::optional<Opcode> lookup_opcode(uint8_t prefix, uint32_t code);
 
