@@ -4,7 +4,9 @@
 // tests/escape/lost_trap_test.cpp.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "emit/load_uses.hpp"
@@ -99,10 +101,8 @@ TEST(LoadUses, ImportedCallArgumentIsConsumedDefinedCallArgumentIsNot) {
   EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::Call, 1, op::End}), Flags{true});
 }
 
-TEST(LoadUses, StoresConditionsAndSelectsAreNotRobust) {
-  // Stored value: the store may be dead or a no-op.
-  EXPECT_EQ(barriers_for({op::LocalGet, 1, op::LocalGet, 0, op::I32Load, 2, 0, op::I32Store, 2, 0, op::End}),
-            Flags{true});
+TEST(LoadUses, ConditionsAndSelectsAreNotRobust) {
+  // (A stored value is kept by its fenced store: StoreSinks below.)
   // Branch condition: both successors may be the same.
   EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::If, 0x40, op::End, op::End}), Flags{true});
   // select: both arms may be equal.
@@ -120,6 +120,77 @@ TEST(LoadUses, ControlFlowOrACallBeforeTheUseNeedsABarrier) {
   EXPECT_EQ(barriers_for({op::LocalGet, 0, op::I32Load, 2, 0, op::LocalGet, 1, op::Call, 0,
                           op::I32Load, 2, 0, op::Drop, op::End}),
             (Flags{true, true}));
+}
+
+// Store sinks (load_uses_stores.cpp): per load 'K' (barrier), 'O' (opaque
+// load) or 'P' (plain load), then per store 'F' (fenced) or 'S' (plain).
+std::string sinks_for(std::initializer_list<uint8_t> code) {
+  test::ModuleBuilder b;
+  b.memory(1);
+  uint32_t t = b.type({ValType::I32, ValType::I32}, {});
+  test::Bytes body{0x01, 0x02, test::kI32};
+  body.insert(body.end(), code);
+  uint32_t f = b.func(t, body);
+  const Module& m = b.finish();
+  auto ir = validate_function(m, f, Features());
+  EXPECT_TRUE(ir.ok()) << test::error_of(ir);
+  if (!ir.ok()) return {};
+  emit::LoadUses uses(*ir, m);
+  std::string loads, stores;
+  for (size_t i = 0; i < ir->code.size(); ++i) {
+    const Opcode o = ir->code[i].op;
+    if (emit::is_classified_load(o)) loads += uses.needs_barrier(i) ? 'K' : uses.is_opaque_load(i) ? 'O' : 'P';
+    if (o >= Opcode::I32Store && o <= Opcode::I64Store32) stores += uses.needs_store_fence(i) ? 'F' : 'S';
+  }
+  EXPECT_EQ(uses.barrier_count(), static_cast<size_t>(std::count(loads.begin(), loads.end(), 'K')));
+  return loads + "/" + stores;
+}
+
+constexpr uint8_t kI32Mul = 0x6c, kI32Sub = 0x6b, kI32Store8 = 0x3a;
+
+TEST(StoreSinks, StoredValueIsOpaqueAndItsStoreFenced) {
+  // *l1 = *l0
+  EXPECT_EQ(sinks_for({op::LocalGet, 1, op::LocalGet, 0, op::I32Load, 2, 0, op::I32Store, 2, 0, op::End}), "O/F");
+  // Through a local and an add with a constant, into a narrower store.
+  EXPECT_EQ(sinks_for({op::LocalGet, 0, op::I32Load, 2, 0, op::LocalSet, 2, op::LocalGet, 1, op::LocalGet, 2,
+                       op::I32Const, 5, op::I32Add, kI32Store8, 0, 0, op::End}),
+            "O/F");
+}
+
+TEST(StoreSinks, ReadModifyWriteOfTheSameBytesIsAPlainLoad) {
+  // *l0 = *l0 + *l1: the load of *l0 is plain, *l1 opaque.
+  EXPECT_EQ(sinks_for({op::LocalGet, 0, op::LocalGet, 0, op::I32Load, 2, 0, op::LocalGet, 1, op::I32Load, 2, 0,
+                       op::I32Add, op::I32Store, 2, 0, op::End}),
+            "PO/F");
+  // Another offset: not the same bytes. Two opaque values may not meet in a
+  // step (equal asms merge, `x - x` folds): the later load keeps its barrier.
+  EXPECT_EQ(sinks_for({op::LocalGet, 0, op::LocalGet, 0, op::I32Load, 2, 4, op::LocalGet, 1, op::I32Load, 2, 0,
+                       kI32Sub, op::I32Store, 2, 0, op::End}),
+            "OK/F");
+  // Both operands read the stored bytes: no read-modify-write partner, so
+  // the first is opaque; the second is covered by it (same base, same end).
+  EXPECT_EQ(sinks_for({op::LocalGet, 0, op::LocalGet, 0, op::I32Load, 2, 0, op::LocalGet, 0, op::I32Load, 2, 0,
+                       op::I32Add, op::I32Store, 2, 0, op::End}),
+            "OP/F");
+}
+
+TEST(StoreSinks, FoldableOrInterruptedValuesKeepTheirBarrier) {
+  // A multiply stops depending on one operand when the other is 0.
+  EXPECT_EQ(sinks_for({op::LocalGet, 0, op::LocalGet, 0, op::I32Load, 2, 0, op::LocalGet, 1, op::I32Load, 2, 0,
+                       kI32Mul, op::I32Store, 2, 0, op::End}),
+            "KK/S");
+  // The value in both operands of a step: x - x is 0.
+  EXPECT_EQ(sinks_for({op::LocalGet, 1, op::LocalGet, 0, op::I32Load, 2, 0, op::LocalTee, 2, op::LocalGet, 2,
+                       kI32Sub, op::I32Store, 2, 0, op::End}),
+            "K/S");
+  // Another store first.
+  EXPECT_EQ(sinks_for({op::LocalGet, 1, op::LocalGet, 0, op::I32Load, 2, 0, op::LocalGet, 1, op::I32Const, 0,
+                       op::I32Store, 2, 0, op::I32Store, 2, 0, op::End}),
+            "K/SS");
+  // A block boundary before the store.
+  EXPECT_EQ(sinks_for({op::LocalGet, 1, op::LocalGet, 0, op::I32Load, 2, 0, op::Block, 0x40, op::End,
+                       op::I32Store, 2, 0, op::End}),
+            "K/S");
 }
 
 // Memories never shrink: a kept load through the same base value that ends

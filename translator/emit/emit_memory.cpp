@@ -219,9 +219,12 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       return true;
     }
     // An opaque load (a fenced store relies on it) stays opaque statically
-    // in bounds too.
+    // in bounds too. A read-modify-write load relies on its partner being
+    // opaque, which the unchecked copy may have made a plain load: a barrier.
     const bool opaque = !explicit_checks(memory) && !unchecked && store_sinks().is_opaque_load(index);
-    const char* loader = opaque ? "load_opaque" : kept ? "load_kept" : "load_at";
+    const bool rmw_kept = !explicit_checks(memory) && !in_bounds && unchecked_copy_ &&
+                          store_sinks().is_read_modify_write_load(index);
+    const char* loader = opaque ? "load_opaque" : kept || rmw_kept ? "load_kept" : "load_at";
     // A hoisted load was read at the top of the iteration.
     std::string load = unchecked && unchecked->hoisted ? hoisted_load_name(*unchecked)
                        : fmt::format(FMT_COMPILE("wasm2cpp::{}<{}>({})"), loader, memory_type(*access), pointer());

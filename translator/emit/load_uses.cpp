@@ -254,6 +254,7 @@ LoadUses::LoadUses(const FunctionIR& ir, const Module& module) {
   const size_t covered = CoverageScan(ir, module, barrier_).run();
   barriers_ -= covered;
   consumed_ += covered;
+  classify_store_sinks(ir);  // load_uses_stores.cpp
 }
 
 }  // namespace wasm2cpp::emit

@@ -57,6 +57,10 @@ class LoadUses {
   // wasm2cpp::store_fenced. Counted in consumed_count().
   bool is_opaque_load(size_t index) const { return index < opaque_.size() && opaque_[index]; }
   bool needs_store_fence(size_t index) const { return index < fence_.size() && fence_[index]; }
+  // The plain load of a read-modify-write (rule 2): relies on the other
+  // operand's load being opaque, so in a versioned loop's unchecked copy,
+  // where that load may be a plain proven-in-bounds one, it needs a barrier.
+  bool is_read_modify_write_load(size_t index) const { return index < rmw_.size() && rmw_[index]; }
 
  private:
   void classify_store_sinks(const FunctionIR& ir);
@@ -64,6 +68,7 @@ class LoadUses {
   std::vector<bool> barrier_;
   std::vector<bool> opaque_;
   std::vector<bool> fence_;
+  std::vector<bool> rmw_;
   size_t barriers_ = 0;
   size_t consumed_ = 0;
 };

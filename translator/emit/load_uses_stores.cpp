@@ -157,6 +157,7 @@ struct StoreSink {
   size_t store = 0;
   size_t last_step = SIZE_MAX;  // index of the add/sub/xor feeding the store, if any
   uint32_t step_operand = 0;    // which operand of that step held the value
+  std::vector<size_t> steps;    // every add/sub/xor the value went through
 };
 
 std::optional<StoreSink> find_store_sink(const FunctionIR& ir, size_t start) {
@@ -166,6 +167,7 @@ std::optional<StoreSink> find_store_sink(const FunctionIR& ir, size_t start) {
   auto holds = [&](uint32_t height) { return std::find(slots.begin(), slots.end(), height) != slots.end(); };
   size_t last_step = SIZE_MAX;
   uint32_t step_operand = 0;
+  std::vector<size_t> steps;
   const size_t stop = std::min(ir.code.size(), start + 1 + kStoreWindow);
   for (size_t i = start + 1; i < stop; ++i) {
     const Instr& in = ir.code[i];
@@ -173,7 +175,7 @@ std::optional<StoreSink> find_store_sink(const FunctionIR& ir, size_t start) {
       // The first store ends the walk: a sink if it stores the value.
       if (in.a != load.a || holds(in.height - 2) || !holds(in.height - 1)) return std::nullopt;
       const bool fed_by_step = last_step == i - 1;
-      return StoreSink{i, fed_by_step ? last_step : SIZE_MAX, step_operand};
+      return StoreSink{i, fed_by_step ? last_step : SIZE_MAX, step_operand, std::move(steps)};
     }
     std::optional<Effect> effect = step_effect(in.op);
     if (!effect) return std::nullopt;
@@ -192,6 +194,7 @@ std::optional<StoreSink> find_store_sink(const FunctionIR& ir, size_t start) {
         carried = true;
         last_step = i;
         step_operand = held_operand;
+        steps.push_back(i);
       } else {
         return std::nullopt;  // narrowed, folded or used as an address
       }
@@ -212,43 +215,64 @@ std::optional<StoreSink> find_store_sink(const FunctionIR& ir, size_t start) {
 }  // namespace
 
 void LoadUses::classify_store_sinks(const FunctionIR& ir) {
-  opaque_.assign(ir.code.size(), false);
-  fence_.assign(ir.code.size(), false);
-  std::vector<std::optional<StoreSink>> sinks(ir.code.size());
+  const size_t n = ir.code.size();
+  opaque_.assign(n, false);
+  fence_.assign(n, false);
+  rmw_.assign(n, false);
+  std::vector<std::optional<StoreSink>> sinks(n);
   bool any = false;
-  for (size_t i = 0; i < ir.code.size(); ++i) {
+  for (size_t i = 0; i < n; ++i) {
     if (!barrier_[i] || !is_scalar_load(ir.code[i].op)) continue;
     sinks[i] = find_store_sink(ir, i);
     any = any || sinks[i].has_value();
   }
   if (!any) return;
   const std::vector<uint64_t> address = address_values(ir);
-  // Rule 2 needs the other operand opaque, so a load that reads the stored
-  // bytes itself never counts as that operand.
-  std::vector<bool> same_bytes(ir.code.size(), false);
-  for (size_t i = 0; i < ir.code.size(); ++i) {
-    if (!sinks[i]) continue;
+  auto same_bytes = [&](size_t i) {
     const Instr& load = ir.code[i];
     const Instr& store = ir.code[sinks[i]->store];
-    same_bytes[i] = address[i] != 0 && address[i] == address[sinks[i]->store] && load.imm == store.imm &&
-                    info(load.op).access_bytes == info(store.op).access_bytes;
+    return address[i] != 0 && address[i] == address[sinks[i]->store] && load.imm == store.imm &&
+           info(load.op).access_bytes == info(store.op).access_bytes;
+  };
+  auto meet = [&](size_t i, size_t j) {
+    for (size_t step : sinks[i]->steps)
+      if (std::find(sinks[j]->steps.begin(), sinks[j]->steps.end(), step) != sinks[j]->steps.end()) return true;
+    return false;
+  };
+  // Rule 2: the load of a read-modify-write is plain when the last step's
+  // other operand comes from a load that does not read the stored bytes
+  // (which will be opaque). partner[i]: that load.
+  std::vector<size_t> partner(n, SIZE_MAX);
+  for (size_t i = 0; i < n; ++i) {
+    if (!sinks[i] || sinks[i]->last_step == SIZE_MAX || !same_bytes(i)) continue;
+    const size_t from = sinks[i]->last_step > kStoreWindow ? sinks[i]->last_step - kStoreWindow : 0;
+    for (size_t j = from; j < sinks[i]->last_step && partner[i] == SIZE_MAX; ++j)
+      if (j != i && sinks[j] && !same_bytes(j) && sinks[j]->store == sinks[i]->store &&
+          sinks[j]->last_step == sinks[i]->last_step && sinks[j]->step_operand != sinks[i]->step_operand)
+        partner[i] = j;
   }
-  for (size_t i = 0; i < ir.code.size(); ++i) {
+  // Two opaque values meeting in a step could be one value: both compilers
+  // merge identical non-volatile asms on equal inputs, so `*a - *a` would
+  // fold to 0 again. The later of two opaque loads whose values meet keeps
+  // its barrier (a plain read-modify-write load is no asm: it may meet).
+  for (size_t i = 0; i < n; ++i) {
+    if (!sinks[i] || partner[i] != SIZE_MAX) continue;
+    for (size_t j = 0; j < i; ++j)
+      if (sinks[j] && partner[j] == SIZE_MAX && meet(i, j)) {
+        sinks[i].reset();
+        break;
+      }
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (partner[i] != SIZE_MAX && !sinks[partner[i]]) sinks[i].reset();  // its partner keeps a barrier
+  for (size_t i = 0; i < n; ++i) {
     if (!sinks[i]) continue;
-    const StoreSink& sink = *sinks[i];
     barrier_[i] = false;
     --barriers_;
     ++consumed_;
-    fence_[sink.store] = true;
-    bool other_is_opaque = false;
-    if (same_bytes[i] && sink.last_step != SIZE_MAX) {
-      // The other operand's load lies within a window before the step.
-      const size_t from = sink.last_step > kStoreWindow ? sink.last_step - kStoreWindow : 0;
-      for (size_t j = from; j < sink.last_step && !other_is_opaque; ++j)
-        other_is_opaque = j != i && sinks[j] && !same_bytes[j] && sinks[j]->store == sink.store &&
-                          sinks[j]->last_step == sink.last_step && sinks[j]->step_operand != sink.step_operand;
-    }
-    opaque_[i] = !other_is_opaque;
+    fence_[sinks[i]->store] = true;
+    opaque_[i] = partner[i] == SIZE_MAX;
+    rmw_[i] = !opaque_[i];
   }
 }
 
