@@ -87,12 +87,18 @@ class FunctionEmitter {
   // body, no temporary: the emitter's hottest path. `format` must be
   // FMT_COMPILE("..."): parsed, and checked against the arguments, at
   // compile time (a plain literal does not compile here).
+  // The line is formatted into a stack buffer and appended in one piece:
+  // fmt writing through std::back_inserter(std::string) resizes (and
+  // zero-fills) the string once per piece of the format.
   template <typename Format, typename... Args>
   void line_format(const Format& format, const Args&... args) {
-    body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
-    fmt::format_to(std::back_inserter(body_), format, args...);
-    body_ += '\n';
+    fmt::basic_memory_buffer<char, 256> text;
+    text.append(std::string_view(kIndent, std::min<uint32_t>(indent_, 40) * 2));
+    fmt::format_to(fmt::appender(text), format, args...);
+    text.push_back('\n');
+    body_.append(text.data(), text.size());
   }
+  static constexpr char kIndent[] = "                                                                                ";
 
   // ---- variables: each call records the use ----
   VarName get(uint32_t height, ValType t);  // read slot
