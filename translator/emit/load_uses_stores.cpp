@@ -54,8 +54,15 @@ namespace {
 // Instructions looked at after a load before giving up.
 constexpr size_t kStoreWindow = 64;
 
-bool is_scalar_load(Opcode op) { return op >= Opcode::I32Load && op <= Opcode::I64Load32U; }
-bool is_scalar_store(Opcode op) { return op >= Opcode::I32Store && op <= Opcode::I64Store32; }
+bool is_scalar_load(Opcode op) {
+  const std::optional<MemoryAccessInfo> access = memory_access(op);
+  return access && access->is_load() && !access->is_simd;
+}
+
+bool is_scalar_store(Opcode op) {
+  const std::optional<MemoryAccessInfo> access = memory_access(op);
+  return access && access->is_store && !access->is_simd;
+}
 
 // Operations that are a bijection in either operand for every value of the
 // other: the result depends on every bit of both.
