@@ -42,15 +42,11 @@ std::optional<uint32_t> as_constant(const Form& f) {
   return std::nullopt;
 }
 
-// The accesses a versioned copy performs unchecked: every scalar load and
-// store, and the whole-vector v128.load/v128.store (their barriers in guard
-// mode are simd128's main cost). The other SIMD accesses (extending, splat,
-// lane and zero loads) keep their checked form in both copies.
-std::optional<MemoryAccessInfo> versioned_access(Opcode op) {
-  std::optional<MemoryAccessInfo> access = memory_access(op);
-  if (access && access->is_simd && op != Opcode::V128Load && op != Opcode::V128Store) return std::nullopt;
-  return access;
-}
+// The accesses a versioned copy performs unchecked: every plain load and
+// store, scalar or SIMD (whole-vector, extending, splat, zero and lane
+// forms; the range test uses each one's width). Their guard-mode barriers
+// are simd128's main cost.
+std::optional<MemoryAccessInfo> versioned_access(Opcode op) { return memory_access(op); }
 
 // The i32 compare opcodes are named after the compares (Opcode::I32<name>).
 std::optional<LoopCompare> compare_of(Opcode op) {
@@ -348,9 +344,9 @@ void plan_hoisting(LoopVersion& plan, const FunctionIR& ir) {
     if (info(ir.code[i].op).access_bytes != 0 && !plan.access_at(i)) return;
   // Byte lanes (lz's unrolled copies) stay with the loop vectoriser: paired
   // by SLP they ran 2% more instructions.
-  // Vectors are not hoisted (the hoisted reads are scalar load_at's).
+  // SIMD accesses are not hoisted (the hoisted reads are scalar load_at's).
   for (const VersionedAccess& a : plan.accesses)
-    if (a.bytes == 1 || a.bytes == 16) return;
+    if (a.bytes == 1 || memory_access(ir.code[a.instr].op)->is_simd) return;
   uint32_t unrolled = 0;
   for (uint32_t g = 0; g < plan.groups.size(); ++g) {
     if (plan.groups[g].stride == 0) continue;

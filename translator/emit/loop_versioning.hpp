@@ -11,7 +11,7 @@
 // dense array loops): a `loop` without params whose body is straight-line
 // code (no nested block, no branch, call, memory.grow or other instruction
 // that can change the memory size or leave the body) ending in `br_if` to
-// the loop itself, with at least one scalar load/store on a 32-bit,
+// the loop itself, with at least one load/store (scalar or SIMD) on a 32-bit,
 // non-shared memory and at most kMaxBodyInstructions instructions. The body
 // is evaluated symbolically once: i32 values as affine forms over the
 // values the i32 locals had at the start of the iteration. A local whose
