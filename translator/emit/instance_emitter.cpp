@@ -351,21 +351,36 @@ void emit_definitions(const ModuleInfo& info, std::string& out) {
   }
 }
 
+// One out-of-line Exports::add_<kind> call per export (see linker.hpp: an
+// inlined std::string per export is what made the constructor costly).
 void emit_export_map(const ModuleInfo& info, std::string& out) {
   for (const Export& e : info.module.exports) {
     std::string value;
+    const char* kind = "";
     switch (e.kind) {
-      case ExternKind::Func: value = info.func_ref(e.index, "ctx"); break;
-      case ExternKind::Memory: value = fmt::format(FMT_COMPILE("ctx->mem{}"), e.index); break;
-      case ExternKind::Table: value = fmt::format(FMT_COMPILE("ctx->table{}"), e.index); break;
-      case ExternKind::Global:
-        value = fmt::format(FMT_COMPILE("static_cast<wasm2cpp::GlobalBase*>(ctx->g{})"), e.index);
+      case ExternKind::Func:
+        kind = "function";
+        value = info.func_ref(e.index, "ctx");
         break;
-      case ExternKind::Tag: value = fmt::format(FMT_COMPILE("ctx->tag{}"), e.index); break;
+      case ExternKind::Memory:
+        kind = "memory";
+        value = fmt::format(FMT_COMPILE("ctx->mem{}"), e.index);
+        break;
+      case ExternKind::Table:
+        kind = "table";
+        value = fmt::format(FMT_COMPILE("ctx->table{}"), e.index);
+        break;
+      case ExternKind::Global:
+        kind = "global";
+        value = fmt::format(FMT_COMPILE("ctx->g{}"), e.index);
+        break;
+      case ExternKind::Tag:
+        kind = "tag";
+        value = fmt::format(FMT_COMPILE("ctx->tag{}"), e.index);
+        break;
     }
-    fmt::format_to(std::back_inserter(out),
-                   FMT_COMPILE("  self->exports.add(std::string({}, {}), {});\n"),
-                   cpp_string_literal(e.name), e.name.size(), value);
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("  self->exports.add_{}({}, {}, {});\n"),
+                   kind, cpp_string_literal(e.name), e.name.size(), value);
   }
 }
 

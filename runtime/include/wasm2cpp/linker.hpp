@@ -4,6 +4,7 @@
 // spec test harness and "another instance's export satisfies an import".
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <string>
@@ -27,6 +28,18 @@ using ExternValue = std::variant<FuncRef, Memory*, FuncTable*, ExternTable*, Glo
 class Exports {
  public:
   void add(std::string name, ExternValue value);
+  // One export each, for generated instance constructors: a plain
+  // out-of-line call with the name as pointer and size (wasm names may
+  // contain NUL bytes). One inlined `add(std::string(...), value)` per
+  // export made the constructor the costliest function to compile in a
+  // module with many exports (a std::string, a variant and an exception
+  // cleanup path each).
+  void add_function(const char* name, size_t name_size, FuncRef value);
+  void add_memory(const char* name, size_t name_size, Memory* value);
+  void add_table(const char* name, size_t name_size, FuncTable* value);
+  void add_table(const char* name, size_t name_size, ExternTable* value);
+  void add_global(const char* name, size_t name_size, GlobalBase* value);
+  void add_tag(const char* name, size_t name_size, Tag* value);
   const ExternValue* find(std::string_view name) const;
   const std::vector<std::pair<std::string, ExternValue>>& entries() const { return entries_; }
 
