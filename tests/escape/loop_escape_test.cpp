@@ -201,4 +201,24 @@ TYPED_TEST(LoopEscape, VectorLoadLoopTrapsWhenItsLastLoadLeavesMemory) {
   expect_trap([&] { m.vec_sum(kPage - 24, 16); }, TrapKind::MemoryOutOfBounds, "vec_sum straddling");
 }
 
+TYPED_TEST(LoopEscape, NarrowVectorFormsLoopTrapsAtTheFirstAccessThatLeavesMemory) {
+  TypeParam m;
+  for (uint32_t w = 0; w < 4; ++w) m.memory().template store<uint32_t>(kPage - 16 + 4 * w, 10 + w);
+  m.splat_copy(1024, kPage - 16, 16);
+  for (uint32_t w = 0; w < 4; ++w) EXPECT_EQ(this->u32_at(m, 1024 + 4 * w), 10 + w) << w;
+  // The splat load of the third iteration leaves memory: the first two
+  // iterations' stores are done, the third's is not.
+  expect_trap([&] { m.splat_copy(2048, kPage - 8, 16); }, TrapKind::MemoryOutOfBounds, "splat");
+  EXPECT_EQ(this->u32_at(m, 2048), 12u);
+  EXPECT_EQ(this->u32_at(m, 2052), 13u);
+  EXPECT_EQ(this->u32_at(m, 2056), 0u);
+  // The 8-byte zero load of the third iteration straddles the end of
+  // memory while its 4-byte store would not: it still traps there, before
+  // that store (the word keeps its earlier value, 13).
+  expect_trap([&] { m.splat_copy(kPage - 12, 1024, 12); }, TrapKind::MemoryOutOfBounds, "zero load");
+  EXPECT_EQ(this->u32_at(m, kPage - 12), 10u);
+  EXPECT_EQ(this->u32_at(m, kPage - 8), 11u);
+  EXPECT_EQ(this->u32_at(m, kPage - 4), 13u);
+}
+
 }  // namespace

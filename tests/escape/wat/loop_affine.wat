@@ -111,5 +111,17 @@
     (i32.add (i32.add (i32x4.extract_lane 0 (local.get $acc)) (i32x4.extract_lane 1 (local.get $acc)))
              (i32.add (i32x4.extract_lane 2 (local.get $acc)) (i32x4.extract_lane 3 (local.get $acc)))))
 
+;; Narrow SIMD forms (versioned too, each with its own width): dst[i] =
+  ;; lane 2 of splat32(src[i]) + load64_zero(dst + i) = src[i], the zero
+  ;; load reading 4 bytes past the stored word.
+  (func (export "splat_copy") (param $dst i32) (param $src i32) (param $n i32)
+    (local $i i32)
+    (loop $l
+      (v128.store32_lane 2 (i32.add (local.get $dst) (local.get $i))
+        (i32x4.add (v128.load32_splat (i32.add (local.get $src) (local.get $i)))
+                   (v128.load64_zero (i32.add (local.get $dst) (local.get $i)))))
+      (local.tee $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $l (i32.lt_u (local.get $n)))))
+
   (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
 )
