@@ -58,7 +58,7 @@ TEST(EmitNaming, StringLiteralsEscapeEverythingUnsafe) {
   EXPECT_EQ(cpp_string_literal(std::string_view("\0" "1", 2)), "\"\\0001\"");
   EXPECT_EQ(cpp_string_literal("\n\xff"), "\"\\012\\377\"");
   // No trigraph-like sequences.
-  EXPECT_EQ(cpp_string_literal("??="), "\"\\?\\?=\"");
+  EXPECT_EQ(cpp_string_literal("?" "?="), "\"\\?\\?=\"");  // split: no trigraph warning here
 }
 
 TEST(EmitNaming, TypeSpellings) {

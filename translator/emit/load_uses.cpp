@@ -18,17 +18,6 @@ bool is_load(Opcode op) {
   return access && access->is_load();
 }
 
-// Integer division and remainder: trap on a zero divisor (operand 1).
-bool is_integer_division(Opcode op) {
-  return (op >= Opcode::I32DivS && op <= Opcode::I32RemU) || (op >= Opcode::I64DivS && op <= Opcode::I64RemU);
-}
-
-// Float-to-int truncations that trap on NaN and out-of-range operands.
-bool is_trapping_truncation(Opcode op) {
-  return (op >= Opcode::I32TruncF32S && op <= Opcode::I32TruncF64U) ||
-         (op >= Opcode::I64TruncF32S && op <= Opcode::I64TruncF64U);
-}
-
 struct StackEffect {
   uint32_t pops = 0;
   uint32_t pushes = 0;

@@ -78,15 +78,6 @@ bool is_bijective_step(Opcode op) {
   }
 }
 
-bool is_integer_division(Opcode op) {
-  return (op >= Opcode::I32DivS && op <= Opcode::I32RemU) || (op >= Opcode::I64DivS && op <= Opcode::I64RemU);
-}
-
-bool is_trapping_truncation(Opcode op) {
-  return (op >= Opcode::I32TruncF32S && op <= Opcode::I32TruncF64U) ||
-         (op >= Opcode::I64TruncF32S && op <= Opcode::I64TruncF64U);
-}
-
 struct Effect {
   uint32_t pops = 0;
   uint32_t pushes = 0;

@@ -76,6 +76,15 @@ std::optional<Opcode> lookup_opcode(uint8_t prefix, uint32_t code) {
   return static_cast<Opcode>(index);
 }
 
+bool is_integer_division(Opcode op) {
+  return (op >= Opcode::I32DivS && op <= Opcode::I32RemU) || (op >= Opcode::I64DivS && op <= Opcode::I64RemU);
+}
+
+bool is_trapping_truncation(Opcode op) {
+  return (op >= Opcode::I32TruncF32S && op <= Opcode::I32TruncF64U) ||
+         (op >= Opcode::I64TruncF32S && op <= Opcode::I64TruncF64U);
+}
+
 bool ends_straight_line(Opcode op) {
   switch (op) {
     case Opcode::Unreachable:

@@ -97,6 +97,12 @@ struct MemoryAccessInfo {
 // The access `op` performs, or nullopt if it is not a plain load or store.
 std::optional<MemoryAccessInfo> memory_access(Opcode op);
 
+// The numeric instructions that trap on some operand values: integer
+// division and remainder (a zero divisor; INT_MIN / -1 for div_s) and the
+// non-saturating float-to-int truncations (NaN, out of range).
+bool is_integer_division(Opcode op);
+bool is_trapping_truncation(Opcode op);
+
 // Lookup by encoding; nullopt for an unknown opcode.
 std::optional<Opcode> lookup_opcode(uint8_t prefix, uint32_t code);
 
