@@ -184,6 +184,81 @@ TEST(SimdFastPath, FloatOpsMatchPortable) {
   EXPECT_UNARY(i32x4_trunc_sat_f64x2_u_zero, portable::i32x4_trunc_sat_f64x2_u_zero, 0);
 }
 
+#if WASM2CPP_SIMD_SSE2
+// The shorter min/max paths for an operand without NaN lanes and without the
+// one zero minps/maxps would get wrong (+0 for min, -0 for max), chosen when
+// the compiler proves that of a constant; called directly here, so that they
+// are tested without optimisation too.
+template <unsigned LaneBits>
+v128 ordered_without(v128 c, uint64_t zero) {
+  using U = std::conditional_t<LaneBits == 32, uint32_t, uint64_t>;
+  using F = std::conditional_t<LaneBits == 32, float, double>;
+  for (unsigned i = 0; i < 16 / sizeof(U); ++i) {
+    U bits;
+    std::memcpy(&bits, c.bytes + i * sizeof(U), sizeof(U));
+    if (std::isnan(std::bit_cast<F>(bits)) || bits == U(zero)) bits = std::bit_cast<U>(F(-1.5));
+    std::memcpy(c.bytes + i * sizeof(U), &bits, sizeof(U));
+  }
+  return c;
+}
+
+TEST(SimdFastPath, MinMaxByOrderedOperandMatchPortable) {
+  const std::vector<v128> vectors = test_vectors();
+  for (size_t i = 0; i < vectors.size(); ++i) {
+    const v128& x = vectors[i];
+    const v128& other = vectors[(i * 7 + 3) % vectors.size()];
+    const v128 min32 = ordered_without<32>(other, 0), max32 = ordered_without<32>(other, 0x80000000u);
+    const v128 min64 = ordered_without<64>(other, 0);
+    const v128 max64 = ordered_without<64>(other, 0x8000000000000000ull);
+    expect_same<32>(x86_fmin_by_ordered<32>(x, min32), portable::f32x4_min(x, min32), x, min32, "min32");
+    expect_same<32>(x86_fmax_by_ordered<32>(x, max32), portable::f32x4_max(x, max32), x, max32, "max32");
+    expect_same<64>(x86_fmin_by_ordered<64>(x, min64), portable::f64x2_min(x, min64), x, min64, "min64");
+    expect_same<64>(x86_fmax_by_ordered<64>(x, max64), portable::f64x2_max(x, max64), x, max64, "max64");
+    // Equal zeros of either sign against the allowed zero.
+    const v128 zeros = make(0x8000000000000000ull, 0x0000000080000000ull);
+    expect_same<32>(x86_fmin_by_ordered<32>(zeros, make(0x8000000080000000ull, 0x8000000080000000ull)),
+                    portable::f32x4_min(zeros, make(0x8000000080000000ull, 0x8000000080000000ull)),
+                    zeros, zeros, "min32 zeros");
+    expect_same<32>(x86_fmax_by_ordered<32>(zeros, make(0, 0)), portable::f32x4_max(zeros, make(0, 0)),
+                    zeros, zeros, "max32 zeros");
+  }
+}
+
+// Through the public helpers with a constant operand (the shorter path when
+// built with optimisation, the general one without) in both operand orders,
+// including a canonical and a signalling NaN and both zeros as x.
+TEST(SimdFastPath, MinMaxWithConstantOperandMatchPortable) {
+  const v128 specials[] = {make(0x7fc000007fa00000ull, 0x8000000000000000ull),
+                           make(0xffc0000000000001ull, 0x437f00003f800000ull),
+                           make(0x7ff4000000000000ull, 0x8000000000000000ull)};
+  for (const v128& x : specials) {
+    const v128 lo = f32x4_splat(0.0f), hi = f32x4_splat(255.0f), neg = f32x4_splat(-2.0f);
+    expect_same<32>(f32x4_max(x, lo), portable::f32x4_max(x, lo), x, lo, "max(x, 0)");
+    expect_same<32>(f32x4_max(lo, x), portable::f32x4_max(lo, x), lo, x, "max(0, x)");
+    expect_same<32>(f32x4_min(x, hi), portable::f32x4_min(x, hi), x, hi, "min(x, 255)");
+    expect_same<32>(f32x4_min(neg, x), portable::f32x4_min(neg, x), neg, x, "min(-2, x)");
+    expect_same<32>(f32x4_min(x, lo), portable::f32x4_min(x, lo), x, lo, "min(x, 0)");
+    const v128 dlo = f64x2_splat(-0.0), dhi = f64x2_splat(1e300);
+    expect_same<64>(f64x2_min(x, dlo), portable::f64x2_min(x, dlo), x, dlo, "min(x, -0)");
+    expect_same<64>(f64x2_max(dhi, x), portable::f64x2_max(dhi, x), dhi, x, "max(1e300, x)");
+    expect_same<64>(f64x2_max(x, dlo), portable::f64x2_max(x, dlo), x, dlo, "max(x, -0)");
+  }
+}
+
+TEST(SimdFastPath, ExtaddOfSmallLanesMatchesPortable) {
+  // Lanes below 2^15 (what extadd_pairwise of bytes produces) take the
+  // signed pmaddwd when the compiler can prove it: the same sums.
+  for (const v128& v : test_vectors()) {
+    const v128 small = from(as<u16x8>(v) & 0x7fff);
+    EXPECT_EQ(std::memcmp(i32x4_extadd_pairwise_i16x8_s(small).bytes,
+                          portable::i32x4_extadd_pairwise_i16x8_u(small).bytes, 16), 0);
+    const v128 sums = i16x8_extadd_pairwise_i8x16_u(v);
+    EXPECT_EQ(std::memcmp(i32x4_extadd_pairwise_i16x8_u(sums).bytes,
+                          portable::i32x4_extadd_pairwise_i16x8_u(sums).bytes, 16), 0);
+  }
+}
+#endif
+
 TEST(SimdFastPath, ExtendAndExtmulMatchLaneByLane) {
   const std::vector<v128> vectors = test_vectors();
   for (size_t n = 0; n + 1 < vectors.size(); n += 2) {

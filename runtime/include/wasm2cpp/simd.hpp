@@ -554,7 +554,17 @@ WASM2CPP_INLINE v128 extadd_pairwise_in_lane(const v128& a) {
 WASM2CPP_INLINE v128 i32x4_extadd_pairwise_i16x8_s(const v128& a) {
   return from(_mm_madd_epi16(as<__m128i>(a), _mm_set1_epi16(1)));
 }
+// Whether the compiler can prove that every 16-bit lane of a is below 2^15
+// (e.g. the sums i16x8.extadd_pairwise_i8x16_u produces: at most 510);
+// "no" whenever it cannot tell. Such lanes read the same signed and unsigned.
+WASM2CPP_INLINE bool known_below_2_15(const v128& a) {
+  u64x2 top_bits = as<u64x2>(a) & 0x8000800080008000ull;
+  const uint64_t any_set = top_bits[0] | top_bits[1];
+  return __builtin_constant_p(any_set) && any_set == 0;
+}
 WASM2CPP_INLINE v128 i32x4_extadd_pairwise_i16x8_u(const v128& a) {
+  // The byte-sum idiom (extadd_pairwise u8 -> u16 -> u32): one pmaddwd.
+  if (known_below_2_15(a)) return i32x4_extadd_pairwise_i16x8_s(a);
   __m128i biased = _mm_xor_si128(as<__m128i>(a), _mm_set1_epi16(-32768));
   return from(_mm_add_epi32(_mm_madd_epi16(biased, _mm_set1_epi16(1)), _mm_set1_epi32(65536)));
 }
