@@ -21,9 +21,10 @@ constexpr uint8_t kI32WrapI64 = 0xa7, kI32DivU = 0x6e, kI32TruncF32S = 0xa8, kF3
 
 // Validates `code` as the body of a (param i32 i32) function with two more
 // i32 locals (2, 3), one memory, an imported function (index 0) and a
-// defined one (index 1) both of type (i32) -> (); returns, per load in
-// code order, whether it needs a barrier.
-std::vector<bool> barriers_for(std::initializer_list<uint8_t> code) {
+// defined one (index 1) both of type (i32) -> (), and calls
+// `inspect(function_ir, module)` if it is valid.
+template <typename Inspect>
+void inspect_function(std::initializer_list<uint8_t> code, Inspect inspect) {
   test::ModuleBuilder b;
   b.memory(1);
   uint32_t sink = b.type({ValType::I32}, {});
@@ -36,12 +37,18 @@ std::vector<bool> barriers_for(std::initializer_list<uint8_t> code) {
   const Module& m = b.finish();
   auto ir = validate_function(m, f, Features());
   EXPECT_TRUE(ir.ok()) << test::error_of(ir);
-  if (!ir.ok()) return {};
-  emit::LoadUses uses(*ir, m);
+  if (ir.ok()) inspect(*ir, m);
+}
+
+// Per load in code order, whether it needs a barrier.
+std::vector<bool> barriers_for(std::initializer_list<uint8_t> code) {
   std::vector<bool> out;
-  for (size_t i = 0; i < ir->code.size(); ++i)
-    if (emit::is_classified_load(ir->code[i].op)) out.push_back(uses.needs_barrier(i));
-  EXPECT_EQ(uses.barrier_count() + uses.consumed_count(), out.size());
+  inspect_function(code, [&](const FunctionIR& ir, const Module& m) {
+    emit::LoadUses uses(ir, m);
+    for (size_t i = 0; i < ir.code.size(); ++i)
+      if (emit::is_classified_load(ir.code[i].op)) out.push_back(uses.needs_barrier(i));
+    EXPECT_EQ(uses.barrier_count() + uses.consumed_count(), out.size());
+  });
   return out;
 }
 
@@ -125,24 +132,16 @@ TEST(LoadUses, ControlFlowOrACallBeforeTheUseNeedsABarrier) {
 // Store sinks (load_uses_stores.cpp): per load 'K' (barrier), 'O' (opaque
 // load) or 'P' (plain load), then per store 'F' (fenced) or 'S' (plain).
 std::string sinks_for(std::initializer_list<uint8_t> code) {
-  test::ModuleBuilder b;
-  b.memory(1);
-  uint32_t t = b.type({ValType::I32, ValType::I32}, {});
-  test::Bytes body{0x01, 0x02, test::kI32};
-  body.insert(body.end(), code);
-  uint32_t f = b.func(t, body);
-  const Module& m = b.finish();
-  auto ir = validate_function(m, f, Features());
-  EXPECT_TRUE(ir.ok()) << test::error_of(ir);
-  if (!ir.ok()) return {};
-  emit::LoadUses uses(*ir, m);
   std::string loads, stores;
-  for (size_t i = 0; i < ir->code.size(); ++i) {
-    const Opcode o = ir->code[i].op;
-    if (emit::is_classified_load(o)) loads += uses.needs_barrier(i) ? 'K' : uses.is_opaque_load(i) ? 'O' : 'P';
-    if (o >= Opcode::I32Store && o <= Opcode::I64Store32) stores += uses.needs_store_fence(i) ? 'F' : 'S';
-  }
-  EXPECT_EQ(uses.barrier_count(), static_cast<size_t>(std::count(loads.begin(), loads.end(), 'K')));
+  inspect_function(code, [&](const FunctionIR& ir, const Module& m) {
+    emit::LoadUses uses(ir, m);
+    for (size_t i = 0; i < ir.code.size(); ++i) {
+      const Opcode o = ir.code[i].op;
+      if (emit::is_classified_load(o)) loads += uses.needs_barrier(i) ? 'K' : uses.is_opaque_load(i) ? 'O' : 'P';
+      if (o >= Opcode::I32Store && o <= Opcode::I64Store32) stores += uses.needs_store_fence(i) ? 'F' : 'S';
+    }
+    EXPECT_EQ(uses.barrier_count(), static_cast<size_t>(std::count(loads.begin(), loads.end(), 'K')));
+  });
   return loads + "/" + stores;
 }
 

@@ -18,44 +18,37 @@ bool is_load(Opcode op) {
   return access && access->is_load();
 }
 
-struct StackEffect {
-  uint32_t pops = 0;
-  uint32_t pushes = 0;
-};
-
-// The stack effect of an instruction the window may step over; nullopt for
-// everything else (control flow, calls, anything that can trap other than
-// by a memory access, anything with effects this analysis does not model):
-// the window ends there. Stopping at other traps keeps the trap kind too:
-// the compiler may delete a load whose value is only used after an
-// unconditional trap, reporting that trap instead of the fault.
-std::optional<StackEffect> transparent_effect(Opcode op) {
+// Whether the window may step over `op`: local and global access, drop,
+// select, constants, plain numeric instructions (MVP and SIMD) that cannot
+// trap, scalar and SIMD loads and stores (they trap only as the load itself
+// would) and memory.size. Not control flow, calls, reference and table
+// instructions, anything else that can trap or has effects this analysis
+// does not model: the window ends there. Stopping at other traps keeps the
+// trap kind too: the compiler may delete a load whose value is only used
+// after an unconditional trap, reporting that trap instead of the fault.
+bool window_may_cross(Opcode op) {
   switch (op) {
-    case Opcode::Nop: return StackEffect{0, 0};
+    case Opcode::Nop:
     case Opcode::LocalGet:
-    case Opcode::GlobalGet: return StackEffect{0, 1};
+    case Opcode::GlobalGet:
     case Opcode::LocalSet:
     case Opcode::GlobalSet:
-    case Opcode::Drop: return StackEffect{1, 0};
-    case Opcode::LocalTee: return StackEffect{1, 1};
+    case Opcode::Drop:
+    case Opcode::LocalTee:
     case Opcode::Select:
-    case Opcode::SelectT: return StackEffect{3, 1};
+    case Opcode::SelectT:
+    case Opcode::MemorySize: return true;
     default: break;
   }
-  if (is_integer_division(op) || is_trapping_truncation(op)) return std::nullopt;
-  const OpcodeInfo& oi = info(op);
-  if (oi.params == "*" || oi.results == "*") return std::nullopt;
-  // Plain numeric (MVP and SIMD), constants, scalar and SIMD loads and
-  // stores (they trap only as the load itself would), memory.size.
-  const bool accesses_memory = memory_access(op).has_value();
-  const bool plain = oi.access_bytes == 0 && (oi.prefix == 0 || oi.prefix == 0xfd) &&
-                     oi.immediate != Immediate::MemIdx && oi.immediate != Immediate::MemMem &&
-                     oi.immediate != Immediate::DataMem && oi.immediate != Immediate::DataIdx &&
-                     oi.immediate != Immediate::TableIdx && oi.immediate != Immediate::TableTable &&
-                     oi.immediate != Immediate::ElemTable && oi.immediate != Immediate::ElemIdx &&
-                     oi.immediate != Immediate::FuncIdx;
-  if (!accesses_memory && !plain && op != Opcode::MemorySize) return std::nullopt;
-  return StackEffect{static_cast<uint32_t>(oi.params.size()), static_cast<uint32_t>(oi.results.size())};
+  // Saturating truncations (0xfc) are not modelled.
+  return memory_access(op).has_value() || (is_plain_numeric(op) && info(op).prefix != 0xfc);
+}
+
+// The stack effect of an instruction the window may step over; nullopt ends
+// the window.
+std::optional<StackEffect> transparent_effect(Opcode op) {
+  if (!window_may_cross(op)) return std::nullopt;
+  return stack_effect(op);
 }
 
 // Whether operand `operand` (0 = deepest) of `in` is an operand the
@@ -202,12 +195,10 @@ class CoverageScan {
       }
       default: break;
     }
-    std::optional<StackEffect> effect = transparent_effect(in.op);
-    if (!effect) {
-      const OpcodeInfo& oi = info(in.op);
-      if (oi.params == "*" || oi.results == "*") return false;
-      effect = StackEffect{static_cast<uint32_t>(oi.params.size()), static_cast<uint32_t>(oi.results.size())};
-    }
+    // Anything else with a fixed stack effect only computes new values: a
+    // kept access's fact survives it (memories never shrink).
+    const std::optional<StackEffect> effect = stack_effect(in.op);
+    if (!effect) return false;
     for (uint32_t r = 0; r < effect->pushes; ++r) set_slot(h - effect->pops + r, fresh());
     return true;
   }

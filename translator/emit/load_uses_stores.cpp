@@ -78,34 +78,27 @@ bool is_bijective_step(Opcode op) {
   }
 }
 
-struct Effect {
-  uint32_t pops = 0;
-  uint32_t pushes = 0;
-};
-
-// Stack effect of an instruction the walk may step over: local and global
-// reads, local writes, drop, constants, plain MVP numeric instructions that
-// cannot trap, and scalar loads (which trap only as a load). Anything else
-// ends the straight line (nullopt).
-std::optional<Effect> step_effect(Opcode op) {
+// Whether the walk may step over `op`: local and global reads, local
+// writes, drop, constants, plain MVP numeric instructions that cannot trap,
+// and scalar loads (which trap only as a load). Anything else ends the
+// straight line.
+bool walk_may_cross(Opcode op) {
   switch (op) {
-    case Opcode::Nop: return Effect{0, 0};
+    case Opcode::Nop:
     case Opcode::LocalGet:
-    case Opcode::GlobalGet: return Effect{0, 1};
+    case Opcode::GlobalGet:
     case Opcode::LocalSet:
-    case Opcode::Drop: return Effect{1, 0};
-    case Opcode::LocalTee: return Effect{1, 1};
+    case Opcode::Drop:
+    case Opcode::LocalTee: return true;
     default: break;
   }
-  const OpcodeInfo& oi = info(op);
-  if (oi.prefix != 0 || oi.params == "*" || oi.results == "*") return std::nullopt;
-  if (is_integer_division(op) || is_trapping_truncation(op)) return std::nullopt;
-  const bool numeric = oi.access_bytes == 0 &&
-                       (oi.immediate == Immediate::None || oi.immediate == Immediate::I32 ||
-                        oi.immediate == Immediate::I64 || oi.immediate == Immediate::F32 ||
-                        oi.immediate == Immediate::F64);
-  if (!numeric && !is_scalar_load(op)) return std::nullopt;
-  return Effect{static_cast<uint32_t>(oi.params.size()), static_cast<uint32_t>(oi.results.size())};
+  return info(op).prefix == 0 && (is_plain_numeric(op) || is_scalar_load(op));
+}
+
+// Stack effect of an instruction the walk may step over; nullopt ends it.
+std::optional<StackEffect> step_effect(Opcode op) {
+  if (!walk_may_cross(op)) return std::nullopt;
+  return stack_effect(op);
 }
 
 // Value numbers of the address operand of every scalar load and store (0:
@@ -175,7 +168,7 @@ std::optional<StoreSink> find_store_sink(const FunctionIR& ir, size_t start) {
       const bool fed_by_step = last_step == i - 1;
       return StoreSink{i, fed_by_step ? last_step : SIZE_MAX, step_operand, std::move(steps)};
     }
-    std::optional<Effect> effect = step_effect(in.op);
+    std::optional<StackEffect> effect = step_effect(in.op);
     if (!effect) return std::nullopt;
     const uint32_t first = in.height - effect->pops;
     uint32_t held = 0;

@@ -85,6 +85,47 @@ bool is_trapping_truncation(Opcode op) {
          (op >= Opcode::I64TruncF32S && op <= Opcode::I64TruncF64U);
 }
 
+bool is_plain_numeric(Opcode op) {
+  const OpcodeInfo& oi = info(op);
+  if (oi.prefix == 0xfe || oi.access_bytes != 0 || oi.params == "*" || oi.results == "*") return false;
+  if (is_integer_division(op) || is_trapping_truncation(op)) return false;
+  switch (oi.immediate) {
+    case Immediate::None:
+    case Immediate::I32:
+    case Immediate::I64:
+    case Immediate::F32:
+    case Immediate::F64:
+    case Immediate::V128:
+    case Immediate::Shuffle:
+    case Immediate::LaneIdx: return true;
+    default: return false;
+  }
+}
+
+std::optional<StackEffect> stack_effect(Opcode op) {
+  switch (op) {
+    case Opcode::LocalGet:
+    case Opcode::GlobalGet:
+    case Opcode::RefNull: return StackEffect{0, 1};
+    case Opcode::LocalSet:
+    case Opcode::GlobalSet:
+    case Opcode::Drop: return StackEffect{1, 0};
+    case Opcode::LocalTee:
+    case Opcode::RefIsNull:
+    case Opcode::TableGet: return StackEffect{1, 1};
+    case Opcode::TableSet: return StackEffect{2, 0};
+    case Opcode::TableGrow: return StackEffect{2, 1};
+    case Opcode::Select:
+    case Opcode::SelectT: return StackEffect{3, 1};
+    case Opcode::MemoryCopy:
+    case Opcode::TableFill: return StackEffect{3, 0};
+    default: break;
+  }
+  const OpcodeInfo& oi = info(op);
+  if (oi.params == "*" || oi.results == "*") return std::nullopt;
+  return StackEffect{static_cast<uint32_t>(oi.params.size()), static_cast<uint32_t>(oi.results.size())};
+}
+
 bool ends_straight_line(Opcode op) {
   switch (op) {
     case Opcode::Unreachable:

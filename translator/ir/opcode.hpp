@@ -103,6 +103,25 @@ std::optional<MemoryAccessInfo> memory_access(Opcode op);
 bool is_integer_division(Opcode op);
 bool is_trapping_truncation(Opcode op);
 
+// A numeric instruction or constant with no effect but its result: a fixed
+// signature, no memory, table, global or local access, an immediate that
+// is at most a literal or lane index, and no trap on any operand (so not
+// integer division or a trapping truncation). Includes 0xfc's saturating
+// truncations and SIMD (0xfd), not atomics.
+bool is_plain_numeric(Opcode op);
+
+// Values an instruction pops and pushes, for every instruction whose effect
+// does not depend on its immediates: the params/results columns, plus the
+// "*" rows whose effect is fixed anyway (local/global access, drop, select,
+// ref.null, table.get/set/grow/fill, memory.copy...). nullopt for control
+// flow, calls and throws. Analyses that walk straight-line code use it and
+// keep only their own "may I step over this" filter.
+struct StackEffect {
+  uint32_t pops = 0;
+  uint32_t pushes = 0;
+};
+std::optional<StackEffect> stack_effect(Opcode op);
+
 // Lookup by encoding; nullopt for an unknown opcode.
 std::optional<Opcode> lookup_opcode(uint8_t prefix, uint32_t code);
 
