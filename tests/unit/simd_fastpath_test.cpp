@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <random>
 #include <vector>
@@ -258,6 +259,46 @@ TEST(SimdFastPath, ExtaddOfSmallLanesMatchesPortable) {
   }
 }
 #endif
+
+// Rounding where the SSE2 path (add and subtract 2^23 / 2^52) could slip:
+// ties, the last values below the power of two and above it, signed zeros,
+// results that are zero with a negative operand (ceil(-0.5) = -0),
+// subnormals, infinities, NaNs (quiet, signalling, negative).
+TEST(SimdFastPath, RoundingAtTheEdgesMatchesPortable) {
+  const float floats[] = {0.0f, 0.5f, 1.5f, 2.5f, 0.49999997f, 0.50000006f, 1.0f, 3.0f,
+                          8388607.5f, 8388607.0f, 8388608.0f, 8388609.0f, 16777216.0f,
+                          4194303.5f, 4194304.5f, 1e-45f, 1.1754942e-38f, 3.4028235e38f,
+                          std::bit_cast<float>(0x7f800000u), std::bit_cast<float>(0x7fc00000u),
+                          std::bit_cast<float>(0x7fa00001u), std::bit_cast<float>(0x7fc12345u)};
+  const double doubles[] = {0.0, 0.5, 1.5, 2.5, 0.49999999999999994, 4503599627370495.5,
+                            4503599627370495.0, 4503599627370496.0, 4503599627370497.0,
+                            9007199254740992.0, 2251799813685247.5, 4.9e-324, 1e308,
+                            std::bit_cast<double>(0x7ff0000000000000ull),
+                            std::bit_cast<double>(0x7ff8000000000000ull),
+                            std::bit_cast<double>(0x7ff4000000000001ull)};
+  for (float f : floats) {
+    for (float sign : {1.0f, -1.0f}) {
+      const float x = std::copysign(f, sign * std::copysign(1.0f, f));
+      const v128 v = f32x4_splat(x), w = from(f32x4{x, -x, x * 0.25f, -x * 0.75f});
+      for (const v128& a : {v, w}) {
+        expect_same<32>(f32x4_ceil(a), portable::f32x4_ceil(a), a, a, "f32x4.ceil");
+        expect_same<32>(f32x4_floor(a), portable::f32x4_floor(a), a, a, "f32x4.floor");
+        expect_same<32>(f32x4_trunc(a), portable::f32x4_trunc(a), a, a, "f32x4.trunc");
+        expect_same<32>(f32x4_nearest(a), portable::f32x4_nearest(a), a, a, "f32x4.nearest");
+      }
+    }
+  }
+  for (double d : doubles) {
+    for (double sign : {1.0, -1.0}) {
+      const double x = std::copysign(d, sign * std::copysign(1.0, d));
+      const v128 a = from(f64x2{x, -x * 0.75});
+      expect_same<64>(f64x2_ceil(a), portable::f64x2_ceil(a), a, a, "f64x2.ceil");
+      expect_same<64>(f64x2_floor(a), portable::f64x2_floor(a), a, a, "f64x2.floor");
+      expect_same<64>(f64x2_trunc(a), portable::f64x2_trunc(a), a, a, "f64x2.trunc");
+      expect_same<64>(f64x2_nearest(a), portable::f64x2_nearest(a), a, a, "f64x2.nearest");
+    }
+  }
+}
 
 TEST(SimdFastPath, ExtendAndExtmulMatchLaneByLane) {
   const std::vector<v128> vectors = test_vectors();

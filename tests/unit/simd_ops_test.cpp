@@ -5,6 +5,7 @@
 
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "wasm2cpp/simd.hpp"
@@ -160,6 +161,33 @@ TEST(SimdMemory, LaneLoadsAndStoresTouchOnlyTheirBytes) {
   u64x2 z = lanes<u64x2>(v128_load32_zero(mem + 4));
   EXPECT_EQ(z[0], 0xa7a6a5a4u);
   EXPECT_EQ(z[1], 0u);
+}
+
+TEST(SimdMemory, ExtendingLoadsConvertEachLaneInOrder) {
+  // Bytes with the top bit set and clear, read at an odd address.
+  uint8_t mem[9];
+  for (unsigned i = 0; i < 9; ++i) mem[i] = uint8_t(i % 2 ? 0x80 + 17 * i : 3 * i);
+  const uint8_t* p = mem + 1;
+  i16x8 s8 = lanes<i16x8>(v128_load8x8_s(p));
+  u16x8 u8 = lanes<u16x8>(v128_load8x8_u(p));
+  i32x4 s16 = lanes<i32x4>(v128_load16x4_s(p));
+  u32x4 u16 = lanes<u32x4>(v128_load16x4_u(p));
+  i64x2 s32 = lanes<i64x2>(v128_load32x2_s(p));
+  u64x2 u32 = lanes<u64x2>(v128_load32x2_u(p));
+  for (unsigned i = 0; i < 8; ++i) {
+    EXPECT_EQ(s8[i], int8_t(p[i]));
+    EXPECT_EQ(u8[i], p[i]);
+  }
+  for (unsigned i = 0; i < 4; ++i) {
+    EXPECT_EQ(s16[i], int16_t(p[2 * i] | p[2 * i + 1] << 8));
+    EXPECT_EQ(u16[i], uint32_t(p[2 * i] | p[2 * i + 1] << 8));
+  }
+  for (unsigned i = 0; i < 2; ++i) {
+    uint32_t word;
+    std::memcpy(&word, p + 4 * i, 4);
+    EXPECT_EQ(s32[i], int64_t(int32_t(word)));
+    EXPECT_EQ(u32[i], uint64_t(word));
+  }
 }
 
 }  // namespace

@@ -454,17 +454,18 @@ WASM2CPP_INLINE v128 i16x8_narrow_i32x4_u(const v128& a, const v128& b) {
   return from(_mm_packus_epi32(as<__m128i>(a), as<__m128i>(b)));
 }
 #else
-// SSE2 has no packusdw: clamp to [0, 65535], sign-extend the low 16 bits
-// (so the signed pack keeps them unchanged) and pack.
-WASM2CPP_INLINE __m128i clamp_u16_sign_extended(__m128i x) {
+// SSE2 has no packusdw: negative lanes become 0, then the lanes, biased
+// by -32768 (no overflow from a non-negative lane), go through the signed
+// pack, whose clamp to [-32768, 32767] is the unsigned one to [0, 65535]
+// shifted, and the bias is flipped back.
+WASM2CPP_INLINE __m128i x86_biased_non_negative(__m128i x) {
   x = _mm_andnot_si128(_mm_srai_epi32(x, 31), x);
-  __m128i over = _mm_cmpgt_epi32(x, _mm_set1_epi32(65535));
-  x = _mm_or_si128(x, over);  // over: all ones, whose low half is 65535
-  return _mm_srai_epi32(_mm_slli_epi32(x, 16), 16);
+  return _mm_sub_epi32(x, _mm_set1_epi32(32768));
 }
 WASM2CPP_INLINE v128 i16x8_narrow_i32x4_u(const v128& a, const v128& b) {
-  return from(_mm_packs_epi32(clamp_u16_sign_extended(as<__m128i>(a)),
-                              clamp_u16_sign_extended(as<__m128i>(b))));
+  __m128i packed = _mm_packs_epi32(x86_biased_non_negative(as<__m128i>(a)),
+                                   x86_biased_non_negative(as<__m128i>(b)));
+  return from(_mm_xor_si128(packed, _mm_set1_epi16(-32768)));
 }
 #endif
 #else

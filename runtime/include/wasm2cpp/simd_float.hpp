@@ -67,7 +67,7 @@ WASM2CPP_SIMD_ROUND(f64x2_floor, __m128d, _mm_round_pd, _MM_FROUND_TO_NEG_INF)
 WASM2CPP_SIMD_ROUND(f64x2_trunc, __m128d, _mm_round_pd, _MM_FROUND_TO_ZERO)
 WASM2CPP_SIMD_ROUND(f64x2_nearest, __m128d, _mm_round_pd, _MM_FROUND_TO_NEAREST_INT)
 #undef WASM2CPP_SIMD_ROUND
-#else
+#elif !WASM2CPP_SIMD_SSE2
 using portable::f32x4_ceil;
 using portable::f32x4_floor;
 using portable::f32x4_trunc;
@@ -76,7 +76,7 @@ using portable::f64x2_ceil;
 using portable::f64x2_floor;
 using portable::f64x2_trunc;
 using portable::f64x2_nearest;
-#endif
+#endif  // (SSE2 without SSE4.1: below, after the lane-width helpers)
 
 // min / max: a NaN in either lane gives a NaN (x + y quiets it), and -0 is
 // below +0; neither holds for the hardware's minps / maxps.
@@ -213,6 +213,52 @@ WASM2CPP_INLINE v128 x86_fmax(const v128& a, const v128& b) {
   Bits diff = Bits(d1) ^ Bits(d2);
   return x86_canonicalize_nans<LaneBits>(Lanes(Bits(d2) | diff) - Lanes(diff));
 }
+#if !WASM2CPP_SIMD_SSE41
+// SSE2 has no roundps / roundpd (the portable form calls libm per lane).
+// Below 2^23 (2^52 for f64), adding that power of two and subtracting it
+// again rounds |x| to an integer, ties to even (the default rounding mode,
+// the only one wasm code runs in); floor and ceil of |x| step from there.
+// Rounding keeps the sign, so x's sign bit is or-ed into the result (ceil
+// of -0.5 is -0). Larger magnitudes, infinities and NaNs are integral
+// already: x + 0 returns them, quieting a signalling NaN.
+enum class RoundTo { kNearest, kFloor, kCeil, kTrunc };
+template <unsigned LaneBits, RoundTo Mode>
+WASM2CPP_INLINE v128 x86_round(const v128& a) {
+  using Lanes = X86Lanes<LaneBits>;
+  using Bits = X86Bits<LaneBits>;
+  using Lane = lane_t<Lanes>;
+  const Lane two_to_mantissa = LaneBits == 32 ? Lane(0x1p23f) : Lane(0x1p52);
+  const Bits sign_bit = Bits{} + kNegativeZero<LaneBits>;
+  const Lanes one = Lanes{} + Lane(1);
+  Lanes x = as<Lanes>(a);
+  Bits sign = as<Bits>(a) & sign_bit;
+  Lanes magnitude = Lanes(as<Bits>(a) & ~sign_bit);
+  Lanes rounded = (magnitude + two_to_mantissa) - two_to_mantissa;  // nearest(|x|)
+  Bits small = Bits(magnitude < two_to_mantissa);
+  Lanes r;
+  if constexpr (Mode == RoundTo::kNearest) {
+    r = rounded;
+  } else if constexpr (Mode == RoundTo::kTrunc) {
+    r = rounded - Lanes(Bits(rounded > magnitude) & Bits(one));
+  } else {
+    Lanes signed_rounded = Lanes(Bits(rounded) | sign);  // nearest(x)
+    if constexpr (Mode == RoundTo::kFloor)
+      r = signed_rounded - Lanes(Bits(signed_rounded > x) & Bits(one));
+    else
+      r = signed_rounded + Lanes(Bits(signed_rounded < x) & Bits(one));
+  }
+  Bits result = Bits(r) | sign;
+  return from(select(small, result, Bits(x + Lane(0))));
+}
+WASM2CPP_INLINE v128 f32x4_ceil(const v128& a) { return x86_round<32, RoundTo::kCeil>(a); }
+WASM2CPP_INLINE v128 f32x4_floor(const v128& a) { return x86_round<32, RoundTo::kFloor>(a); }
+WASM2CPP_INLINE v128 f32x4_trunc(const v128& a) { return x86_round<32, RoundTo::kTrunc>(a); }
+WASM2CPP_INLINE v128 f32x4_nearest(const v128& a) { return x86_round<32, RoundTo::kNearest>(a); }
+WASM2CPP_INLINE v128 f64x2_ceil(const v128& a) { return x86_round<64, RoundTo::kCeil>(a); }
+WASM2CPP_INLINE v128 f64x2_floor(const v128& a) { return x86_round<64, RoundTo::kFloor>(a); }
+WASM2CPP_INLINE v128 f64x2_trunc(const v128& a) { return x86_round<64, RoundTo::kTrunc>(a); }
+WASM2CPP_INLINE v128 f64x2_nearest(const v128& a) { return x86_round<64, RoundTo::kNearest>(a); }
+#endif
 WASM2CPP_INLINE v128 f32x4_min(const v128& a, const v128& b) { return x86_fmin<32>(a, b); }
 WASM2CPP_INLINE v128 f32x4_max(const v128& a, const v128& b) { return x86_fmax<32>(a, b); }
 WASM2CPP_INLINE v128 f64x2_min(const v128& a, const v128& b) { return x86_fmin<64>(a, b); }

@@ -27,13 +27,14 @@ WASM2CPP_INLINE void v128_store(uint8_t* p, const v128& v) {
 }
 
 // loadMxN_s/u: N lanes of M bits, each sign- or zero-extended to 2M bits.
+// One 8-byte load converted as a half-width vector (like extend in simd.hpp):
+// movq + punpck* / pmovsx / pmovzx, where a lane-by-lane copy compiled to
+// 16-31 scalar loads, shifts and inserts.
 template <typename R, typename T>
 WASM2CPP_INLINE v128 load_extend(const uint8_t* p) {
-  T lanes[kLanes<R>];
-  std::memcpy(lanes, p, sizeof(lanes));
-  R r;
-  for (unsigned i = 0; i < kLanes<R>; ++i) r[i] = static_cast<lane_t<R>>(lanes[i]);
-  return from(r);
+  typename Half<T>::type lanes;
+  std::memcpy(&lanes, p, sizeof(lanes));
+  return from(__builtin_convertvector(lanes, R));
 }
 WASM2CPP_INLINE v128 v128_load8x8_s(const uint8_t* p) { return load_extend<i16x8, int8_t>(p); }
 WASM2CPP_INLINE v128 v128_load8x8_u(const uint8_t* p) { return load_extend<i16x8, uint8_t>(p); }
