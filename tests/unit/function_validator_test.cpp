@@ -57,6 +57,62 @@ TEST(FunctionValidatorIR, ConstantsKeepTheirBits) {
   EXPECT_EQ(r->slot_types[0], slot_bit(V::I64) | slot_bit(V::F32));
 }
 
+// Numeric instructions, constants and local.get/set/tee take the validator's
+// fast path; multi-byte immediates, wide local indices, polymorphic operands
+// and dead code take the general one. Both must build the same IR.
+TEST(FunctionValidatorIR, WideImmediatesAndLocalIndices) {
+  ModuleBuilder b;
+  uint32_t t = b.type({V::I32}, {V::I64});
+  // 200 declared i64 locals: index 200 needs a two-byte LEB (0xc8 0x01).
+  uint32_t f = b.func(t, {0x01, 0xc8, 0x01, kI64, op::I64Const, 0x80, 0x01,  // i64.const 128
+                          op::LocalTee, 0xc8, 0x01,                          // local.tee 200
+                          op::I32Const, 0xff, 0x7e,                          // i32.const -129
+                          op::LocalGet, 0x00, op::I32Add,                    // + param 0
+                          op::Drop, op::End});
+  auto r = validate_function(b.finish(), f, Features());
+  ASSERT_TRUE(r.ok()) << error_of(r);
+  ASSERT_EQ(ops_of(*r),
+            (std::vector<Opcode>{Opcode::I64Const, Opcode::LocalTee, Opcode::I32Const,
+                                 Opcode::LocalGet, Opcode::I32Add, Opcode::Drop, Opcode::End}));
+  EXPECT_EQ(r->code[0].imm, 128u);
+  EXPECT_EQ(r->code[1].a, 200u);
+  EXPECT_EQ(r->code[1].type, V::I64);
+  EXPECT_EQ(r->code[1].height, 1u);
+  EXPECT_EQ(r->code[2].imm, static_cast<uint32_t>(-129));
+  EXPECT_EQ(r->code[2].height, 1u);
+  EXPECT_EQ(r->code[3].type, V::I32);
+  EXPECT_EQ(r->code[4].height, 3u);
+  EXPECT_EQ(r->code[5].type, V::I32);
+  EXPECT_EQ(r->code[4].offset, ModuleBuilder::kBaseOffset + 15);
+  ASSERT_EQ(r->slot_types.size(), 3u);
+  EXPECT_EQ(r->slot_types[0], slot_bit(V::I64));
+  EXPECT_EQ(r->slot_types[1], slot_bit(V::I32));
+  EXPECT_EQ(r->slot_types[2], slot_bit(V::I32));
+}
+
+TEST(FunctionValidatorIR, NumericOnPolymorphicStackAndFeatureGates) {
+  // i32.add over operands conjured by `unreachable`: valid, omitted, and the
+  // i32.eqz after it sees an i32.
+  auto r = validate_code({}, {V::I32}, {op::Unreachable, op::I32Add, op::I32Eqz, op::End});
+  ASSERT_TRUE(r.ok()) << error_of(r);
+  EXPECT_EQ(ops_of(*r), (std::vector<Opcode>{Opcode::Unreachable, Opcode::End}));
+  // A real operand on a polymorphic stack is still checked.
+  EXPECT_TRUE(fails_with(
+      validate_code({}, {},
+                    {op::Unreachable, op::F32Const, 0, 0, 0, 0, op::I32Add, op::Drop, op::End}),
+      "type mismatch in i32.add: expected i32 but found f32"));
+  // A truncated constant and a disabled feature are reported, not skipped.
+  auto truncated = validate_code({}, {}, {op::I32Const, 0x80});
+  ASSERT_FALSE(truncated.ok());
+  EXPECT_EQ(truncated.error().offset, ModuleBuilder::kBaseOffset + 3);
+  Features mvp = Features::none();
+  EXPECT_TRUE(fails_with(validate_code({V::I32}, {V::I32}, {op::LocalGet, 0, 0xc0, op::End}, mvp),
+                         "instruction i32.extend8_s requires the sign-extension feature"));
+  auto extended = validate_code({V::I32}, {V::I32}, {op::LocalGet, 0, 0xc0, op::End});
+  ASSERT_TRUE(extended.ok()) << error_of(extended);
+  EXPECT_EQ(extended->code[1].op, Opcode::I32Extend8S);
+}
+
 TEST(FunctionValidatorIR, DeclaredLocalsFollowParams) {
   ModuleBuilder b;
   uint32_t t = b.type({V::F64}, {});

@@ -49,6 +49,13 @@ Expected<RawInstr> read_instruction(ByteCursor& cursor, const Features& features
 Expected<void> read_instruction_into(ByteCursor& cursor, const Features& features,
                                      std::vector<uint32_t>& br_targets, RawInstr& out);
 
+// The short common encodings only (a single-byte opcode whose feature is
+// on, with no immediate, one-byte index / constant / memarg fields, or an
+// empty or numeric block type): true with `out` filled exactly as
+// read_instruction_into would; false with nothing consumed otherwise, and
+// the caller then uses read_instruction_into (which reports any error).
+bool try_read_short_instruction(ByteCursor& cursor, const Features& features, RawInstr& out);
+
 // Value types: "malformed value type" style errors; v128 needs simd and the
 // reference types need reference-types (errors name the flag).
 Expected<ValType> read_val_type(ByteCursor& cursor, const Features& features);

@@ -127,7 +127,7 @@ struct FunctionIR {
   bool has_calls = false;    // any call / call_indirect (memory may grow)
 };
 
-inline unsigned slot_type_bit(ValType t) {
+constexpr unsigned slot_type_bit(ValType t) {
   switch (t) {
     case ValType::I32: return 0;
     case ValType::I64: return 1;

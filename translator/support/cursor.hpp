@@ -60,6 +60,11 @@ class ByteCursor {
     out = bytes_[pos_++];
     return true;
   }
+  bool try_peek_u8(uint8_t& out) const {
+    if (at_end()) return false;
+    out = bytes_[pos_];
+    return true;
+  }
   bool try_read_u32_1(uint32_t& out) {
     if (at_end() || (bytes_[pos_] & 0x80)) return false;
     out = bytes_[pos_++];

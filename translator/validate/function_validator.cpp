@@ -5,6 +5,8 @@
 // function_validator_state.hpp.
 #include "validate/function_validator.hpp"
 
+#include <array>
+
 #include <fmt/format.h>
 
 #include "validate/function_validator_state.hpp"
@@ -29,7 +31,134 @@ TypeList single_type(ValType t) {
   return TypeList{};
 }
 
+// The single-byte instructions the fast path may take: those with a fixed
+// signature (when function_validation::fixed_signature says `simple`), with
+// no immediate or a constant, and local.get/set/tee.
+enum class FastKind : uint8_t { None, Plain, ConstI32, ConstI64, ConstF32, ConstF64, Local };
+
+struct FastOp {
+  Opcode op = Opcode::Nop;
+  FastKind kind = FastKind::None;
+};
+
+constexpr std::array<FastOp, 256> build_fast_ops() {
+  std::array<FastOp, 256> table{};
+  for (size_t i = 0; i < static_cast<size_t>(Opcode::kCount); ++i) {
+    const OpcodeInfo& op = kOpcodeInfo[i];
+    if (op.prefix != 0) continue;
+    FastKind kind = FastKind::None;
+    switch (op.immediate) {
+      case Immediate::None: kind = FastKind::Plain; break;
+      case Immediate::I32: kind = FastKind::ConstI32; break;
+      case Immediate::I64: kind = FastKind::ConstI64; break;
+      case Immediate::F32: kind = FastKind::ConstF32; break;
+      case Immediate::F64: kind = FastKind::ConstF64; break;
+      case Immediate::LocalIdx: kind = FastKind::Local; break;
+      default: break;
+    }
+    table[op.code] = FastOp{static_cast<Opcode>(i), kind};
+  }
+  return table;
+}
+
+constexpr std::array<FastOp, 256> kFastOps = build_fast_ops();
+
 }  // namespace
+
+// ---- fast path ----------------------------------------------------------------
+// Most of a body is numeric instructions, constants and local accesses. They
+// are decoded, checked and appended here without a RawInstr, but only when
+// everything about them is valid and the stack is not polymorphic; any other
+// case (an error of any kind, a feature that is off, an operand conjured by
+// unreachable code) returns false with the cursor and the state untouched,
+// and the general path (read_instruction_into + step) then takes the
+// instruction and reports exactly what it always did.
+
+bool FunctionValidator::State::fast_step(ByteCursor& cursor) {
+  ByteCursor probe = cursor;
+  const uint32_t offset = static_cast<uint32_t>(probe.offset());
+  uint8_t byte = 0;
+  if (!probe.try_read_u8(byte)) return false;
+  const FastOp fast = kFastOps[byte];
+  if (fast.kind == FastKind::None) return false;
+  const OpcodeInfo& op_info = info(fast.op);
+  if (!features->has(op_info.feature)) return false;
+  const uint32_t h = height();
+  const uint32_t available = h - ctrls.back().height;
+
+  if (fast.kind == FastKind::Local) {
+    uint32_t index = 0;
+    if (!probe.try_read_u32_1(index)) {
+      Expected<uint32_t> wide = probe.read_u32();
+      if (!wide.ok()) return false;
+      index = *wide;
+    }
+    if (index >= ir->locals.size()) return false;
+    const ValType type = ir->locals[index];
+    if (fast.op != Opcode::LocalGet) {
+      if (available == 0 || vals.back() != type) return false;
+      vals.pop_back();
+    }
+    if (fast.op != Opcode::LocalSet) push(type);
+    current_op = fast.op;
+    current_offset = offset;
+    emit(fast.op, h, index, 0, 0, type);
+    cursor = probe;
+    return true;
+  }
+
+  const function_validation::FixedSignature& sig = function_validation::fixed_signature(fast.op);
+  if (!sig.simple) return false;
+  uint64_t imm = 0;
+  switch (fast.kind) {
+    case FastKind::ConstI32: {
+      int64_t small = 0;
+      if (probe.try_read_s64_1(small)) {
+        imm = static_cast<uint32_t>(static_cast<int32_t>(small));
+        break;
+      }
+      Expected<int32_t> wide = probe.read_s32();
+      if (!wide.ok()) return false;
+      imm = static_cast<uint32_t>(*wide);
+      break;
+    }
+    case FastKind::ConstI64: {
+      int64_t small = 0;
+      if (probe.try_read_s64_1(small)) {
+        imm = static_cast<uint64_t>(small);
+        break;
+      }
+      Expected<int64_t> wide = probe.read_s64();
+      if (!wide.ok()) return false;
+      imm = static_cast<uint64_t>(*wide);
+      break;
+    }
+    case FastKind::ConstF32: {
+      Expected<uint32_t> bits = probe.read_fixed_u32();
+      if (!bits.ok()) return false;
+      imm = *bits;
+      break;
+    }
+    case FastKind::ConstF64: {
+      Expected<uint64_t> bits = probe.read_fixed_u64();
+      if (!bits.ok()) return false;
+      imm = *bits;
+      break;
+    }
+    default: break;
+  }
+  const uint32_t n = sig.num_params;
+  if (available < n) return false;
+  for (uint32_t i = 0; i < n; ++i)
+    if (vals[h - n + i] != sig.params[i]) return false;
+  vals.shrink_to(h - n);
+  if (sig.num_results) push(sig.result);
+  current_op = fast.op;
+  current_offset = offset;
+  emit(fast.op, h, 0, 0, imm);
+  cursor = probe;
+  return true;
+}
 
 // ---- errors -----------------------------------------------------------------
 
@@ -131,9 +260,12 @@ Expected<void> FunctionValidator::State::run(const Module& m, uint32_t func_inde
                                       : "END opcode expected (the body ends before its final end)",
                         cursor.offset());
     }
+    if (fast_step(cursor)) continue;
     br_targets.clear();
-    auto read = read_instruction_into(cursor, f, br_targets, in);
-    if (!read.ok()) return std::move(read).error();
+    if (!try_read_short_instruction(cursor, f, in)) {
+      auto read = read_instruction_into(cursor, f, br_targets, in);
+      if (!read.ok()) return std::move(read).error();
+    }
     current_op = in.op;
     current_offset = in.offset;
     if (!step(in)) return std::move(error);

@@ -65,8 +65,6 @@ constexpr std::array<FixedSignature, kOpcodeCount> build_signatures() {
   return table;
 }
 
-constexpr std::array<FixedSignature, kOpcodeCount> kSignatures = build_signatures();
-
 // log2 of a natural alignment (access width in bytes).
 constexpr uint32_t log2_of(uint32_t bytes) {
   uint32_t log = 0;
@@ -76,7 +74,7 @@ constexpr uint32_t log2_of(uint32_t bytes) {
 
 }  // namespace
 
-const FixedSignature& fixed_signature(Opcode op) { return kSignatures[static_cast<size_t>(op)]; }
+constexpr std::array<FixedSignature, kOpcodeCount> kFixedSignatures = build_signatures();
 
 }  // namespace function_validation
 

@@ -12,6 +12,8 @@
 //    it branched out). Only live instructions go into the IR.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -50,6 +52,46 @@ inline bool same_types(TypeList a, TypeList b) {
   return true;
 }
 
+// The operand stack's types. A std::vector would do, but its push_back
+// inlines the reallocation path into every caller (and with it a full
+// register save); here growing is out of line and a push is two stores.
+class TypeStack {
+ public:
+  uint32_t size() const { return static_cast<uint32_t>(top_); }
+  ValType back() const { return data_[top_ - 1]; }
+  ValType operator[](size_t i) const { return data_[i]; }
+  void push_back(ValType t) {
+    if (top_ == storage_.size()) [[unlikely]]
+      grow();
+    data_[top_++] = t;
+  }
+  void pop_back() { --top_; }
+  // Only ever shrinks (the stack above a frame is dropped).
+  void shrink_to(uint32_t n) { top_ = n; }
+  void clear() { top_ = 0; }
+
+ private:
+  void grow() {
+    storage_.resize(storage_.empty() ? 64 : storage_.size() * 2);
+    data_ = storage_.data();
+  }
+  std::vector<ValType> storage_;
+  ValType* data_ = nullptr;
+  size_t top_ = 0;
+};
+
+// The slot_type_bit mask of each ValType, by its encoding byte.
+struct SlotMasks {
+  uint8_t mask[256];
+};
+constexpr SlotMasks build_slot_masks() {
+  SlotMasks masks{};
+  for (unsigned i = 0; i < 256; ++i)
+    masks.mask[i] = static_cast<uint8_t>(1u << slot_type_bit(static_cast<ValType>(i)));
+  return masks;
+}
+inline constexpr SlotMasks kSlotMasks = build_slot_masks();
+
 // One entry of the control stack.
 struct Ctrl {
   BlockKind kind = BlockKind::Block;
@@ -80,7 +122,11 @@ struct FixedSignature {
   ValType result = ValType::I32;
 };
 
-const FixedSignature& fixed_signature(Opcode op);
+// Indexed by Opcode; defined (constexpr) in function_validator_ops.cpp.
+extern const std::array<FixedSignature, static_cast<size_t>(Opcode::kCount)> kFixedSignatures;
+inline const FixedSignature& fixed_signature(Opcode op) {
+  return kFixedSignatures[static_cast<size_t>(op)];
+}
 
 }  // namespace function_validation
 
@@ -94,7 +140,7 @@ struct FunctionValidator::State {
   FunctionIR* ir = nullptr;
 
   // Scratch reused between functions.
-  std::vector<ValType> vals;
+  function_validation::TypeStack vals;
   std::vector<Ctrl> ctrls;
   std::vector<uint32_t> br_targets;
   std::vector<std::pair<uint32_t, ValType>> local_groups;
@@ -105,6 +151,9 @@ struct FunctionValidator::State {
   Error error;
 
   Expected<void> run(const Module& m, uint32_t func_index, const Features& f, FunctionIR& out);
+  // The common instructions in one go (function_validator.cpp); false with
+  // nothing consumed or changed when the general path must take it.
+  [[gnu::always_inline]] inline bool fast_step(ByteCursor& cursor);
 
   // ---- errors ---------------------------------------------------------------
   // Records the first error (at the current instruction) and returns false,
@@ -118,13 +167,13 @@ struct FunctionValidator::State {
   bool fail_index(const char* what, uint32_t index);  // "unknown <what> <index>"
 
   // ---- operand stack ------------------------------------------------------
-  uint32_t height() const { return static_cast<uint32_t>(vals.size()); }
+  uint32_t height() const { return vals.size(); }
 
   void mark_slot(uint32_t h, ValType t) {
     std::vector<uint8_t>& slots = ir->slot_types;
     if (h >= slots.size()) [[unlikely]]
       grow_slots(h);
-    slots[h] |= static_cast<uint8_t>(1u << slot_type_bit(t));
+    slots[h] |= function_validation::kSlotMasks.mask[static_cast<uint8_t>(t)];
   }
   void grow_slots(uint32_t h);
 
@@ -168,7 +217,7 @@ struct FunctionValidator::State {
   // After an unconditional transfer of control.
   void set_unreachable() {
     Ctrl& frame = ctrls.back();
-    vals.resize(frame.height);
+    vals.shrink_to(frame.height);
     frame.unreachable = true;
     live = false;
   }
