@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "emit/append_format.hpp"
 #include "emit/emitter.hpp"
 #include "fmt/compile.h"
 #include "fmt/format.h"
@@ -132,36 +133,33 @@ std::string segment_span(uint32_t index, size_t size) {
 // `self` the whole.
 void emit_owned_context(const ModuleInfo& info, std::string& out) {
   const Module& m = info.module;
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("struct Instance::Context : {}Context {{\n"),
-                 info.qualified_ns);
+  append_format(out, FMT_COMPILE("struct Instance::Context : {}Context {{\n"), info.qualified_ns);
   for (uint32_t i = 0; i < m.memories.size(); ++i) {
     if (!m.memories[i].imported)
       out += fmt::format(FMT_COMPILE("  std::unique_ptr<wasm2cpp::Memory> mem{}_owned;\n"), i);
   }
   for (uint32_t i = 0; i < m.tables.size(); ++i) {
     if (!m.tables[i].imported)
-      fmt::format_to(std::back_inserter(out), FMT_COMPILE("  std::unique_ptr<{}> table{}_owned;\n"),
-                     table_class(m.tables[i].type.elem), i);
+      append_format(out, FMT_COMPILE("  std::unique_ptr<{}> table{}_owned;\n"),
+                    table_class(m.tables[i].type.elem), i);
   }
   for (uint32_t i = 0; i < m.globals.size(); ++i) {
     if (info.global_shared[i] && !m.globals[i].imported) {
       const GlobalType& g = m.globals[i].type;
-      fmt::format_to(std::back_inserter(out),
-                     FMT_COMPILE("  wasm2cpp::Global<{0}> g{1}_storage{{{0}{{}}, {2}}};\n"),
-                     public_type(g.type), i, g.is_mutable ? "true" : "false");
+      append_format(out, FMT_COMPILE("  wasm2cpp::Global<{0}> g{1}_storage{{{0}{{}}, {2}}};\n"),
+                    public_type(g.type), i, g.is_mutable ? "true" : "false");
     }
   }
   for (uint32_t i = 0; i < m.tags.size(); ++i) {
     if (!m.tags[i].imported)
-      fmt::format_to(
-          std::back_inserter(out),
-          FMT_COMPILE("  wasm2cpp::Tag tag{}_storage{{wasm2cpp::intern_func_type({})}};\n"), i,
+      append_format(
+          out, FMT_COMPILE("  wasm2cpp::Tag tag{}_storage{{wasm2cpp::intern_func_type({})}};\n"), i,
           cpp_string_literal(signature_string(m.types[m.tags[i].type_index])));
   }
   for (uint32_t i = 0; i < m.elems.size(); ++i) {
     if (m.elems[i].mode == ElemSegment::Mode::Passive)
-      fmt::format_to(std::back_inserter(out), FMT_COMPILE("  std::vector<{}> elem{}_items;\n"),
-                     public_type(m.elems[i].type), i);
+      append_format(out, FMT_COMPILE("  std::vector<{}> elem{}_items;\n"),
+                    public_type(m.elems[i].type), i);
   }
   out += "  wasm2cpp::Exports exports;\n";
   out += "  // Keeps imported host callables alive.\n";
@@ -172,9 +170,8 @@ void emit_owned_context(const ModuleInfo& info, std::string& out) {
 void emit_link(const ModuleInfo& info, std::string& out) {
   const Module& m = info.module;
   bool guard = info.options.bounds_checks == BoundsChecks::Guard;
-  fmt::format_to(std::back_inserter(out),
-                 FMT_COMPILE("Imports Imports::link(const wasm2cpp::Linker&{}) {{\n"),
-                 m.imports.empty() ? "" : " linker");
+  append_format(out, FMT_COMPILE("Imports Imports::link(const wasm2cpp::Linker&{}) {{\n"),
+                m.imports.empty() ? "" : " linker");
   out += "  Imports imports;\n";
   for (uint32_t i = 0; i < m.imports.size(); ++i) {
     const Import& imp = m.imports[i];
@@ -184,60 +181,55 @@ void emit_link(const ModuleInfo& info, std::string& out) {
       case ExternKind::Func: {
         std::string fn = fmt::format(FMT_COMPILE("wasm2cpp::Function<{}>"),
                                      function_sig(m.func_type(imp.index)));
-        fmt::format_to(
-            std::back_inserter(out),
+        append_format(
+            out,
             FMT_COMPILE(
                 "  imports.{} = {}::from_ref(wasm2cpp::link::function(linker, {}, {}::type()));\n"),
             member, fn, names, fn);
         // A host callable defined as a Function stays alive with the instance.
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("  imports.{}.set_owner(linker.owner({}));\n"), member, names);
+        append_format(out, FMT_COMPILE("  imports.{}.set_owner(linker.owner({}));\n"), member,
+                      names);
         break;
       }
       case ExternKind::Memory: {
         const Limits& l = m.memories[imp.index].type.limits;
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("  imports.{} = wasm2cpp::link::memory(linker, {});\n"), member,
-                       names);
-        fmt::format_to(
-            std::back_inserter(out),
+        append_format(out, FMT_COMPILE("  imports.{} = wasm2cpp::link::memory(linker, {});\n"),
+                      member, names);
+        append_format(
+            out,
             FMT_COMPILE("  wasm2cpp::link::check_memory(imports.{}, {}, {}ull, {}, {}, {}, {});\n"),
             member, names, l.min, optional_literal(l.max), l.shared, l.is64, guard && !l.is64);
         break;
       }
       case ExternKind::Table: {
         const TableType& t = m.tables[imp.index].type;
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("  imports.{} = wasm2cpp::link::table<{}>(linker, {});\n"),
-                       member, table_class(t.elem), names);
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("  wasm2cpp::link::check_table(imports.{}, {}, {}ull, {});\n"),
-                       member, names, t.limits.min, optional_literal(t.limits.max));
+        append_format(out, FMT_COMPILE("  imports.{} = wasm2cpp::link::table<{}>(linker, {});\n"),
+                      member, table_class(t.elem), names);
+        append_format(out,
+                      FMT_COMPILE("  wasm2cpp::link::check_table(imports.{}, {}, {}ull, {});\n"),
+                      member, names, t.limits.min, optional_literal(t.limits.max));
         break;
       }
       case ExternKind::Global: {
         const GlobalType& g = m.globals[imp.index].type;
         out += "  {\n";
-        fmt::format_to(
-            std::back_inserter(out),
+        append_format(
+            out,
             FMT_COMPILE("    wasm2cpp::GlobalBase* global = wasm2cpp::link::global(linker, {});\n"),
             names);
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("    wasm2cpp::link::check_global(global, {}, {}, {});\n"),
-                       names, val_kind(g.type), g.is_mutable);
-        fmt::format_to(
-            std::back_inserter(out),
-            FMT_COMPILE("    imports.{} = static_cast<wasm2cpp::Global<{}>*>(global);\n"), member,
-            public_type(g.type));
+        append_format(out, FMT_COMPILE("    wasm2cpp::link::check_global(global, {}, {}, {});\n"),
+                      names, val_kind(g.type), g.is_mutable);
+        append_format(out,
+                      FMT_COMPILE("    imports.{} = static_cast<wasm2cpp::Global<{}>*>(global);\n"),
+                      member, public_type(g.type));
         out += "  }\n";
         break;
       }
       case ExternKind::Tag:
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("  imports.{} = wasm2cpp::link::tag(linker, {});\n"), member,
-                       names);
-        fmt::format_to(
-            std::back_inserter(out),
+        append_format(out, FMT_COMPILE("  imports.{} = wasm2cpp::link::tag(linker, {});\n"), member,
+                      names);
+        append_format(
+            out,
             FMT_COMPILE(
                 "  wasm2cpp::link::check_tag(imports.{}, {}, wasm2cpp::intern_func_type({}));\n"),
             member, names,
@@ -257,52 +249,40 @@ void emit_imports_into_context(const ModuleInfo& info, std::string& out) {
     std::string names = cpp_string_literal(imp.module) + ", " + cpp_string_literal(imp.field);
     switch (imp.kind) {
       case ExternKind::Func:
-        fmt::format_to(
-            std::back_inserter(out),
-            FMT_COMPILE("  wasm2cpp::link::check_function({}.ref(), {}, ctx->type{});\n"), member,
-            names, m.functions[imp.index].type_index);
-        fmt::format_to(std::back_inserter(out), FMT_COMPILE("  ctx->func{} = {}.ref();\n"),
-                       imp.index, member);
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("  if ({0}.owner()) self->owners.push_back({0}.owner());\n"),
-                       member);
+        append_format(out,
+                      FMT_COMPILE("  wasm2cpp::link::check_function({}.ref(), {}, ctx->type{});\n"),
+                      member, names, m.functions[imp.index].type_index);
+        append_format(out, FMT_COMPILE("  ctx->func{} = {}.ref();\n"), imp.index, member);
+        append_format(out, FMT_COMPILE("  if ({0}.owner()) self->owners.push_back({0}.owner());\n"),
+                      member);
         break;
       case ExternKind::Memory: {
         const Limits& l = m.memories[imp.index].type.limits;
-        fmt::format_to(
-            std::back_inserter(out),
-            FMT_COMPILE("  wasm2cpp::link::check_memory({}, {}, {}ull, {}, {}, {}, {});\n"), member,
-            names, l.min, optional_literal(l.max), l.shared, l.is64, guard && !l.is64);
-        fmt::format_to(std::back_inserter(out), FMT_COMPILE("  ctx->mem{} = {};\n"), imp.index,
-                       member);
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("  ctx->mem{0}_base = ctx->mem{0}->data();\n"), imp.index);
+        append_format(
+            out, FMT_COMPILE("  wasm2cpp::link::check_memory({}, {}, {}ull, {}, {}, {}, {});\n"),
+            member, names, l.min, optional_literal(l.max), l.shared, l.is64, guard && !l.is64);
+        append_format(out, FMT_COMPILE("  ctx->mem{} = {};\n"), imp.index, member);
+        append_format(out, FMT_COMPILE("  ctx->mem{0}_base = ctx->mem{0}->data();\n"), imp.index);
         break;
       }
       case ExternKind::Table: {
         const TableType& t = m.tables[imp.index].type;
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("  wasm2cpp::link::check_table({}, {}, {}ull, {});\n"), member,
-                       names, t.limits.min, optional_literal(t.limits.max));
-        fmt::format_to(std::back_inserter(out), FMT_COMPILE("  ctx->table{} = {};\n"), imp.index,
-                       member);
+        append_format(out, FMT_COMPILE("  wasm2cpp::link::check_table({}, {}, {}ull, {});\n"),
+                      member, names, t.limits.min, optional_literal(t.limits.max));
+        append_format(out, FMT_COMPILE("  ctx->table{} = {};\n"), imp.index, member);
         break;
       }
       case ExternKind::Global: {
         const GlobalType& g = m.globals[imp.index].type;
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("  wasm2cpp::link::check_global({}, {}, {}, {});\n"), member,
-                       names, val_kind(g.type), g.is_mutable);
-        fmt::format_to(std::back_inserter(out), FMT_COMPILE("  ctx->g{} = {};\n"), imp.index,
-                       member);
+        append_format(out, FMT_COMPILE("  wasm2cpp::link::check_global({}, {}, {}, {});\n"), member,
+                      names, val_kind(g.type), g.is_mutable);
+        append_format(out, FMT_COMPILE("  ctx->g{} = {};\n"), imp.index, member);
         break;
       }
       case ExternKind::Tag:
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("  wasm2cpp::link::check_tag({}, {}, ctx->type{});\n"), member,
-                       names, m.tags[imp.index].type_index);
-        fmt::format_to(std::back_inserter(out), FMT_COMPILE("  ctx->tag{} = {};\n"), imp.index,
-                       member);
+        append_format(out, FMT_COMPILE("  wasm2cpp::link::check_tag({}, {}, ctx->type{});\n"),
+                      member, names, m.tags[imp.index].type_index);
+        append_format(out, FMT_COMPILE("  ctx->tag{} = {};\n"), imp.index, member);
         break;
     }
   }
@@ -317,15 +297,13 @@ void emit_definitions(const ModuleInfo& info, std::string& out) {
     const Memory& mem = m.memories[i];
     if (mem.imported) continue;
     const Limits& l = mem.type.limits;
-    fmt::format_to(std::back_inserter(out),
-                   FMT_COMPILE("  self->mem{0}_owned = "
-                               "std::make_unique<wasm2cpp::Memory>(wasm2cpp::Memory::Limits{{{1}"
-                               "ull, {2}, {3}, {4}}});\n"),
-                   i, l.min, optional_literal(l.max), l.shared, l.is64);
-    fmt::format_to(std::back_inserter(out),
-                   FMT_COMPILE("  ctx->mem{0} = self->mem{0}_owned.get();\n"), i);
-    fmt::format_to(std::back_inserter(out),
-                   FMT_COMPILE("  ctx->mem{0}_base = ctx->mem{0}->data();\n"), i);
+    append_format(out,
+                  FMT_COMPILE("  self->mem{0}_owned = "
+                              "std::make_unique<wasm2cpp::Memory>(wasm2cpp::Memory::Limits{{{1}"
+                              "ull, {2}, {3}, {4}}});\n"),
+                  i, l.min, optional_literal(l.max), l.shared, l.is64);
+    append_format(out, FMT_COMPILE("  ctx->mem{0} = self->mem{0}_owned.get();\n"), i);
+    append_format(out, FMT_COMPILE("  ctx->mem{0}_base = ctx->mem{0}->data();\n"), i);
     // Security: guard-mode code has no bounds checks, so it must never run
     // against a memory without the full guard reservation.
     if (!info.explicit_checks(i))
@@ -334,13 +312,12 @@ void emit_definitions(const ModuleInfo& info, std::string& out) {
   for (uint32_t i = 0; i < m.tables.size(); ++i) {
     const Table& t = m.tables[i];
     if (t.imported) continue;
-    fmt::format_to(std::back_inserter(out),
-                   FMT_COMPILE("  self->table{0}_owned = "
-                               "std::make_unique<{1}>(wasm2cpp::TableLimits{{{2}ull, {3}}});\n"),
-                   i, table_class(t.type.elem), t.type.limits.min,
-                   optional_literal(t.type.limits.max));
-    fmt::format_to(std::back_inserter(out),
-                   FMT_COMPILE("  ctx->table{0} = self->table{0}_owned.get();\n"), i);
+    append_format(out,
+                  FMT_COMPILE("  self->table{0}_owned = "
+                              "std::make_unique<{1}>(wasm2cpp::TableLimits{{{2}ull, {3}}});\n"),
+                  i, table_class(t.type.elem), t.type.limits.min,
+                  optional_literal(t.type.limits.max));
+    append_format(out, FMT_COMPILE("  ctx->table{0} = self->table{0}_owned.get();\n"), i);
   }
   for (uint32_t i = 0; i < m.globals.size(); ++i) {
     const Global& g = m.globals[i];
@@ -379,8 +356,8 @@ void emit_export_map(const ModuleInfo& info, std::string& out) {
         value = fmt::format(FMT_COMPILE("ctx->tag{}"), e.index);
         break;
     }
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("  self->exports.add_{}({}, {}, {});\n"),
-                   kind, cpp_string_literal(e.name), e.name.size(), value);
+    append_format(out, FMT_COMPILE("  self->exports.add_{}({}, {}, {});\n"), kind,
+                  cpp_string_literal(e.name), e.name.size(), value);
   }
 }
 
@@ -400,16 +377,15 @@ void emit_compact_func_items(const ModuleInfo& info, const std::vector<uint32_t>
     if (slot_of.emplace(f, static_cast<uint32_t>(distinct.size())).second) distinct.push_back(f);
   out += "      const wasm2cpp::FuncRef refs[] = {";
   for (size_t k = 0; k < distinct.size(); ++k)
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}\n          {}"), k ? "," : "",
-                   info.func_ref(distinct[k], "ctx"));
+    append_format(out, FMT_COMPILE("{}\n          {}"), k ? "," : "",
+                  info.func_ref(distinct[k], "ctx"));
   const char* slot_type = distinct.size() <= 0x100     ? "uint8_t"
                           : distinct.size() <= 0x10000 ? "uint16_t"
                                                        : "uint32_t";
-  fmt::format_to(std::back_inserter(out),
-                 FMT_COMPILE("}};\n      static constexpr {} slots[] = {{"), slot_type);
+  append_format(out, FMT_COMPILE("}};\n      static constexpr {} slots[] = {{"), slot_type);
   for (size_t k = 0; k < funcs.size(); ++k) {
     out += k % 32 ? "," : (k ? ",\n          " : "\n          ");
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), slot_of[funcs[k]]);
+    append_format(out, FMT_COMPILE("{}"), slot_of[funcs[k]]);
     if (k % 32 == 31) chunks.flush_if_large();
   }
   out += "};\n";
@@ -434,28 +410,27 @@ void emit_segments_and_start(const ModuleInfo& info, ChunkedText& chunks) {
     if (seg.func_indices.size() >= kCompactElemThreshold) {
       emit_compact_func_items(info, seg.func_indices, chunks);
     } else {
-      fmt::format_to(std::back_inserter(out), FMT_COMPILE("      std::vector<{}> items = {{"),
-                     public_type(seg.type));
+      append_format(out, FMT_COMPILE("      std::vector<{}> items = {{"), public_type(seg.type));
       for (size_t k = 0; k < seg.items.size(); ++k) {
-        fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}\n          {}"), k ? "," : "",
-                       const_expr(info, seg.items[k]));
+        append_format(out, FMT_COMPILE("{}\n          {}"), k ? "," : "",
+                      const_expr(info, seg.items[k]));
         chunks.flush_if_large();
       }
       for (size_t k = 0; k < seg.func_indices.size(); ++k)
-        fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}\n          {}"), k ? "," : "",
-                       info.func_ref(seg.func_indices[k], "ctx"));
+        append_format(out, FMT_COMPILE("{}\n          {}"), k ? "," : "",
+                      info.func_ref(seg.func_indices[k], "ctx"));
       out += "};\n";
     }
     if (seg.mode == ElemSegment::Mode::Passive) {
-      fmt::format_to(std::back_inserter(out),
-                     FMT_COMPILE("      self->elem{0}_items = std::move(items);\n      "
-                                 "ctx->elem{0} = self->elem{0}_items;\n"),
-                     i);
+      append_format(out,
+                    FMT_COMPILE("      self->elem{0}_items = std::move(items);\n      "
+                                "ctx->elem{0} = self->elem{0}_items;\n"),
+                    i);
     } else {
       // Active: table.init then elem.drop; an out-of-range segment traps
       // (even an empty one).
-      fmt::format_to(
-          std::back_inserter(out),
+      append_format(
+          out,
           FMT_COMPILE(
               "      ctx->table{}->init({}, items.data(), items.size(), 0, items.size());\n"),
           seg.table_index, const_expr(info, seg.offset));
@@ -466,19 +441,18 @@ void emit_segments_and_start(const ModuleInfo& info, ChunkedText& chunks) {
     const DataSegment& seg = m.datas[i];
     std::string span = segment_span(i, seg.bytes.size());
     if (seg.mode == DataSegment::Mode::Passive) {
-      fmt::format_to(std::back_inserter(out), FMT_COMPILE("    ctx->data{} = {};\n"), i, span);
+      append_format(out, FMT_COMPILE("    ctx->data{} = {};\n"), i, span);
     } else {
-      fmt::format_to(std::back_inserter(out), FMT_COMPILE("    ctx->mem{}->init({}, {}, 0, {});\n"),
-                     seg.memory_index, const_expr(info, seg.offset), span, seg.bytes.size());
+      append_format(out, FMT_COMPILE("    ctx->mem{}->init({}, {}, 0, {});\n"), seg.memory_index,
+                    const_expr(info, seg.offset), span, seg.bytes.size());
     }
   }
   if (m.start) {
     uint32_t f = *m.start;
     if (m.functions[f].imported) {
-      fmt::format_to(std::back_inserter(out),
-                     FMT_COMPILE("    wasm2cpp::call_ref<void>(ctx->func{});\n"), f);
+      append_format(out, FMT_COMPILE("    wasm2cpp::call_ref<void>(ctx->func{});\n"), f);
     } else {
-      fmt::format_to(std::back_inserter(out), FMT_COMPILE("    {}(ctx);\n"), entry_call(info, f));
+      append_format(out, FMT_COMPILE("    {}(ctx);\n"), entry_call(info, f));
     }
   }
 }
@@ -502,9 +476,9 @@ void emit_export_members(const ModuleInfo& info, std::string& out) {
         const FuncType& type = m.func_type(e.index);
         std::string params, args;
         for (size_t p = 0; p < type.params.size(); ++p) {
-          fmt::format_to(std::back_inserter(params), FMT_COMPILE("{}{} p{}"), p ? ", " : "",
-                         public_type(type.params[p]), p);
-          fmt::format_to(std::back_inserter(args), FMT_COMPILE(", p{}"), p);
+          append_format(params, FMT_COMPILE("{}{} p{}"), p ? ", " : "", public_type(type.params[p]),
+                        p);
+          append_format(args, FMT_COMPILE(", p{}"), p);
         }
         std::string call =
             m.functions[e.index].imported
@@ -512,31 +486,28 @@ void emit_export_members(const ModuleInfo& info, std::string& out) {
                               result_type(type), e.index, args)
                 : fmt::format(FMT_COMPILE("{}(static_cast<{}Context*>(ctx_.get()){})"),
                               entry_call(info, e.index), info.qualified_ns, args);
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("{} Instance::{}({}) {{ return {}; }}\n"), result_type(type),
-                       member, params, call);
+        append_format(out, FMT_COMPILE("{} Instance::{}({}) {{ return {}; }}\n"), result_type(type),
+                      member, params, call);
         break;
       }
       case ExternKind::Memory:
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("wasm2cpp::Memory& Instance::{}() {{ return *ctx_->mem{}; }}\n"),
-                       member, e.index);
+        append_format(out,
+                      FMT_COMPILE("wasm2cpp::Memory& Instance::{}() {{ return *ctx_->mem{}; }}\n"),
+                      member, e.index);
         break;
       case ExternKind::Table:
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("{}& Instance::{}() {{ return *ctx_->table{}; }}\n"),
-                       table_class(m.tables[e.index].type.elem), member, e.index);
+        append_format(out, FMT_COMPILE("{}& Instance::{}() {{ return *ctx_->table{}; }}\n"),
+                      table_class(m.tables[e.index].type.elem), member, e.index);
         break;
       case ExternKind::Global:
-        fmt::format_to(
-            std::back_inserter(out),
-            FMT_COMPILE("wasm2cpp::Global<{}>& Instance::{}() {{ return *ctx_->g{}; }}\n"),
+        append_format(
+            out, FMT_COMPILE("wasm2cpp::Global<{}>& Instance::{}() {{ return *ctx_->g{}; }}\n"),
             public_type(m.globals[e.index].type.type), member, e.index);
         break;
       case ExternKind::Tag:
-        fmt::format_to(std::back_inserter(out),
-                       FMT_COMPILE("wasm2cpp::Tag& Instance::{}() {{ return *ctx_->tag{}; }}\n"),
-                       member, e.index);
+        append_format(out,
+                      FMT_COMPILE("wasm2cpp::Tag& Instance::{}() {{ return *ctx_->tag{}; }}\n"),
+                      member, e.index);
         break;
     }
   }
@@ -551,7 +522,7 @@ void emit_instance_implementation(const ModuleInfo& info,
   std::string& out = chunks.text;
   emit_owned_context(info, out);
   for (uint32_t i = 0; i < m.datas.size(); ++i) {
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("static const char kData{}[] ="), i);
+    append_format(out, FMT_COMPILE("static const char kData{}[] ="), i);
     append_data_literal(m.datas[i].bytes, chunks);
     out += ";\n";
   }
@@ -560,21 +531,20 @@ void emit_instance_implementation(const ModuleInfo& info,
   emit_link(info, out);
 
   out += "Instance::Instance(const wasm2cpp::Linker& linker) : Instance(Imports::link(linker)) {}\n\n";
-  fmt::format_to(
-      std::back_inserter(out),
+  append_format(
+      out,
       FMT_COMPILE("Instance::Instance(const Imports&{}) : ctx_(std::make_unique<Context>()) {{\n"),
       m.imports.empty() ? "" : " imports");
-  fmt::format_to(
-      std::back_inserter(out),
+  append_format(
+      out,
       FMT_COMPILE(
           "  Context* self = ctx_.get();\n  {}Context* ctx = self;\n  (void)self;\n  (void)ctx;\n"),
       info.qualified_ns);
   // Types are interned per process: equal signatures give equal TypeIds
   // across modules, which is what call_indirect and linking compare.
   for (uint32_t i = 0; i < m.types.size(); ++i)
-    fmt::format_to(std::back_inserter(out),
-                   FMT_COMPILE("  ctx->type{} = wasm2cpp::intern_func_type({});\n"), i,
-                   cpp_string_literal(signature_string(m.types[i])));
+    append_format(out, FMT_COMPILE("  ctx->type{} = wasm2cpp::intern_func_type({});\n"), i,
+                  cpp_string_literal(signature_string(m.types[i])));
   emit_imports_into_context(info, out);
   emit_definitions(info, out);
   emit_export_map(info, out);

@@ -2,6 +2,7 @@
 #include <iterator>
 #include <string>
 
+#include "emit/append_format.hpp"
 #include "emit/emitter.hpp"
 #include "fmt/compile.h"
 #include "fmt/format.h"
@@ -107,7 +108,7 @@ std::string ModuleInfo::function_declaration(uint32_t func_index,
     bool named = named_params == nullptr || (*named_params)[i];
     out += ", ";
     out += public_type(type.params[i]);
-    if (named) fmt::format_to(std::back_inserter(out), FMT_COMPILE(" p{}"), i);
+    if (named) append_format(out, FMT_COMPILE(" p{}"), i);
   }
   out += ')';
   return out;

@@ -3,6 +3,7 @@
 #include <iterator>
 #include <string>
 
+#include "emit/append_format.hpp"
 #include "emit/emitter.hpp"
 #include "fmt/compile.h"
 #include "fmt/format.h"
@@ -28,7 +29,7 @@ std::string cpp_string_literal(std::string_view bytes) {
       out += static_cast<char>(c);
     } else {
       // Always three octal digits, so a following digit is never absorbed.
-      fmt::format_to(std::back_inserter(out), FMT_COMPILE("\\{:03o}"), c);
+      append_format(out, FMT_COMPILE("\\{:03o}"), c);
     }
   }
   out += '"';

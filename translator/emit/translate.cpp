@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "decode/decode_module.hpp"
+#include "emit/append_format.hpp"
 #include "emit/emitter.hpp"
 #include "fmt/compile.h"
 #include "fmt/format.h"
@@ -101,7 +102,7 @@ std::string source_prelude(const emit::ModuleInfo& info, const std::string& head
   // header (the whole runtime API, ~1.2 s of compile time) only where the
   // instance implementation is.
   if (needs.instance) {
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("#include \"{}\"\n\n"), header_name);
+    emit::append_format(out, FMT_COMPILE("#include \"{}\"\n\n"), header_name);
     out += "#include <wasm2cpp/instance_support.hpp>\n";
   }
   out += "#include <wasm2cpp/code.hpp>\n";
@@ -114,8 +115,8 @@ std::string source_prelude(const emit::ModuleInfo& info, const std::string& head
   if (needs.instance || uses_tuples(info.module)) out += "#include <tuple>\n";
   if (needs.instance) out += "#include <vector>\n";
   out += "\n";
-  fmt::format_to(std::back_inserter(out),
-                 FMT_COMPILE("namespace {} {{\n\nnamespace ops = ::wasm2cpp::ops;\n"), info.ns);
+  emit::append_format(out, FMT_COMPILE("namespace {} {{\n\nnamespace ops = ::wasm2cpp::ops;\n"),
+                      info.ns);
   if (needs.simd) out += "namespace simd = ::wasm2cpp::simd;\n";
   out += "\n";
   return out;
