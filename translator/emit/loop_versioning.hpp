@@ -115,11 +115,14 @@ struct LoopVersions {
 // (docs/generated-code.md, "Versioned loops", says why they are where they
 // are): a loop with a longer body is not versioned, and a function versions
 // loops in code order only while their bodies add up to at most
-// versioning_budget() instructions.
+// versioning_budget() instructions: the function's own size (so the copies
+// at most double it, nested loops counted once per level), 400 in a small
+// one. Half the function's size left two loops of simd128 unversioned
+// (explicit mode +2.7% instructions, the suite's other programs unchanged).
 inline constexpr size_t kMaxBodyInstructions = 200;
 inline constexpr size_t kMinVersioningBudget = 400;
 constexpr size_t versioning_budget(size_t function_instructions) {
-  return function_instructions / 2 > kMinVersioningBudget ? function_instructions / 2 : kMinVersioningBudget;
+  return function_instructions > kMinVersioningBudget ? function_instructions : kMinVersioningBudget;
 }
 
 // How the emitter accesses a memory outside versioned copies, which decides
