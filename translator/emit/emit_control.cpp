@@ -200,6 +200,8 @@ void FunctionEmitter::close_block(const Instr& in) {
       line("__builtin_unreachable();");
     }
     live_ = false;
+    // The stubs written after the body start with nothing aliased.
+    forget_aliases();
     close_function_exceptions();
     return;
   }
@@ -324,6 +326,11 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
     if (a.hoisted)
       line_format(FMT_COMPILE("const auto {} = {};"), hoisted_load_name(a), unchecked_load(a));
   for (size_t i = plan->begin + 1; i < plan->back_edge; ++i) emit_instr(i);
+  // The copy ends where the back edge's br_if would be: the slots under its
+  // condition hold what the ordinary loop would leave in them (emit_instr).
+  const uint32_t back_edge_height = ir_.code[plan->back_edge].height;
+  materialise_below(back_edge_height > 0 ? back_edge_height - 1 : 0);
+  forget_aliases();
   if (plan->hoist_loads) {
     --indent_;
     line_format(FMT_COMPILE("}} while (++{0}_k != {0}_n);"), v);
@@ -377,7 +384,13 @@ std::string FunctionEmitter::affine_value(const AffineForm& form) {
 }
 
 void FunctionEmitter::copy_values(const std::vector<ValType>& types, uint32_t from, uint32_t to) {
-  if (from == to) return;
+  if (from == to) {
+    // The values are where the label wants them, unless forwarded (only a
+    // br's own operands can be: it is the one path leaving from here).
+    for (uint32_t i = 0; i < types.size(); ++i)
+      if (slot_aliased(from + i)) materialise(from + i);
+    return;
+  }
   // Ascending order is safe: the destination is below the source, so each
   // write lands on a slot already read.
   for (uint32_t i = 0; i < types.size(); ++i)

@@ -202,8 +202,12 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       // when out of bounds, so it is made volatile rather than deleted; in
       // explicit mode the check above is all that is needed.
       if (unchecked) return true;
-      if (in_bounds)
-        line_format(FMT_COMPILE("(void){};"), addr);  // cannot fault: nothing to do
+      if (in_bounds) {
+        // Cannot fault: nothing to do (a forwarded constant address is not
+        // even a variable to mark used).
+        if (!slot_aliased(addr_height) || alias_[addr_height].local != SlotAlias::kNoLocal)
+          line_format(FMT_COMPILE("(void){};"), addr);
+      }
       else if (!explicit_checks(memory))
         line_format(FMT_COMPILE("wasm2cpp::touch_at<{}>({});"),
                     access->is_simd ? simd_touch_type(bytes) : memory_type(*access), pointer());

@@ -68,7 +68,34 @@ bool is_identity_like(const Instr& c) {
   return false;
 }
 
+// Integer comparisons whose operands must not both be one variable nor an
+// unsigned operand the literal zero: g++ and clang warn (-Wtautological-compare,
+// -Wtype-limits) on `l0 == l0` and `l0 < 0u`, which forwarding would write.
+bool is_integer_comparison(Opcode op) {
+  switch (op) {
+    case Opcode::I32Eq: case Opcode::I32Ne: case Opcode::I32LtU: case Opcode::I32GtU:
+    case Opcode::I32LeU: case Opcode::I32GeU:
+    case Opcode::I64Eq: case Opcode::I64Ne: case Opcode::I64LtU: case Opcode::I64GtU:
+    case Opcode::I64LeU: case Opcode::I64GeU: return true;
+    default: return false;
+  }
+}
+
 }  // namespace
+
+void FunctionEmitter::materialise_tautological_operands(uint32_t first) {
+  auto zero = [&](uint32_t height) {
+    const SlotAlias& alias = alias_[height];
+    return alias.local == SlotAlias::kNoLocal &&
+           (alias.text.view() == "0u" || alias.text.view() == "uint64_t(0ull)");
+  };
+  if (slot_aliased(first) && zero(first)) materialise(first);
+  if (!slot_aliased(first + 1)) return;
+  if (zero(first + 1) ||
+      (slot_aliased(first) && alias_[first].local == alias_[first + 1].local &&
+       alias_[first].local != SlotAlias::kNoLocal))
+    materialise(first + 1);
+}
 
 void FunctionEmitter::mark_identity_const(const Instr& in) {
   ValType t = in.op == Opcode::F32Const ? ValType::F32 : ValType::F64;
@@ -79,23 +106,26 @@ void FunctionEmitter::mark_identity_const(const Instr& in) {
 
 bool FunctionEmitter::emit_numeric(const Instr& in) {
   switch (in.op) {
-    // Constants are written as exact bit patterns; floats never go through a
-    // decimal literal (which could round or lose a NaN payload).
+    // Constants are forwarded (alias_slot), not stored: their text has
+    // exactly the slot's C++ type (uint32_t, uint64_t, float, double), and
+    // floats are exact bit patterns, never a decimal literal (which could
+    // round or lose a NaN payload).
     case Opcode::I32Const:
-      line_format(FMT_COMPILE("{} = {}u;"), put(in.height, ValType::I32),
-                  static_cast<uint32_t>(in.imm));
+      alias_constant(in.height, ValType::I32, FMT_COMPILE("{}u"), static_cast<uint32_t>(in.imm));
       return true;
     case Opcode::I64Const:
-      line_format(FMT_COMPILE("{} = {}ull;"), put(in.height, ValType::I64), in.imm);
+      // `ull` alone is unsigned long long, not uint64_t (unsigned long on
+      // LP64): template deduction could differ.
+      alias_constant(in.height, ValType::I64, FMT_COMPILE("uint64_t({}ull)"), in.imm);
       return true;
     case Opcode::F32Const:
-      line_format(FMT_COMPILE("{} = std::bit_cast<float>(0x{:08x}u);"),
-                  put(in.height, ValType::F32), static_cast<uint32_t>(in.imm));
+      alias_constant(in.height, ValType::F32, FMT_COMPILE("std::bit_cast<float>(0x{:08x}u)"),
+                     static_cast<uint32_t>(in.imm));
       mark_identity_const(in);
       return true;
     case Opcode::F64Const:
-      line_format(FMT_COMPILE("{} = std::bit_cast<double>(0x{:016x}ull);"),
-                  put(in.height, ValType::F64), in.imm);
+      alias_constant(in.height, ValType::F64,
+                     FMT_COMPILE("std::bit_cast<double>(0x{:016x}ull)"), in.imm);
       mark_identity_const(in);
       return true;
     default: break;
@@ -106,6 +136,7 @@ bool FunctionEmitter::emit_numeric(const Instr& in) {
   // $0..$9: at most ten operands.
   VarName operands[10];
   bool opaque_operand[10] = {};
+  if (n == 2 && is_integer_comparison(in.op)) materialise_tautological_operands(in.height - 2);
   for (uint32_t i = 0; i < n && i < 10; ++i) operands[i] = get(in.height - n + i, letter_type(op.params[i]));
   if (is_float_arith(in.op)) {
     // Hide identity-like constants feeding this operation (their last write
@@ -137,15 +168,20 @@ bool FunctionEmitter::emit_numeric(const Instr& in) {
 
 bool FunctionEmitter::emit_variable(const Instr& in) {
   switch (in.op) {
-    case Opcode::LocalGet: {
-      ValType t = local_type(in.a);
-      line_format(FMT_COMPILE("{} = {};"), put(in.height, t), local_get(in.a));
+    case Opcode::LocalGet:
+      // Forwarded: the slot aliases the local (see emit_instr).
+      alias_slot(in.height, local_type(in.a), in.a, VarName('l', in.a, nullptr));
       return true;
-    }
     case Opcode::LocalSet:
     case Opcode::LocalTee: {
       ValType t = local_type(in.a);
-      line_format(FMT_COMPILE("{} = {};"), local_put(in.a), get(in.height - 1, t));
+      const uint32_t value = in.height - 1;
+      // Slots still aliasing the local's old value take it now. The value
+      // itself is read before the write, and a tee'd slot aliasing the
+      // local keeps meaning the same value.
+      materialise_local(in.a, value);
+      if (slot_aliased(value) && alias_[value].local == in.a) return true;  // `lN = lN;`
+      line_format(FMT_COMPILE("{} = {};"), local_put(in.a), get(value, t));
       return true;
     }
     // ModuleInfo::global_read / global_write written straight into the body
@@ -181,7 +217,13 @@ bool FunctionEmitter::emit_variable(const Instr& in) {
       ValType t = in.type;
       const VarName cond = get(in.height - 1, ValType::I32);
       const VarName second = get(in.height - 2, t);
-      line_format(FMT_COMPILE("if (!{}) {} = {};"), cond, put(in.height - 3, t), second);
+      if (slot_aliased(in.height - 3)) {
+        // The first operand is not in its slot: choose between both.
+        const VarName first = get(in.height - 3, t);
+        line_format(FMT_COMPILE("{} = {} ? {} : {};"), put(in.height - 3, t), cond, first, second);
+      } else {
+        line_format(FMT_COMPILE("if (!{}) {} = {};"), cond, put(in.height - 3, t), second);
+      }
       return true;
     }
     case Opcode::Drop:

@@ -59,6 +59,14 @@ VarName::VarName(const char* text) {
   size_ = static_cast<uint8_t>(length);
 }
 
+VarName VarName::of(std::string_view text) {
+  VarName name;
+  const size_t length = std::min(text.size(), kCapacity);
+  std::char_traits<char>::copy(name.chars_, text.data(), length);
+  name.size_ = static_cast<uint8_t>(length);
+  return name;
+}
+
 FunctionEmitter::FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir, bool tail_entry)
     : info_(info), ir_(ir), type_(info.func_type(ir.func_index)), tail_entry_(tail_entry) {
   local_use_.assign(ir_.locals.size(), 0);
@@ -115,6 +123,12 @@ void FunctionEmitter::line(std::string_view text) {
 }
 
 VarName FunctionEmitter::get(uint32_t height, ValType t) {
+  if (slot_aliased(height) && alias_[height].type == t) {
+    // A local counts as read where its name is written, not where it was
+    // pushed: a dropped local.get leaves no text (and no unused variable).
+    if (alias_[height].local != SlotAlias::kNoLocal) local_use_[alias_[height].local] |= kRead;
+    return alias_[height].text;
+  }
   size_t index = size_t{height} * 8 + slot_type_bit(t);
   if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
   slot_use_[index] |= kRead;
@@ -122,6 +136,10 @@ VarName FunctionEmitter::get(uint32_t height, ValType t) {
 }
 
 VarName FunctionEmitter::put(uint32_t height, ValType t) {
+  if (slot_aliased(height)) {
+    alias_[height].type = ValType::Bottom;
+    --aliases_;
+  }
   size_t index = size_t{height} * 8 + slot_type_bit(t);
   if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
   slot_use_[index] |= kWritten;
@@ -137,6 +155,75 @@ VarName FunctionEmitter::local_get(uint32_t index) {
 VarName FunctionEmitter::local_put(uint32_t index) {
   local_use_[index] |= kWritten;
   return VarName('l', index, nullptr);
+}
+
+void FunctionEmitter::alias_slot(uint32_t height, ValType t, uint32_t local, const VarName& text) {
+  if (alias_.size() <= height) alias_.resize(height + 8);
+  if (!slot_aliased(height)) ++aliases_;
+  alias_[height] = SlotAlias{t, local, text};
+  // The slot's value changes as if written (see identity_const_).
+  const size_t index = size_t{height} * 8 + slot_type_bit(t);
+  if (index < identity_const_.size()) identity_const_[index] = false;
+}
+
+void FunctionEmitter::materialise(uint32_t height) {
+  SlotAlias& alias = alias_[height];
+  const ValType t = alias.type;
+  alias.type = ValType::Bottom;
+  --aliases_;
+  // Recorded as put() does, but the slot keeps its identity_const_ mark: it
+  // now holds the same value.
+  const size_t index = size_t{height} * 8 + slot_type_bit(t);
+  if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
+  slot_use_[index] |= kWritten;
+  if (alias.local != SlotAlias::kNoLocal) local_use_[alias.local] |= kRead;
+  line_format(FMT_COMPILE("{} = {};"), VarName('s', height, type_suffix(t)), alias.text);
+}
+
+void FunctionEmitter::materialise_below(uint32_t limit) {
+  if (aliases_ == 0) return;
+  const uint32_t end = std::min<uint32_t>(limit, static_cast<uint32_t>(alias_.size()));
+  for (uint32_t height = 0; height < end && aliases_ != 0; ++height)
+    if (slot_aliased(height)) materialise(height);
+}
+
+void FunctionEmitter::materialise_local(uint32_t local, uint32_t limit) {
+  if (aliases_ == 0) return;
+  const uint32_t end = std::min<uint32_t>(limit, static_cast<uint32_t>(alias_.size()));
+  for (uint32_t height = 0; height < end; ++height)
+    if (slot_aliased(height) && alias_[height].local == local) materialise(height);
+}
+
+void FunctionEmitter::forget_aliases() {
+  if (aliases_ == 0) return;
+  for (SlotAlias& alias : alias_) alias.type = ValType::Bottom;
+  aliases_ = 0;
+}
+
+uint32_t FunctionEmitter::control_operands(const Instr& in) const {
+  auto label_arity = [&](uint32_t block) {
+    const BlockInfo& target = ir_.blocks[block];
+    return static_cast<uint32_t>(target.kind == BlockKind::Loop ? target.params.size()
+                                                                 : target.results.size());
+  };
+  switch (in.op) {
+    case Opcode::If:
+    case Opcode::BrIf: return 1;  // the condition (br_if's values stay on the stack)
+    case Opcode::Br: return label_arity(in.a);
+    // br_table's values are materialised: each arm copies them separately
+    // (copy_values), and an arm whose label takes them in place copies none.
+    case Opcode::BrTable: return 1;
+    case Opcode::Return: return static_cast<uint32_t>(type_.results.size());
+    case Opcode::End:
+      // The function's end returns its results (no label merges there).
+      return in.a == 0 ? static_cast<uint32_t>(type_.results.size()) : 0;
+    case Opcode::Throw:
+      return static_cast<uint32_t>(
+          info_.module.types[info_.module.tags[in.a].type_index].params.size());
+    // return_call inside a try becomes a goto to a stub that reads the
+    // slots later (deferred_tail_calls_): everything is materialised.
+    default: return 0;
+  }
 }
 
 VarName FunctionEmitter::ctx() {
@@ -175,9 +262,31 @@ void FunctionEmitter::emit_instr(size_t index) {
   const Instr& in = ir_.code[index];
   bool dropped = index + 1 < ir_.code.size() && ir_.code[index + 1].op == Opcode::Drop;
   if (!stack_check_before_.empty() && stack_check_before_[index]) line("WASM2CPP_STACK_CHECK();");
+  // Operand forwarding (alias_slot): an aliased slot reads a local or a
+  // constant instead of a value stored earlier. That is the same value only
+  // while (1) the local is not written: local.set/tee materialise the slots
+  // aliasing it first (materialise_local; locals are written nowhere else
+  // in a body), and (2) control stays in one straight-line stretch: before
+  // every instruction that jumps, merges or starts a scope (labels, both
+  // arms of an if, loop heads, both copies of a versioned loop, catch arms,
+  // tail-call stubs) every aliased slot below the operands that instruction
+  // reads itself is materialised, so each label sees real slot variables as
+  // if nothing were forwarded; afterwards no alias is left (the consumed
+  // operands are gone, and code after an unconditional jump is dead until
+  // the next label). put() drops a slot's alias; the alias text is exactly
+  // the slot's C++ type, so substituting it changes no arithmetic.
+  const bool control = ends_straight_line(in.op) || in.op == Opcode::ReturnCall ||
+                       in.op == Opcode::ReturnCallIndirect;
+  if (control) {
+    // Unreachable code may pop more than it has (the stack is polymorphic).
+    const uint32_t operands = control_operands(in);
+    materialise_below(in.height > operands ? in.height - operands : 0);
+  }
   if (emit_control(in) || emit_simd(in, dropped) || emit_atomics(in) || emit_numeric(in) || emit_variable(in) || emit_memory(in, dropped) ||
-      emit_table(in) || emit_call(in))
+      emit_table(in) || emit_call(in)) {
+    if (control) forget_aliases();
     return;
+  }
   line_format(FMT_COMPILE("#error unsupported instruction {}"), info(in.op).mnemonic);
 }
 

@@ -33,7 +33,9 @@ namespace wasm2cpp::emit {
 // to std::string where a caller keeps one.
 class VarName {
  public:
-  static constexpr size_t kCapacity = 23;
+  // Room for the longest forwarded operand (a slot alias, see
+  // FunctionEmitter::SlotAlias): "std::bit_cast<double>(0x0123456789abcdefull)".
+  static constexpr size_t kCapacity = 47;
 
   VarName() = default;  // empty
 
@@ -41,6 +43,8 @@ class VarName {
   VarName(char prefix, uint32_t index, const char* suffix);
   // Fixed text (at most kCapacity characters): e.g. `cond ? get(..) : ""`.
   VarName(const char* text);  // NOLINT(google-explicit-constructor)
+  // Any text of at most kCapacity characters (longer text is cut).
+  static VarName of(std::string_view text);
 
   std::string_view view() const { return {chars_, size_}; }
   operator std::string_view() const { return view(); }           // NOLINT
@@ -101,8 +105,10 @@ class FunctionEmitter {
   static constexpr char kIndent[] = "                                                                                ";
 
   // ---- variables: each call records the use ----
-  VarName get(uint32_t height, ValType t);  // read slot
-  VarName put(uint32_t height, ValType t);  // write slot
+  // The operand at `height`: the slot's variable, or the text the slot
+  // aliases (a local or a constant, see SlotAlias).
+  VarName get(uint32_t height, ValType t);
+  VarName put(uint32_t height, ValType t);  // write slot (drops its alias)
   VarName local_get(uint32_t index);
   VarName local_put(uint32_t index);
   ValType local_type(uint32_t index) const { return ir_.locals[index]; }
@@ -112,6 +118,37 @@ class FunctionEmitter {
   // Cached memory sizes (explicit bounds checks) may be stale after
   // anything that can grow a memory.
   void reload_memory_sizes();
+
+  // ---- operand forwarding (function_emitter.cpp) ----
+  // `local.get` and scalar constants do not write their slot: the slot
+  // aliases the local's name or the constant's exactly typed text, which
+  // get() returns, so `l2 = l2 + 1u;` instead of four slot assignments. An
+  // alias lives only inside one straight-line stretch; the rules that keep
+  // it equal to the value the slot would hold are at emit_instr().
+  void alias_slot(uint32_t height, ValType t, uint32_t local, const VarName& text);
+  template <typename Format, typename Value>
+  void alias_constant(uint32_t height, ValType t, const Format& format, Value value) {
+    char text[VarName::kCapacity];
+    const auto end = fmt::format_to_n(text, sizeof text, format, value);
+    alias_slot(height, t, SlotAlias::kNoLocal, VarName::of({text, end.size}));
+  }
+  // Writes `sH = <alias>;` for an aliased slot and forgets the alias.
+  void materialise(uint32_t height);
+  // Materialises every aliased slot below `limit`; the others keep theirs.
+  void materialise_below(uint32_t limit);
+  void forget_aliases();
+  // Before local `local` is written: materialises the slots below `limit`
+  // that alias it.
+  void materialise_local(uint32_t local, uint32_t limit);
+  // Before an integer comparison of the two slots from `first`: see
+  // is_integer_comparison (emit_numeric.cpp).
+  void materialise_tautological_operands(uint32_t first);
+  bool slot_aliased(uint32_t height) const {
+    return height < alias_.size() && alias_[height].type != ValType::Bottom;
+  }
+  // The stack operands (on top) a control instruction reads itself, which
+  // may stay aliases: everything below them is materialised first.
+  uint32_t control_operands(const Instr& in) const;
 
   // ---- families ----
   bool emit_control(const Instr& in);
@@ -246,6 +283,16 @@ class FunctionEmitter {
   bool has_try_ = false;
   bool delegates_to_caller_ = false;
   bool pending_exception_used_ = false;
+  // Per stack height: the local (or kNoLocal: a constant) and the text the
+  // slot aliases instead of holding a value (type Bottom: none).
+  struct SlotAlias {
+    static constexpr uint32_t kNoLocal = UINT32_MAX;
+    ValType type = ValType::Bottom;
+    uint32_t local = kNoLocal;
+    VarName text;
+  };
+  std::vector<SlotAlias> alias_;
+  uint32_t aliases_ = 0;  // how many entries of alias_ are set
   // Per slot (as slot_use_): last written by a float constant that makes
   // add/sub/mul/div an identity or negation (see emit_numeric).
   std::vector<bool> identity_const_;
