@@ -138,7 +138,7 @@ VarName FunctionEmitter::get(uint32_t height, ValType t) {
 VarName FunctionEmitter::put(uint32_t height, ValType t) {
   if (slot_aliased(height)) {
     alias_[height].type = ValType::Bottom;
-    --aliases_;
+    if (--aliases_ == 0) alias_heights_.clear();
   }
   size_t index = size_t{height} * 8 + slot_type_bit(t);
   if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
@@ -159,7 +159,10 @@ VarName FunctionEmitter::local_put(uint32_t index) {
 
 void FunctionEmitter::alias_slot(uint32_t height, ValType t, uint32_t local, const VarName& text) {
   if (alias_.size() <= height) alias_.resize(height + 8);
-  if (!slot_aliased(height)) ++aliases_;
+  if (!slot_aliased(height)) {
+    ++aliases_;
+    alias_heights_.push_back(height);
+  }
   alias_[height] = SlotAlias{t, local, text};
   // The slot's value changes as if written (see identity_const_).
   const size_t index = size_t{height} * 8 + slot_type_bit(t);
@@ -170,7 +173,7 @@ void FunctionEmitter::materialise(uint32_t height) {
   SlotAlias& alias = alias_[height];
   const ValType t = alias.type;
   alias.type = ValType::Bottom;
-  --aliases_;
+  if (--aliases_ == 0) alias_heights_.clear();
   // Recorded as put() does, but the slot keeps its identity_const_ mark: it
   // now holds the same value.
   const size_t index = size_t{height} * 8 + slot_type_bit(t);
@@ -180,23 +183,33 @@ void FunctionEmitter::materialise(uint32_t height) {
   line_format(FMT_COMPILE("{} = {};"), VarName('s', height, type_suffix(t)), alias.text);
 }
 
-void FunctionEmitter::materialise_below(uint32_t limit) {
-  if (aliases_ == 0) return;
-  const uint32_t end = std::min<uint32_t>(limit, static_cast<uint32_t>(alias_.size()));
-  for (uint32_t height = 0; height < end && aliases_ != 0; ++height)
-    if (slot_aliased(height)) materialise(height);
-}
-
 void FunctionEmitter::materialise_local(uint32_t local, uint32_t limit) {
   if (aliases_ == 0) return;
-  const uint32_t end = std::min<uint32_t>(limit, static_cast<uint32_t>(alias_.size()));
-  for (uint32_t height = 0; height < end; ++height)
-    if (slot_aliased(height) && alias_[height].local == local) materialise(height);
+  // alias_heights_ may hold heights whose alias is gone, and is not sorted:
+  // the few live ones are materialised in stack order.
+  uint32_t heights[16];
+  size_t count = 0;
+  for (uint32_t height : alias_heights_) {
+    if (height >= limit || !slot_aliased(height)) continue;
+    if (local != SlotAlias::kNoLocal && alias_[height].local != local) continue;
+    if (count == std::size(heights)) {
+      // Many at once (rare): the slow way, in stack order.
+      for (uint32_t h = 0; h < limit && h < alias_.size(); ++h)
+        if (slot_aliased(h) && (local == SlotAlias::kNoLocal || alias_[h].local == local)) materialise(h);
+      return;
+    }
+    heights[count++] = height;
+  }
+  std::sort(heights, heights + count);
+  for (size_t i = 0; i < count; ++i)
+    if (slot_aliased(heights[i])) materialise(heights[i]);  // skips a duplicate
 }
 
+void FunctionEmitter::materialise_below(uint32_t limit) { materialise_local(SlotAlias::kNoLocal, limit); }
+
 void FunctionEmitter::forget_aliases() {
-  if (aliases_ == 0) return;
-  for (SlotAlias& alias : alias_) alias.type = ValType::Bottom;
+  for (uint32_t height : alias_heights_) alias_[height].type = ValType::Bottom;
+  alias_heights_.clear();
   aliases_ = 0;
 }
 

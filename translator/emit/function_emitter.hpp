@@ -128,9 +128,9 @@ class FunctionEmitter {
   void alias_slot(uint32_t height, ValType t, uint32_t local, const VarName& text);
   template <typename Format, typename Value>
   void alias_constant(uint32_t height, ValType t, const Format& format, Value value) {
-    char text[VarName::kCapacity];
-    const auto end = fmt::format_to_n(text, sizeof text, format, value);
-    alias_slot(height, t, SlotAlias::kNoLocal, VarName::of({text, end.size}));
+    char text[64];  // the longest spelling is 44 characters
+    const char* end = fmt::format_to(text, format, value);
+    alias_slot(height, t, SlotAlias::kNoLocal, VarName::of({text, static_cast<size_t>(end - text)}));
   }
   // Writes `sH = <alias>;` for an aliased slot and forgets the alias.
   void materialise(uint32_t height);
@@ -138,7 +138,7 @@ class FunctionEmitter {
   void materialise_below(uint32_t limit);
   void forget_aliases();
   // Before local `local` is written: materialises the slots below `limit`
-  // that alias it.
+  // that alias it (SlotAlias::kNoLocal: every aliased slot below `limit`).
   void materialise_local(uint32_t local, uint32_t limit);
   // Before an integer comparison of the two slots from `first`: see
   // is_integer_comparison (emit_numeric.cpp).
@@ -293,6 +293,8 @@ class FunctionEmitter {
   };
   std::vector<SlotAlias> alias_;
   uint32_t aliases_ = 0;  // how many entries of alias_ are set
+  // Heights aliased since the last forget_aliases(), some perhaps no longer.
+  std::vector<uint32_t> alias_heights_;
   // Per slot (as slot_use_): last written by a float constant that makes
   // add/sub/mul/div an identity or negation (see emit_numeric).
   std::vector<bool> identity_const_;
