@@ -1,4 +1,5 @@
 // Exports, the by-name Linker and the spec's import-matching rules.
+#include <algorithm>
 #include <string>
 
 #include "wasm2cpp/linker.hpp"
@@ -150,16 +151,44 @@ void Linker::define(std::string module, std::string field, ExternValue value) {
   define_owned(std::move(module), std::move(field), value, nullptr);
 }
 
+namespace {
+
+// Orders linker entries by (module, field) against a lookup key.
+struct EntryKey {
+  std::string_view module;
+  std::string_view field;
+};
+template <typename Entry>
+bool entry_before(const Entry& entry, const EntryKey& key) {
+  const int by_module = std::string_view(entry.module).compare(key.module);
+  return by_module < 0 || (by_module == 0 && std::string_view(entry.field) < key.field);
+}
+
+}  // namespace
+
 void Linker::define_owned(std::string module, std::string field, ExternValue value,
                           std::shared_ptr<void> owner) {
-  // A redefinition replaces the owner too: a bare value owns nothing.
-  entries_.insert_or_assign({std::move(module), std::move(field)},
-                            Entry{value, std::move(owner)});
+  const EntryKey key{module, field};
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), key, entry_before<Entry>);
+  if (it != entries_.end() && it->module == module && it->field == field) {
+    // A redefinition replaces the owner too: a bare value owns nothing.
+    it->value = value;
+    it->owner = std::move(owner);
+    return;
+  }
+  entries_.insert(it, Entry{std::move(module), std::move(field), value, std::move(owner)});
+}
+
+const Linker::Entry* Linker::entry(std::string_view module, std::string_view field) const {
+  const EntryKey key{module, field};
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), key, entry_before<Entry>);
+  if (it == entries_.end() || it->module != module || it->field != field) return nullptr;
+  return &*it;
 }
 
 std::shared_ptr<void> Linker::owner(std::string_view module, std::string_view field) const {
-  auto it = entries_.find(std::pair<std::string, std::string>(module, field));
-  return it == entries_.end() ? nullptr : it->second.owner;
+  const Entry* found = entry(module, field);
+  return found ? found->owner : nullptr;
 }
 
 void Linker::define_instance(const std::string& module, const Exports& exports) {
@@ -167,9 +196,8 @@ void Linker::define_instance(const std::string& module, const Exports& exports) 
 }
 
 const ExternValue* Linker::find(std::string_view module, std::string_view field) const {
-  auto it = entries_.find(std::pair<std::string, std::string>(module, field));
-  if (it == entries_.end()) return nullptr;
-  return &it->second.value;
+  const Entry* found = entry(module, field);
+  return found ? &found->value : nullptr;
 }
 
 // ---- link:: checks ------------------------------------------------------------

@@ -1,7 +1,10 @@
 // Exports, the Linker and the spec's import-matching rules.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "wasm2cpp/linker.hpp"
 
@@ -125,6 +128,46 @@ TEST(RuntimeLinker, DefineFindAndRegisterAnInstance) {
   EXPECT_EQ(std::get<Memory*>(*linker.find("spectest", "mem")), &memory);
   EXPECT_EQ(std::get<GlobalBase*>(*linker.find("spectest", "g")), &g1);
   EXPECT_EQ(std::get<GlobalBase*>(*linker.find("env", "g")), &g2);
+}
+
+// Entries are kept sorted by (module, field): every name, defined in any
+// order, must be found exactly, whatever names share its prefix, and a
+// redefinition must replace both the value and what keeps it alive.
+TEST(RuntimeLinker, ManyNamesInAnyOrderAndRedefinedOwners) {
+  std::vector<std::unique_ptr<Global<int32_t>>> globals;
+  const std::vector<std::pair<std::string, std::string>> names = {
+      {"m", "b"}, {"", ""}, {"ab", "c"}, {"a", "bc"}, {"m", "a"}, {"m", ""},
+      {"a", "b"}, {"m", "ab"}, {"z", "a"}, {"", "z"}, {std::string("n\0x", 3), "f"}, {"n", "f"}};
+  Linker linker;
+  for (size_t i = 0; i < names.size(); ++i) {
+    globals.push_back(std::make_unique<Global<int32_t>>(static_cast<int32_t>(i)));
+    linker.define(names[i].first, names[i].second, globals.back().get());
+  }
+  for (size_t i = 0; i < names.size(); ++i) {
+    const ExternValue* found = linker.find(names[i].first, names[i].second);
+    ASSERT_NE(found, nullptr) << i;
+    EXPECT_EQ(std::get<GlobalBase*>(*found), globals[i].get()) << i;
+  }
+  EXPECT_EQ(linker.find("m", "c"), nullptr);
+  EXPECT_EQ(linker.find("a", "bcd"), nullptr);
+  EXPECT_EQ(linker.find("zz", ""), nullptr);
+
+  linker.define("m", "fn", Function<int32_t(int32_t, int32_t)>(add, nullptr));
+  EXPECT_EQ(linker.owner("m", "fn"), nullptr);  // a raw code pointer owns nothing
+  const int32_t bias = 5;
+  linker.define("m", "fn", Function<int32_t(int32_t, int32_t)>([bias](int32_t a, int32_t b) {
+                  return a - b + bias;
+                }));
+  EXPECT_NE(linker.owner("m", "fn"), nullptr);
+  linker.define("m", "fn", globals[0].get());  // a bare value drops the callable's owner
+  EXPECT_EQ(linker.owner("m", "fn"), nullptr);
+  EXPECT_EQ(std::get<GlobalBase*>(*linker.find("m", "fn")), globals[0].get());
+  EXPECT_EQ(std::get<GlobalBase*>(*linker.find("m", "b")), globals[0].get());
+
+  Linker copy = linker;  // value semantics
+  copy.define("m", "b", globals[1].get());
+  EXPECT_EQ(std::get<GlobalBase*>(*linker.find("m", "b")), globals[0].get());
+  EXPECT_EQ(std::get<GlobalBase*>(*copy.find("m", "b")), globals[1].get());
 }
 
 TEST(RuntimeLinker, FunctionImports) {
