@@ -102,19 +102,10 @@ bool FunctionEmitter::statically_in_bounds(const Instr& in, uint32_t addr_height
     const Instr& prev = ir_.code[j - 1];
     if (ends_straight_line(prev.op)) return false;
     // The lowest slot `prev` pops or writes: its results go where its
-    // operands began.
-    uint32_t pops = 0;
-    const OpcodeInfo& oi = info(prev.op);
-    if (oi.params != "*") {
-      pops = static_cast<uint32_t>(oi.params.size());
-    } else if (prev.op == Opcode::LocalSet || prev.op == Opcode::LocalTee ||
-               prev.op == Opcode::GlobalSet || prev.op == Opcode::Drop) {
-      pops = 1;
-    } else if (prev.op == Opcode::Select || prev.op == Opcode::SelectT) {
-      pops = 3;
-    } else {
-      return false;  // calls and the like: not worth modelling here
-    }
+    // operands began. Calls and the like: not worth modelling here.
+    const std::optional<StackEffect> effect = stack_effect(prev.op);
+    if (!effect) return false;
+    const uint32_t pops = effect->pops;
     if (prev.height < pops || prev.height - pops < addr_height) return false;
     if (prev.height - pops > addr_height) continue;
     // prev pushes the slot the address is read from.
