@@ -318,7 +318,12 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
     out += tail_entry_header(shared_linkage);
     out += " {\n";
   } else {
-    if (!shared_linkage) out += "[[maybe_unused]] static ";
+    // Each function starts on a 64-byte boundary: with the default 16, where
+    // the linker happens to place a hot loop relative to the CPU's 64-byte
+    // fetch windows moved the interp benchmark by up to 2x (the same object
+    // file, shifted 48 bytes: 75-107 vs 128-162 ms); aligned, it no longer
+    // depends on the link (docs/performance.md, "Latest run (session 7)").
+    out += shared_linkage ? "[[gnu::aligned(64)]] " : "[[maybe_unused, gnu::aligned(64)]] static ";
     out += info_.function_declaration(ir_.func_index, &named);
     out += " {\n";
   }
