@@ -211,16 +211,16 @@ TEST(SimdFastPath, MinMaxByOrderedOperandMatchPortable) {
     const v128 min32 = ordered_without<32>(other, 0), max32 = ordered_without<32>(other, 0x80000000u);
     const v128 min64 = ordered_without<64>(other, 0);
     const v128 max64 = ordered_without<64>(other, 0x8000000000000000ull);
-    expect_same<32>(x86_fmin_by_ordered<32>(x, min32), portable::f32x4_min(x, min32), x, min32, "min32");
-    expect_same<32>(x86_fmax_by_ordered<32>(x, max32), portable::f32x4_max(x, max32), x, max32, "max32");
-    expect_same<64>(x86_fmin_by_ordered<64>(x, min64), portable::f64x2_min(x, min64), x, min64, "min64");
-    expect_same<64>(x86_fmax_by_ordered<64>(x, max64), portable::f64x2_max(x, max64), x, max64, "max64");
+    expect_same<32>(x86_minmax_by_ordered<32, X86MinMax::Min>(x, min32), portable::f32x4_min(x, min32), x, min32, "min32");
+    expect_same<32>(x86_minmax_by_ordered<32, X86MinMax::Max>(x, max32), portable::f32x4_max(x, max32), x, max32, "max32");
+    expect_same<64>(x86_minmax_by_ordered<64, X86MinMax::Min>(x, min64), portable::f64x2_min(x, min64), x, min64, "min64");
+    expect_same<64>(x86_minmax_by_ordered<64, X86MinMax::Max>(x, max64), portable::f64x2_max(x, max64), x, max64, "max64");
     // Equal zeros of either sign against the allowed zero.
     const v128 zeros = make(0x8000000000000000ull, 0x0000000080000000ull);
-    expect_same<32>(x86_fmin_by_ordered<32>(zeros, make(0x8000000080000000ull, 0x8000000080000000ull)),
+    expect_same<32>(x86_minmax_by_ordered<32, X86MinMax::Min>(zeros, make(0x8000000080000000ull, 0x8000000080000000ull)),
                     portable::f32x4_min(zeros, make(0x8000000080000000ull, 0x8000000080000000ull)),
                     zeros, zeros, "min32 zeros");
-    expect_same<32>(x86_fmax_by_ordered<32>(zeros, make(0, 0)), portable::f32x4_max(zeros, make(0, 0)),
+    expect_same<32>(x86_minmax_by_ordered<32, X86MinMax::Max>(zeros, make(0, 0)), portable::f32x4_max(zeros, make(0, 0)),
                     zeros, zeros, "max32 zeros");
   }
 }

@@ -172,19 +172,15 @@ WASM2CPP_INLINE bool known_ordered_without(const v128& c, lane_t<X86Bits<LaneBit
 // x, where it gives c: those lanes become the canonical NaN. Two to three
 // instructions fewer than the general form, which takes minps both ways.
 // (max is the mirror image: c without NaN or -0 lanes.)
-template <unsigned LaneBits>
-WASM2CPP_INLINE v128 x86_fmin_by_ordered(const v128& x, const v128& c) {
+enum class X86MinMax { Min, Max };
+template <unsigned LaneBits, X86MinMax Op>
+WASM2CPP_INLINE v128 x86_minmax_by_ordered(const v128& x, const v128& c) {
   using Lanes = X86Lanes<LaneBits>;
   Lanes xv = as<Lanes>(x);
-  return x86_canonicalize_nans<LaneBits>(X86Bits<LaneBits>(x86_min<LaneBits>(xv, as<Lanes>(c))),
-                                         X86Bits<LaneBits>(xv != xv));
-}
-template <unsigned LaneBits>
-WASM2CPP_INLINE v128 x86_fmax_by_ordered(const v128& x, const v128& c) {
-  using Lanes = X86Lanes<LaneBits>;
-  Lanes xv = as<Lanes>(x);
-  return x86_canonicalize_nans<LaneBits>(X86Bits<LaneBits>(x86_max<LaneBits>(xv, as<Lanes>(c))),
-                                         X86Bits<LaneBits>(xv != xv));
+  Lanes r;
+  if constexpr (Op == X86MinMax::Min) r = x86_min<LaneBits>(xv, as<Lanes>(c));
+  else r = x86_max<LaneBits>(xv, as<Lanes>(c));
+  return x86_canonicalize_nans<LaneBits>(X86Bits<LaneBits>(r), X86Bits<LaneBits>(xv != xv));
 }
 template <unsigned LaneBits>
 inline constexpr lane_t<X86Bits<LaneBits>> kNegativeZero = lane_t<X86Bits<LaneBits>>(1) << (LaneBits - 1);
@@ -193,8 +189,8 @@ WASM2CPP_INLINE v128 x86_fmin(const v128& a, const v128& b) {
   using Lanes = X86Lanes<LaneBits>;
   using Bits = X86Bits<LaneBits>;
   // min is symmetric up to which NaN comes out, and NaNs are canonicalised.
-  if (known_ordered_without<LaneBits>(b, 0)) return x86_fmin_by_ordered<LaneBits>(a, b);
-  if (known_ordered_without<LaneBits>(a, 0)) return x86_fmin_by_ordered<LaneBits>(b, a);
+  if (known_ordered_without<LaneBits>(b, 0)) return x86_minmax_by_ordered<LaneBits, X86MinMax::Min>(a, b);
+  if (known_ordered_without<LaneBits>(a, 0)) return x86_minmax_by_ordered<LaneBits, X86MinMax::Min>(b, a);
   Lanes x = as<Lanes>(a), y = as<Lanes>(b);
   Bits both_ways = Bits(x86_min<LaneBits>(x, y)) | Bits(x86_min<LaneBits>(y, x));
   return x86_canonicalize_nans<LaneBits>(Lanes(both_ways));
@@ -206,8 +202,8 @@ template <unsigned LaneBits>
 WASM2CPP_INLINE v128 x86_fmax(const v128& a, const v128& b) {
   using Lanes = X86Lanes<LaneBits>;
   using Bits = X86Bits<LaneBits>;
-  if (known_ordered_without<LaneBits>(b, kNegativeZero<LaneBits>)) return x86_fmax_by_ordered<LaneBits>(a, b);
-  if (known_ordered_without<LaneBits>(a, kNegativeZero<LaneBits>)) return x86_fmax_by_ordered<LaneBits>(b, a);
+  if (known_ordered_without<LaneBits>(b, kNegativeZero<LaneBits>)) return x86_minmax_by_ordered<LaneBits, X86MinMax::Max>(a, b);
+  if (known_ordered_without<LaneBits>(a, kNegativeZero<LaneBits>)) return x86_minmax_by_ordered<LaneBits, X86MinMax::Max>(b, a);
   Lanes x = as<Lanes>(a), y = as<Lanes>(b);
   Lanes d1 = x86_max<LaneBits>(x, y), d2 = x86_max<LaneBits>(y, x);
   Bits diff = Bits(d1) ^ Bits(d2);
