@@ -44,5 +44,21 @@ TEST(EmitVarName, FormatsAndConvertsAsItsText) {
   EXPECT_EQ(VarName("ctx").view(), "ctx");
 }
 
+TEST(EmitVarName, HoldsTheLongestConstantSpelling) {
+  // The longest forwarded constant (FunctionEmitter::alias_constant).
+  const std::string longest = "std::bit_cast<double>(0x0123456789abcdefull)";
+  EXPECT_EQ(VarName::of(longest).view(), longest);
+  const std::string full(VarName::kCapacity, 'x');
+  EXPECT_EQ(VarName::of(full).view(), full);
+}
+
+// A name that does not fit must stop the translator, not be cut into
+// another (or invalid) C++ name.
+TEST(EmitVarNameDeathTest, RejectsTextBeyondItsCapacity) {
+  const std::string too_long(VarName::kCapacity + 1, 'x');
+  EXPECT_DEATH(VarName::of(too_long), "internal error: length <= kCapacity");
+  EXPECT_DEATH(VarName(too_long.c_str()), "internal error: length <= kCapacity");
+}
+
 }  // namespace
 }  // namespace wasm2cpp::emit

@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "fmt/format.h"
+#include "support/invariant.hpp"
 
 namespace wasm2cpp::emit {
 
@@ -54,14 +55,16 @@ VarName::VarName(char prefix, uint32_t index, const char* suffix) {
 }
 
 VarName::VarName(const char* text) {
-  const size_t length = std::min(std::char_traits<char>::length(text), kCapacity);
+  const size_t length = std::char_traits<char>::length(text);
+  WASM2CPP_INVARIANT(length <= kCapacity);
   std::char_traits<char>::copy(chars_, text, length);
   size_ = static_cast<uint8_t>(length);
 }
 
 VarName VarName::of(std::string_view text) {
   VarName name;
-  const size_t length = std::min(text.size(), kCapacity);
+  const size_t length = text.size();
+  WASM2CPP_INVARIANT(length <= kCapacity);
   std::char_traits<char>::copy(name.chars_, text.data(), length);
   name.size_ = static_cast<uint8_t>(length);
   return name;
@@ -123,7 +126,10 @@ void FunctionEmitter::line(std::string_view text) {
 }
 
 VarName FunctionEmitter::get(uint32_t height, ValType t) {
-  if (slot_aliased(height) && alias_[height].type == t) {
+  if (slot_aliased(height)) {
+    // Validated code reads an operand with the type it was pushed with. Any
+    // other type would name a slot variable (sH_<t>) this alias never wrote.
+    WASM2CPP_INVARIANT(alias_[height].type == t);
     // A local counts as read where its name is written, not where it was
     // pushed: a dropped local.get leaves no text (and no unused variable).
     if (alias_[height].local != SlotAlias::kNoLocal) local_use_[alias_[height].local] |= kRead;

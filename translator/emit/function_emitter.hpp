@@ -41,9 +41,11 @@ class VarName {
 
   // `prefix` + decimal `index` + ("_" + `suffix` unless null).
   VarName(char prefix, uint32_t index, const char* suffix);
-  // Fixed text (at most kCapacity characters): e.g. `cond ? get(..) : ""`.
+  // Fixed text of at most kCapacity characters (longer text is an
+  // internal error): e.g. `cond ? get(..) : ""`.
   VarName(const char* text);  // NOLINT(google-explicit-constructor)
-  // Any text of at most kCapacity characters (longer text is cut).
+  // Any text of at most kCapacity characters (longer text is an internal
+  // error, not cut: a cut name would be wrong C++ or another variable).
   static VarName of(std::string_view text);
 
   std::string_view view() const { return {chars_, size_}; }
