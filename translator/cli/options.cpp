@@ -231,7 +231,8 @@ void add_build_options(CLI::App& build, BuildFlags& flags, BuildCommand& command
   build.add_option("--ldflags", flags.link_flags, "Extra linker flags, split at spaces")
       ->type_name("FLAGS")
       ->allow_extra_args(false);
-  build.add_option("-j,--jobs", command.jobs, "Parallel compiles (default: one per core)")
+  build.add_option("-j,--jobs", command.jobs,
+                   "Parallel compiles and translation threads (default: one per core)")
       ->check(CLI::Range(1u, 1024u))
       ->type_name("N");
   build.add_option("--runtime-prefix", command.runtime_prefix,
@@ -310,6 +311,7 @@ std::variant<BuildCommand, int> finish_build(const CLI::App& build, BuildFlags& 
   if (auto error =
           finish_translate_options(build, flags.translate, flags.input, stem, command.translate))
     return *error;
+  command.translate.jobs = command.jobs;  // 0: automatic, as for compiles
   command.optimize = "-O" + flags.optimize;
   for (const std::string& text : flags.cxx_flags)
     for (std::string& flag : split_flags(text)) command.cxx_flags.push_back(std::move(flag));
@@ -361,6 +363,14 @@ ParseResult parse_command_line(int argc, char** argv) {
                  "in the current directory; a directory puts that name there)")
       ->type_name("STEM");
   add_translate_options(app, translate_flags);
+  // Not among the shared translate options: `build` has its own -j (parallel
+  // compiles), which it passes on to the translation.
+  uint32_t jobs = 0;
+  app.add_option("-j,--jobs", jobs,
+                 "Threads that validate and emit function bodies (default 0: one per core, "
+                 "one for small modules); the output is the same for every N")
+      ->check(CLI::Range(0u, 1024u))
+      ->type_name("N");
   bool list_features = false;
   app.add_flag("--list-features", list_features,
                "List the feature names for --enable-/--disable- and exit");
@@ -427,6 +437,7 @@ ParseResult parse_command_line(int argc, char** argv) {
   if (auto error =
           finish_translate_options(app, translate_flags, input, stem_name, command.translate))
     return *error;
+  command.translate.jobs = jobs;
   return command;
 }
 

@@ -1,5 +1,6 @@
 // translate(): decode -> validate module -> per defined function: validate,
-// emit, drop its IR -> assemble the header and the source shard(s).
+// emit, drop its IR (function_bodies.cpp, on one or several threads) ->
+// assemble the header and the source shard(s).
 #include "emit/translate.hpp"
 
 #include <algorithm>
@@ -9,9 +10,9 @@
 #include "decode/decode_module.hpp"
 #include "emit/append_format.hpp"
 #include "emit/emitter.hpp"
+#include "emit/function_bodies.hpp"
 #include "fmt/compile.h"
 #include "fmt/format.h"
-#include "validate/function_validator.hpp"
 #include "validate/validate_module.hpp"
 
 namespace wasm2cpp {
@@ -38,22 +39,6 @@ std::vector<uint32_t> assign_shards(const Module& module, uint32_t shards) {
     load[lightest] += module.functions[f].body.size() + 16;
   }
   return shard_of;
-}
-
-// SIMD helpers are included only where a function uses v128 values: every
-// SIMD instruction reads or writes a v128 stack slot.
-bool uses_simd(const FunctionIR& ir) {
-  const uint8_t v128_bit = static_cast<uint8_t>(1u << slot_type_bit(ValType::V128));
-  for (uint8_t mask : ir.slot_types)
-    if (mask & v128_bit) return true;
-  return false;
-}
-
-// Exception-handling instructions need wasm2cpp::Exception (exception.hpp).
-bool uses_exceptions(const FunctionIR& ir) {
-  for (const Instr& in : ir.code)
-    if (wasm2cpp::info(in.op).feature == Feature::Exceptions) return true;
-  return false;
 }
 
 // Several results make a function return std::tuple.
@@ -143,24 +128,23 @@ Expected<void> translate_to(std::vector<uint8_t> bytes, const TranslateOptions& 
   bool any_guarded_memory = false;
   for (uint32_t m = 0; m < module.memories.size(); ++m)
     any_guarded_memory = any_guarded_memory || !info.explicit_checks(m);
-  info.entry_needs_barrier.assign(module.functions.size(), false);
-  // One function at a time: validate, emit, hand the text to the sink, reuse
-  // the IR's storage for the next one (the validator keeps its scratch
-  // stacks too).
-  FunctionValidator validator;
-  FunctionIR ir;
-  for (uint32_t f = 0; f < module.functions.size(); ++f) {
-    if (module.functions[f].imported) continue;
-    TRY(validator.validate(module, f, options.features, ir));
-    const uint32_t file = source_file(shard_of[f]);
-    TRY(sink.append(file, "\n"));
-    TRY(sink.append(file, emit::emit_function(info, ir, shared_linkage)));
-    if (uses_simd(ir)) shard_needs[shard_of[f]].simd = true;
-    if (uses_exceptions(ir)) shard_needs[shard_of[f]].exceptions = true;
-    // A leaf without memory accesses cannot fault, so its export wrapper
-    // stays a direct call that link-time optimisation can inline.
-    info.entry_needs_barrier[f] = any_guarded_memory && (ir.uses_memory || ir.has_calls);
-  }
+  // Bodies, validated and emitted on options.jobs threads, arrive here in
+  // function order (function_bodies.hpp).
+  std::vector<bool> entry_needs_barrier(module.functions.size(), false);
+  TRY(emit::emit_function_bodies(
+      info, shared_linkage, options.jobs,
+      [&](uint32_t f, std::string_view text, const emit::BodyFacts& facts) -> Expected<void> {
+        const uint32_t file = source_file(shard_of[f]);
+        TRY(sink.append(file, "\n"));
+        TRY(sink.append(file, text));
+        if (facts.uses_simd) shard_needs[shard_of[f]].simd = true;
+        if (facts.uses_exceptions) shard_needs[shard_of[f]].exceptions = true;
+        // A leaf without memory accesses cannot fault, so its export wrapper
+        // stays a direct call that link-time optimisation can inline.
+        entry_needs_barrier[f] = any_guarded_memory && facts.may_fault;
+        return {};
+      }));
+  info.entry_needs_barrier = std::move(entry_needs_barrier);
 
   // The instance implementation (first shard) holds the segments' contents
   // as literals: it reaches the sink in pieces.

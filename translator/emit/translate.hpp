@@ -1,6 +1,7 @@
 // The whole pipeline: decode -> validate -> (per function) IR -> emit.
-// Functions are validated and emitted one at a time so memory stays
-// proportional to the largest function, not the module.
+// Functions are validated and emitted one at a time (or a bounded number of
+// chunks at a time on several threads, TranslateOptions::jobs) so memory
+// stays proportional to the largest function, not the module.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +28,10 @@ struct TranslateOptions {
   Features features;
   // Number of .cpp files to split the functions over (>= 1).
   uint32_t shards = 1;
+  // Threads that validate and emit function bodies; 0: automatic (one per
+  // hardware thread, one for small modules). The output is the same for
+  // every value.
+  uint32_t jobs = 0;
   // File name of the input, recorded in the header comment.
   std::string input_name;
   // Base name of the output files ("m" -> m.hpp, m.cpp / m_1.cpp ...).
