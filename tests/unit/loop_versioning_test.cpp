@@ -156,6 +156,31 @@ TEST(LoopVersioning, GuardModeLeavesByteLoopsAlone) {
   EXPECT_TRUE(plans_for(code, MemoryAccessMode::GuardPages).empty());
 }
 
+TEST(LoopVersioning, GuardModeVersionsOnlyLoopsThatLoad) {
+  // An initialisation loop (store i32 l0 at l1 + 4*l0): no value barrier to
+  // lose with guard pages, so only explicit checks make it worth a copy.
+  std::initializer_list<uint8_t> stores = {op::Loop, 0x40,
+                                           op::LocalGet, 1, op::LocalGet, 0, op::I32Const, 2, kI32Shl,
+                                           op::I32Add, op::LocalGet, 0, op::I32Store, 2, 0,
+                                           op::LocalGet, 0, op::I32Const, 1, op::I32Add, op::LocalTee, 0,
+                                           op::LocalGet, 1, kI32LtU, op::BrIf, 0, op::End, op::End};
+  EXPECT_EQ(plans_for(stores, MemoryAccessMode::Explicit).size(), 1u);
+  EXPECT_TRUE(plans_for(stores, MemoryAccessMode::GuardPages).empty());
+  // The same loop reading its value from memory (a copy, i32 at a time) is
+  // versioned in both modes; with a byte load (a widening copy) only with
+  // explicit checks.
+  for (const uint8_t load : {op::I32Load, op::I32Load8U}) {
+    const uint8_t align = load == op::I32Load ? 2 : 0;
+    const test::Bytes copy = {op::Loop, 0x40,
+                              op::LocalGet, 1, op::LocalGet, 0, op::I32Const, 2, kI32Shl, op::I32Add,
+                              op::LocalGet, 0, load, align, 64, op::I32Store, 2, 0,
+                              op::LocalGet, 0, op::I32Const, 1, op::I32Add, op::LocalTee, 0,
+                              op::LocalGet, 1, kI32LtU, op::BrIf, 0, op::End, op::End};
+    EXPECT_EQ(plans_for(copy, MemoryAccessMode::Explicit).size(), 1u);
+    EXPECT_EQ(plans_for(copy, MemoryAccessMode::GuardPages).size(), load == op::I32Load ? 1u : 0u);
+  }
+}
+
 // y[i] += x[i] for two i32 lanes per iteration (l1 = y, l0 = x, l2 = i,
 // l3 = n), the shape of clang's unrolled loops; the first lane stores at
 // y + `first_store` (4: where the second lane then reads).

@@ -1,5 +1,6 @@
 ;; An affine loop the emitter versions (y[i] += a * x[i], unrolled by two as
-;; clang emits it) and one it must not (the address goes through xor).
+;; clang emits it), one it must not (the address goes through xor), and an
+;; initialisation loop that only stores (versioned with explicit checks only).
 (module
   (memory 1)
   (func (export "saxpy") (param $x i32) (param $y i32) (param $n i32) (param $a f32)
@@ -18,4 +19,10 @@
       (i32.store (local.get $p) (i32.const 0))
       (local.tee $p (i32.xor (local.get $p) (i32.const 4)))
       (br_if $l (i32.ne (local.get $n)))))
+  (func (export "fill") (param $p i32) (param $n i32)
+    (local $i i32)
+    (loop $l
+      (i32.store (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))) (local.get $i))
+      (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $n)))))
 )
