@@ -82,6 +82,15 @@ TEST(DecodeShortInstruction, MatchesTheGeneralReader) {
   expect_same({0x28, 0x02, 0x10});        // i32.load align=4 offset=16
   expect_same({0x36, 0x1f, 0x7f});        // i32.store, flags 31 (checked later)
   expect_same({0xc0}, Features());        // i32.extend8_s (sign-extension is on)
+  // Indices and integer constants in any valid LEB128 length, float bits.
+  expect_same({0x41, 0x80, 0x01});                          // i32.const 128 (two bytes)
+  expect_same({0x41, 0xff, 0xff, 0xff, 0xff, 0x07});        // i32.const INT32_MAX
+  expect_same({0x42, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01});  // i64.const 2^35
+  expect_same({0x20, 0x80, 0x01});                          // local.get 128
+  expect_same({0x10, 0xe5, 0x8e, 0x26});                    // call 624485
+  expect_same({0x0c, 0x80, 0x00});                          // br 0, padded (valid)
+  expect_same({0x43, 0x00, 0x00, 0xc0, 0x7f});              // f32.const nan
+  expect_same({0x44, 1, 2, 3, 4, 5, 6, 7, 8});              // f64.const
   Features mem64 = Features();
   mem64.set(Feature::Memory64, true);
   expect_same({0x29, 0x03, 0x05}, mem64);  // i64.load, memory64 reads a u64 offset
@@ -89,8 +98,13 @@ TEST(DecodeShortInstruction, MatchesTheGeneralReader) {
 
 TEST(DecodeShortInstruction, DeclinesEverythingElse) {
   expect_declined({});
-  expect_declined({0x41, 0x80, 0x01});        // two-byte constant
-  expect_declined({0x20, 0x80, 0x01});        // two-byte local index
+  // Malformed LEB128 and truncated immediates: the general reader reports them.
+  expect_declined({0x41, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00});  // i32.const too long
+  expect_declined({0x41, 0xff, 0xff, 0xff, 0xff, 0x0f});        // i32.const too large
+  expect_declined({0x20, 0x80});                                // truncated local index
+  expect_declined({0x20, 0x80, 0x80, 0x80, 0x80, 0x10});        // index too large
+  expect_declined({0x43, 0x00, 0x00, 0x80});                    // truncated f32.const
+  expect_declined({0x44, 0, 0, 0, 0, 0, 0, 0});                 // truncated f64.const
   expect_declined({0x28, 0x02, 0x80, 0x01});  // two-byte offset
   expect_declined({0x28, 0x40, 0x00, 0x00});  // explicit memory index
   expect_declined({0x28, 0x20, 0x00});        // malformed flags
@@ -99,7 +113,6 @@ TEST(DecodeShortInstruction, DeclinesEverythingElse) {
   expect_declined({0x02, 0x00});              // type-index block type
   expect_declined({0x0e, 0x00, 0x00});        // br_table
   expect_declined({0x1c, 0x01, 0x7f});        // select t
-  expect_declined({0x44, 0, 0, 0, 0, 0, 0, 0, 0});  // f64.const: fixed bytes, general path
   expect_declined({0xfc, 0x00});              // prefixed
   expect_declined({0xff});                    // illegal
   expect_declined({0xc0}, Features::none());  // feature off

@@ -127,57 +127,14 @@ bool try_read_short_instruction(ByteCursor& c, const Features& f, RawInstr& in) 
   const Opcode op = static_cast<Opcode>(index);
   const OpcodeInfo& oi = info(op);
   if (!f.has(oi.feature)) return false;
-  uint32_t a = 0;
-  uint32_t b = 0;
-  uint64_t imm = 0;
-  BlockType block_type;
-  switch (oi.immediate) {
-    case Immediate::None: break;  // atomic.fence, the one with a byte, is prefixed
-    case Immediate::LabelIdx:
-    case Immediate::FuncIdx:
-    case Immediate::LocalIdx:
-    case Immediate::GlobalIdx:
-    case Immediate::TableIdx:
-      if (!probe.try_read_u32_1(a)) return false;
-      break;
-    case Immediate::BlockType: {
-      uint8_t first = 0;
-      if (!probe.try_peek_u8(first)) return false;
-      if (first >= 0x7c && first <= 0x7f) {
-        block_type.kind = BlockType::Kind::Value;
-        block_type.value = static_cast<ValType>(first);
-      } else if (first != 0x40) {
-        return false;
-      }
-      probe.try_read_u8(first);
-      break;
-    }
-    case Immediate::MemArg: {
-      // One-byte flags below 32 carry no memory index (bit 6) and are valid.
-      uint32_t flags = 0;
-      uint32_t offset_field = 0;
-      if (!probe.try_read_u32_1(flags) || flags >= 32) return false;
-      if (!probe.try_read_u32_1(offset_field)) return false;
-      b = flags;
-      imm = offset_field;
-      break;
-    }
-    case Immediate::I32:
-    case Immediate::I64: {
-      int64_t small = 0;
-      if (!probe.try_read_s64_1(small)) return false;
-      imm = oi.immediate == Immediate::I32 ? static_cast<uint32_t>(static_cast<int32_t>(small))
-                                           : static_cast<uint64_t>(small);
-      break;
-    }
-    default: return false;
-  }
+  ShortImmediates immediates;
+  if (!try_read_short_immediate(probe, oi.immediate, immediates)) return false;
   in.op = op;
   in.offset = offset;
-  in.a = a;
-  in.b = b;
-  in.imm = imm;
-  in.block_type = block_type;
+  in.a = immediates.a;
+  in.b = immediates.b;
+  in.imm = immediates.imm;
+  in.block_type = immediates.block_type;
   in.ref_type = ValType::FuncRef;
   in.select_types.clear();
   c = probe;

@@ -86,13 +86,11 @@ bool FunctionValidator::State::fast_step(ByteCursor& cursor) {
   const uint32_t h = height();
   const uint32_t available = h - ctrls.back().height;
 
+  // Decoding: the instruction reader's short_immediate helpers; the checks
+  // are this function's.
   if (fast.kind == FastKind::Local) {
     uint32_t index = 0;
-    if (!probe.try_read_u32_1(index)) {
-      Expected<uint32_t> wide = probe.read_u32();
-      if (!wide.ok()) return false;
-      index = *wide;
-    }
+    if (!short_immediate::index(probe, index)) return false;
     if (index >= ir->locals.size()) return false;
     const ValType type = ir->locals[index];
     if (fast.op != Opcode::LocalGet) {
@@ -111,40 +109,18 @@ bool FunctionValidator::State::fast_step(ByteCursor& cursor) {
   if (!sig.simple) return false;
   uint64_t imm = 0;
   switch (fast.kind) {
-    case FastKind::ConstI32: {
-      int64_t small = 0;
-      if (probe.try_read_s64_1(small)) {
-        imm = static_cast<uint32_t>(static_cast<int32_t>(small));
-        break;
-      }
-      Expected<int32_t> wide = probe.read_s32();
-      if (!wide.ok()) return false;
-      imm = static_cast<uint32_t>(*wide);
+    case FastKind::ConstI32:
+      if (!short_immediate::i32(probe, imm)) return false;
       break;
-    }
-    case FastKind::ConstI64: {
-      int64_t small = 0;
-      if (probe.try_read_s64_1(small)) {
-        imm = static_cast<uint64_t>(small);
-        break;
-      }
-      Expected<int64_t> wide = probe.read_s64();
-      if (!wide.ok()) return false;
-      imm = static_cast<uint64_t>(*wide);
+    case FastKind::ConstI64:
+      if (!short_immediate::i64(probe, imm)) return false;
       break;
-    }
-    case FastKind::ConstF32: {
-      Expected<uint32_t> bits = probe.read_fixed_u32();
-      if (!bits.ok()) return false;
-      imm = *bits;
+    case FastKind::ConstF32:
+      if (!short_immediate::f32(probe, imm)) return false;
       break;
-    }
-    case FastKind::ConstF64: {
-      Expected<uint64_t> bits = probe.read_fixed_u64();
-      if (!bits.ok()) return false;
-      imm = *bits;
+    case FastKind::ConstF64:
+      if (!short_immediate::f64(probe, imm)) return false;
       break;
-    }
     default: break;
   }
   const uint32_t n = sig.num_params;
