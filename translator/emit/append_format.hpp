@@ -12,6 +12,16 @@
 
 namespace wasm2cpp::emit {
 
+// format_text(FMT_COMPILE("..."), args...): fmt::format(FMT_COMPILE(...))
+// without its per-piece string growth: formatted into a stack buffer, then
+// one string of the exact size.
+template <typename Format, typename... Args>
+std::string format_text(const Format& format, const Args&... args) {
+  fmt::basic_memory_buffer<char, 256> text;
+  fmt::format_to(fmt::appender(text), format, args...);
+  return std::string(text.data(), text.size());
+}
+
 template <typename Format, typename... Args>
 void append_format(std::string& out, const Format& format, const Args&... args) {
   fmt::basic_memory_buffer<char, 256> text;

@@ -54,20 +54,20 @@ bool FunctionEmitter::emit_atomics(const Instr& in) {
   std::vector<std::string> operands;  // the operands after the address
   for (uint32_t i = 1; i < operand_count; ++i)
     operands.push_back(get(addr_height + i, letter_value_type(op.params[i])));
-  const std::string offset = memory64 ? fmt::format(FMT_COMPILE("{}ull"), in.imm)
-                                      : fmt::format(FMT_COMPILE("{}u"), in.imm);
+  const std::string offset = memory64 ? format_text(FMT_COMPILE("{}ull"), in.imm)
+                                      : format_text(FMT_COMPILE("{}u"), in.imm);
 
   // wait/notify check bounds, alignment and sharing themselves (out of line:
   // they may block or take a lock anyway).
   if (in.op == Opcode::MemoryAtomicNotify || in.op == Opcode::MemoryAtomicWait32 ||
       in.op == Opcode::MemoryAtomicWait64) {
-    const std::string wide_addr = memory64 ? addr : fmt::format(FMT_COMPILE("uint64_t({})"), addr);
+    const std::string wide_addr = memory64 ? addr : format_text(FMT_COMPILE("uint64_t({})"), addr);
     std::string call;
     if (in.op == Opcode::MemoryAtomicNotify) {
-      call = fmt::format(FMT_COMPILE("{}->mem{}->atomic_notify({}, {}, {})"), ctx(), memory,
+      call = format_text(FMT_COMPILE("{}->mem{}->atomic_notify({}, {}, {})"), ctx(), memory,
                          wide_addr, offset, operands[0]);
     } else {
-      call = fmt::format(FMT_COMPILE("{}->mem{}->atomic_wait{}({}, {}, {}, int64_t({}))"), ctx(),
+      call = format_text(FMT_COMPILE("{}->mem{}->atomic_wait{}({}, {}, {}, int64_t({}))"), ctx(),
                          memory, bytes * 8, wide_addr, offset, operands[0], operands[1]);
     }
     // No size reload: explicit checks of a shared memory never cache its size.
@@ -77,9 +77,9 @@ bool FunctionEmitter::emit_atomics(const Instr& in) {
 
   bounds_check(memory, addr, in.imm, bytes);
   if (bytes > 1) {
-    std::string ea = memory64 ? fmt::format(FMT_COMPILE("{} + {}"), addr, offset)
-                              : fmt::format(FMT_COMPILE("uint64_t({}) + {}"), addr, offset);
-    if (in.imm == 0) ea = memory64 ? addr : fmt::format(FMT_COMPILE("uint64_t({})"), addr);
+    std::string ea = memory64 ? format_text(FMT_COMPILE("{} + {}"), addr, offset)
+                              : format_text(FMT_COMPILE("uint64_t({}) + {}"), addr, offset);
+    if (in.imm == 0) ea = memory64 ? addr : format_text(FMT_COMPILE("uint64_t({})"), addr);
     line_format(FMT_COMPILE("wasm2cpp::check_atomic_alignment<{}>(*{}->mem{}, {});"), bytes, ctx(),
                 memory, ea);
   }
@@ -95,12 +95,12 @@ bool FunctionEmitter::emit_atomics(const Instr& in) {
   const ValType result = letter_value_type(op.results[0]);
   std::string value;
   if (mnemonic.find(".load") != std::string_view::npos) {
-    value = fmt::format(FMT_COMPILE("wasm2cpp::atomic_load<{}>({})"), narrow, pointer);
+    value = format_text(FMT_COMPILE("wasm2cpp::atomic_load<{}>({})"), narrow, pointer);
   } else if (rmw_operation(mnemonic) == "cmpxchg") {
-    value = fmt::format(FMT_COMPILE("wasm2cpp::atomic_rmw_cmpxchg<{0}>({1}, {0}({2}), {0}({3}))"),
+    value = format_text(FMT_COMPILE("wasm2cpp::atomic_rmw_cmpxchg<{0}>({1}, {0}({2}), {0}({3}))"),
                         narrow, pointer, operands[0], operands[1]);
   } else {
-    value = fmt::format(FMT_COMPILE("wasm2cpp::atomic_rmw_{0}<{1}>({2}, {1}({3}))"),
+    value = format_text(FMT_COMPILE("wasm2cpp::atomic_rmw_{0}<{1}>({2}, {1}({3}))"),
                         rmw_operation(mnemonic), narrow, pointer, operands[0]);
   }
   // Zero-extends a narrow result to the internal (unsigned) type.

@@ -8,13 +8,20 @@ namespace wasm2cpp::emit {
 namespace {
 
 // to_public / to_internal (naming.cpp) appended in place: no temporaries.
-void append_converted(std::string& out, ValType t, std::string_view expr, bool to_public_type) {
+// `Out`: std::string or a fmt buffer.
+template <typename Out>
+void append_converted(Out& out, ValType t, std::string_view expr, bool to_public_type) {
   const char* cast = nullptr;
   if (t == ValType::I32) cast = to_public_type ? "int32_t(" : "uint32_t(";
   if (t == ValType::I64) cast = to_public_type ? "int64_t(" : "uint64_t(";
-  if (cast != nullptr) out += cast;
-  out += expr;
-  if (cast != nullptr) out += ')';
+  if (cast != nullptr) out.append(cast, cast + std::char_traits<char>::length(cast));
+  out.append(expr.data(), expr.data() + expr.size());
+  if (cast != nullptr) out.push_back(')');
+}
+
+template <typename Out>
+void append_text(Out& out, std::string_view text) {
+  out.append(text.data(), text.data() + text.size());
 }
 
 }  // namespace
@@ -22,11 +29,36 @@ void append_converted(std::string& out, ValType t, std::string_view expr, bool t
 std::string FunctionEmitter::call_args(const FuncType& type, uint32_t first) {
   std::string out;
   out.reserve(24 * type.params.size());
+  append_call_args(out, type, first);
+  return out;
+}
+
+template <typename Out>
+void FunctionEmitter::append_call_args(Out& out, const FuncType& type, uint32_t first) {
   for (uint32_t i = 0; i < type.params.size(); ++i) {
-    out += ", ";
+    append_text(out, ", ");
     append_converted(out, type.params[i], get(first + i, type.params[i]), /*to_public_type=*/true);
   }
-  return out;
+}
+
+void FunctionEmitter::store_call(const FuncType& type, std::string_view call_expr,
+                                 uint32_t result_height) {
+  if (type.results.size() > 1) {
+    store_call_results(type, std::string(call_expr), result_height);
+    return;
+  }
+  // store_call_results for none or one result, written straight into the body.
+  body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
+  if (type.results.empty()) {
+    body_ += call_expr;
+  } else {
+    body_ += put(result_height, type.results[0]);
+    body_ += " = ";
+    append_converted(body_, type.results[0], call_expr, /*to_public_type=*/false);
+  }
+  body_ += ";\n";
+  // The callee may have grown a memory.
+  reload_memory_sizes();
 }
 
 void FunctionEmitter::store_call_results(const FuncType& type, const std::string& call_expr,
@@ -49,7 +81,7 @@ void FunctionEmitter::store_call_results(const FuncType& type, const std::string
     line_format(FMT_COMPILE("const auto results = {};"), call_expr);
     for (uint32_t i = 0; i < results.size(); ++i)
       line_format(FMT_COMPILE("{} = {};"), put(result_height + i, results[i]),
-                  to_internal(results[i], fmt::format(FMT_COMPILE("std::get<{}>(results)"), i)));
+                  to_internal(results[i], format_text(FMT_COMPILE("std::get<{}>(results)"), i)));
     --indent_;
     line("}");
   }
@@ -62,18 +94,31 @@ bool FunctionEmitter::emit_call(const Instr& in) {
     case Opcode::ReturnCall: emit_return_call(in); return true;
     case Opcode::ReturnCallIndirect: emit_return_call_indirect(in); return true;
     case Opcode::Call: {
+      // The call expression is formatted into a stack buffer and the line
+      // written straight into the body: calls are frequent, and building
+      // the arguments, the expression and the line as strings cost three
+      // allocations per call.
       const FuncType& type = info_.func_type(in.a);
       uint32_t first = in.height - static_cast<uint32_t>(type.params.size());
-      std::string args = call_args(type, first);
-      std::string call;
+      fmt::basic_memory_buffer<char, 256> call;
       if (info_.module.functions[in.a].imported) {
-        std::string c = ctx();
-        call = fmt::format(FMT_COMPILE("wasm2cpp::call_ref<{}>({}->func{}{})"), result_type(type),
-                           c, in.a, args);
+        fmt::format_to(fmt::appender(call), FMT_COMPILE("wasm2cpp::call_ref<{}>({}->func{}"),
+                       result_type(type), ctx(), in.a);
       } else {
-        call = fmt::format(FMT_COMPILE("{}({}{})"), direct_callee(in.a), ctx(), args);
+        const std::string& name = info_.function_names[in.a];
+        if (has_try_) {  // direct_callee
+          append_text(call, "wasm2cpp::opaque_fn(&");
+          append_text(call, name);
+          call.push_back(')');
+        } else {
+          append_text(call, name);
+        }
+        call.push_back('(');
+        append_text(call, ctx());
       }
-      store_call_results(type, call, first);
+      append_call_args(call, type, first);
+      call.push_back(')');
+      store_call(type, std::string_view(call.data(), call.size()), first);
       return true;
     }
     case Opcode::CallIndirect: {
@@ -82,12 +127,14 @@ bool FunctionEmitter::emit_call(const Instr& in) {
       const FuncType& type = info_.module.types[in.a];
       const VarName index = get(in.height - 1, ValType::I32);
       uint32_t first = in.height - 1 - static_cast<uint32_t>(type.params.size());
-      std::string args = call_args(type, first);
-      std::string c = ctx();
-      std::string call =
-          fmt::format(FMT_COMPILE("wasm2cpp::call_indirect<{}>({}->table{}, {}, {}->type{}{})"),
-                      result_type(type), c, in.b, index, c, in.a, args);
-      store_call_results(type, call, first);
+      fmt::basic_memory_buffer<char, 256> call;
+      const VarName c = ctx();
+      fmt::format_to(fmt::appender(call),
+                     FMT_COMPILE("wasm2cpp::call_indirect<{}>({}->table{}, {}, {}->type{}"),
+                     result_type(type), c, in.b, index, c, in.a);
+      append_call_args(call, type, first);
+      call.push_back(')');
+      store_call(type, std::string_view(call.data(), call.size()), first);
       return true;
     }
     default: return false;

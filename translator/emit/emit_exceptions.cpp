@@ -33,9 +33,9 @@ namespace wasm2cpp::emit {
 
 namespace {
 
-std::string exn_name(uint32_t block) { return fmt::format(FMT_COMPILE("exn_{}"), block); }
+std::string exn_name(uint32_t block) { return format_text(FMT_COMPILE("exn_{}"), block); }
 std::string delegate_label(uint32_t block) {
-  return fmt::format(FMT_COMPILE("delegate_{}"), block);
+  return format_text(FMT_COMPILE("delegate_{}"), block);
 }
 
 }  // namespace
@@ -103,19 +103,19 @@ bool FunctionEmitter::emit_exception(const Instr& in) {
       const std::string exn = exn_name(b);
       const bool all = in.op == Opcode::CatchAll;
       std::string test =
-          all ? std::string() : fmt::format(FMT_COMPILE("{}.tag() == {}->tag{}"), exn, ctx(), in.b);
+          all ? std::string() : format_text(FMT_COMPILE("{}.tag() == {}->tag{}"), exn, ctx(), in.b);
       if (!state.in_catch) {
         finish_try_body(b);
         --indent_;
         line_format(FMT_COMPILE("}} catch (const wasm2cpp::Exception& {}) {{"), exn);
         ++indent_;
-        line(all ? std::string("{") : fmt::format(FMT_COMPILE("if ({}) {{"), test));
+        line(all ? std::string("{") : format_text(FMT_COMPILE("if ({}) {{"), test));
         ++indent_;
         ++brace_depth_;
         state.in_catch = true;
       } else {
         --indent_;
-        line(all ? std::string("} else {") : fmt::format(FMT_COMPILE("}} else if ({}) {{"), test));
+        line(all ? std::string("} else {") : format_text(FMT_COMPILE("}} else if ({}) {{"), test));
         ++indent_;
       }
       state.catch_all = all;
@@ -137,7 +137,7 @@ bool FunctionEmitter::emit_exception(const Instr& in) {
       const uint32_t first = in.height - static_cast<uint32_t>(type.params.size());
       std::string values;
       for (uint32_t i = 0; i < type.params.size(); ++i)
-        values += fmt::format(FMT_COMPILE("{}wasm2cpp::exception_value({})"), i ? ", " : "",
+        values += format_text(FMT_COMPILE("{}wasm2cpp::exception_value({})"), i ? ", " : "",
                               get(first + i, type.params[i]));
       line_format(FMT_COMPILE("wasm2cpp::throw_exception(*{}->tag{}, {{{}}});"), ctx(), in.a,
                   values);

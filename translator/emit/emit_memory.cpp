@@ -57,13 +57,13 @@ std::string simd_helper(const Instr& in, const MemoryAccessInfo& access) {
 // The call of a SIMD access's helper; `operand` is a lane access's vector.
 std::string simd_call(const Instr& in, const MemoryAccessInfo& access, const std::string& pointer,
                       std::string_view operand) {
-  if (access.operands == 1) return fmt::format(FMT_COMPILE("{}({})"), simd_helper(in, access), pointer);
-  return fmt::format(FMT_COMPILE("{}({}, {})"), simd_helper(in, access), pointer, operand);
+  if (access.operands == 1) return format_text(FMT_COMPILE("{}({})"), simd_helper(in, access), pointer);
+  return format_text(FMT_COMPILE("{}({}, {})"), simd_helper(in, access), pointer, operand);
 }
 
 std::string offset_literal(uint64_t offset, bool memory64) {
-  return memory64 ? fmt::format(FMT_COMPILE("{}ull"), offset)
-                  : fmt::format(FMT_COMPILE("{}u"), offset);
+  return memory64 ? format_text(FMT_COMPILE("{}ull"), offset)
+                  : format_text(FMT_COMPILE("{}u"), offset);
 }
 
 }  // namespace
@@ -73,10 +73,10 @@ std::string FunctionEmitter::address_pointer(uint32_t memory, const std::string&
   // added, so addr + offset < 2^33 cannot wrap; in guard mode that stays in
   // the reserved range, in explicit mode it was checked just before.
   std::string base = mem_base(memory);
-  if (offset == 0) return fmt::format(FMT_COMPILE("{} + {}"), base, addr);
+  if (offset == 0) return format_text(FMT_COMPILE("{} + {}"), base, addr);
   if (info_.memory64(memory))
-    return fmt::format(FMT_COMPILE("{} + ({} + {})"), base, addr, offset_literal(offset, true));
-  return fmt::format(FMT_COMPILE("{} + (uint64_t({}) + {})"), base, addr,
+    return format_text(FMT_COMPILE("{} + ({} + {})"), base, addr, offset_literal(offset, true));
+  return format_text(FMT_COMPILE("{} + (uint64_t({}) + {})"), base, addr,
                      offset_literal(offset, false));
 }
 
@@ -134,20 +134,20 @@ std::string FunctionEmitter::unchecked_pointer(const VersionedAccess& access) {
   // compiler sees it affine in the 64-bit iteration counter.
   const uint32_t b = unchecked_copy_->block;
   const int32_t stride = static_cast<int32_t>(unchecked_copy_->groups[access.group].stride);
-  std::string out = fmt::format(FMT_COMPILE("uint64_t(v{}_b{})"), b, access.group);
-  if (stride > 0) out += fmt::format(FMT_COMPILE(" + v{}_k * {}u"), b, stride);
-  if (stride < 0) out += fmt::format(FMT_COMPILE(" - v{}_k * {}u"), b, -int64_t{stride});
+  std::string out = format_text(FMT_COMPILE("uint64_t(v{}_b{})"), b, access.group);
+  if (stride > 0) out += format_text(FMT_COMPILE(" + v{}_k * {}u"), b, stride);
+  if (stride < 0) out += format_text(FMT_COMPILE(" - v{}_k * {}u"), b, -int64_t{stride});
   const int64_t constant = int64_t{access.delta} + static_cast<int64_t>(access.offset);
-  if (constant > 0) out += fmt::format(FMT_COMPILE(" + {}ull"), constant);
-  if (constant < 0) out += fmt::format(FMT_COMPILE(" - {}ull"), -constant);
-  return fmt::format(FMT_COMPILE("{} + ({})"), mem_base(access.memory), out);
+  if (constant > 0) out += format_text(FMT_COMPILE(" + {}ull"), constant);
+  if (constant < 0) out += format_text(FMT_COMPILE(" - {}ull"), -constant);
+  return format_text(FMT_COMPILE("{} + ({})"), mem_base(access.memory), out);
 }
 
 std::string FunctionEmitter::unchecked_load(const VersionedAccess& access) {
   const Instr& in = ir_.code[access.instr];
   const MemoryAccessInfo load = *memory_access(in.op);
   if (!load.is_simd)
-    return fmt::format(FMT_COMPILE("wasm2cpp::load_at<{}>({})"), memory_type(load), unchecked_pointer(access));
+    return format_text(FMT_COMPILE("wasm2cpp::load_at<{}>({})"), memory_type(load), unchecked_pointer(access));
   const std::string vector = load.operands == 2 ? std::string(get(in.height - 1, ValType::V128)) : "";
   return simd_call(in, load, unchecked_pointer(access), vector);
 }
@@ -182,7 +182,7 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
         return true;
       }
       bool narrow = bytes < (value == ValType::I64 || value == ValType::F64 ? 8u : 4u);
-      std::string stored = narrow ? fmt::format(FMT_COMPILE("{}({})"), memory_type(*access), operand) : operand;
+      std::string stored = narrow ? format_text(FMT_COMPILE("{}({})"), memory_type(*access), operand) : operand;
       const char* storer =
           !explicit_checks(memory) && store_sinks().needs_store_fence(index) ? "store_fenced" : "store_at";
       line_format(FMT_COMPILE("wasm2cpp::{}<{}>({}, {});"), storer, memory_type(*access), pointer(), stored);
@@ -222,9 +222,9 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
     const char* loader = opaque ? "load_opaque" : kept || rmw_kept ? "load_kept" : "load_at";
     // A hoisted load was read at the top of the iteration.
     std::string load = unchecked && unchecked->hoisted ? hoisted_load_name(*unchecked)
-                       : fmt::format(FMT_COMPILE("wasm2cpp::{}<{}>({})"), loader, memory_type(*access), pointer());
+                       : format_text(FMT_COMPILE("wasm2cpp::{}<{}>({})"), loader, memory_type(*access), pointer());
     std::string target = internal_type(value);
-    if (target != memory_type(*access)) load = fmt::format(FMT_COMPILE("{}({})"), target, load);
+    if (target != memory_type(*access)) load = format_text(FMT_COMPILE("{}({})"), target, load);
     line_format(FMT_COMPILE("{} = {};"), put(addr_height, value), load);
     return true;
   }
@@ -234,7 +234,7 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       ValType t = info_.address_type(in.a);
       line_format(FMT_COMPILE("{} = {};"), put(in.height, t),
                   to_internal(t == ValType::I64 ? ValType::I64 : ValType::I32,
-                              fmt::format(FMT_COMPILE("{}->mem{}->size_pages()"), ctx(), in.a)));
+                              format_text(FMT_COMPILE("{}->mem{}->size_pages()"), ctx(), in.a)));
       return true;
     }
     case Opcode::MemoryGrow: {
@@ -244,7 +244,7 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       std::string delta = get(in.height - 1, t);
       line_format(
           FMT_COMPILE("{} = {};"), put(in.height - 1, t),
-          to_internal(t, fmt::format(FMT_COMPILE("{}->mem{}->grow({})"), ctx(), in.a, delta)));
+          to_internal(t, format_text(FMT_COMPILE("{}->mem{}->grow({})"), ctx(), in.a, delta)));
       reload_memory_sizes();
       return true;
     }

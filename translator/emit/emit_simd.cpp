@@ -55,7 +55,7 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
       v128_bytes(in, lanes);
       std::string list;
       for (unsigned i = 0; i < 16; ++i)
-        list += fmt::format(FMT_COMPILE("{}{}"), i ? ", " : "", lanes[i]);
+        list += format_text(FMT_COMPILE("{}{}"), i ? ", " : "", lanes[i]);
       std::string a = get(in.height - 2, ValType::V128);
       std::string b = get(in.height - 1, ValType::V128);
       line_format(FMT_COMPILE("{} = simd::i8x16_shuffle<{}>({}, {});"),

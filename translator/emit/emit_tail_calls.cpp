@@ -183,8 +183,8 @@ bool scan_body(const Module& module, const Function& func, std::vector<bool>& di
 // Continue with `entry` (tc->data holds its arguments); the dummy result
 // is only returned to the trampoline loop.
 std::string tail_jump(const FuncType& type, const std::string& entry) {
-  if (type.results.empty()) return fmt::format(FMT_COMPILE("WASM2CPP_TAIL_JUMP(tc, {});"), entry);
-  return fmt::format(FMT_COMPILE("WASM2CPP_TAIL_JUMP(tc, {}, {{}});"), entry);
+  if (type.results.empty()) return format_text(FMT_COMPILE("WASM2CPP_TAIL_JUMP(tc, {});"), entry);
+  return format_text(FMT_COMPILE("WASM2CPP_TAIL_JUMP(tc, {}, {{}});"), entry);
 }
 
 }  // namespace
@@ -272,10 +272,10 @@ std::string emit_tail_entry_declarations(const ModuleInfo& info, bool shared_lin
   for (uint32_t f = 0; f < m.functions.size(); ++f) {
     if (!plan.entry(f)) continue;
     out += shared_linkage ? "" : "[[maybe_unused]] static ";
-    out += fmt::format(FMT_COMPILE("{} {}(wasm2cpp::TailCall* tc);\n"), result_type(m.func_type(f)),
+    out += format_text(FMT_COMPILE("{} {}(wasm2cpp::TailCall* tc);\n"), result_type(m.func_type(f)),
                        tail_entry_name(info, f));
     if (plan.registered[f])
-      pairs += fmt::format(FMT_COMPILE("    {{reinterpret_cast<void (*)()>(&{}), "
+      pairs += format_text(FMT_COMPILE("    {{reinterpret_cast<void (*)()>(&{}), "
                                        "reinterpret_cast<wasm2cpp::ErasedTailEntry>(&{})}},\n"),
                            info.function_names[f], tail_entry_name(info, f));
   }
@@ -287,7 +287,7 @@ std::string emit_tail_entry_declarations(const ModuleInfo& info, bool shared_lin
     out += fmt::format(
         FMT_COMPILE("{} const wasm2cpp::TailEntryPair tail_entry_pairs[] = {{\n{}}};\n"), linkage,
         pairs);
-    out += fmt::format(FMT_COMPILE("{} const wasm2cpp::TailEntryRegistration "
+    out += format_text(FMT_COMPILE("{} const wasm2cpp::TailEntryRegistration "
                                    "tail_entry_registration{{tail_entry_pairs}};\n"),
                        linkage);
   }
@@ -298,7 +298,7 @@ std::string emit_tail_entry_declarations(const ModuleInfo& info, bool shared_lin
 
 std::string FunctionEmitter::tail_entry_header(bool shared_linkage) const {
   std::string out = shared_linkage ? "" : "[[maybe_unused]] static ";
-  return out + fmt::format(FMT_COMPILE("{} {}(wasm2cpp::TailCall* tc)"), result_type(type_),
+  return out + format_text(FMT_COMPILE("{} {}(wasm2cpp::TailCall* tc)"), result_type(type_),
                            tail_entry_name(info_, ir_.func_index));
 }
 
@@ -308,7 +308,7 @@ std::string FunctionEmitter::tail_entry_prologue(const std::vector<bool>& named)
   for (uint32_t i = 0; i < type_.params.size(); ++i) {
     if (!named[i]) continue;
     const std::string type = public_type(type_.params[i]);
-    out += fmt::format(FMT_COMPILE("  {0} p{1} = wasm2cpp::tail_get<{0}>(tc->data + {2});\n"), type,
+    out += format_text(FMT_COMPILE("  {0} p{1} = wasm2cpp::tail_get<{0}>(tc->data + {2});\n"), type,
                        i, offsets[i]);
   }
   if (named.back()) out += "  void* env = tc->env;\n";
@@ -341,7 +341,7 @@ void FunctionEmitter::emit_return_call(const Instr& in) {
   const FuncType& type = info_.func_type(in.a);
   const uint32_t first = in.height - static_cast<uint32_t>(type.params.size());
   if (info_.module.functions[in.a].imported) {
-    tail_call_through_ref(type, first, fmt::format(FMT_COMPILE("{}->func{}"), ctx(), in.a));
+    tail_call_through_ref(type, first, format_text(FMT_COMPILE("{}->func{}"), ctx(), in.a));
     return;
   }
   if (!info_.tail_calls.entry(in.a)) {
@@ -351,7 +351,7 @@ void FunctionEmitter::emit_return_call(const Instr& in) {
     live_ = false;
     return;
   }
-  const std::string entry = fmt::format(FMT_COMPILE("&{}"), tail_entry_name(info_, in.a));
+  const std::string entry = format_text(FMT_COMPILE("&{}"), tail_entry_name(info_, in.a));
   const uint32_t bytes = tail_argument_bytes(type);
   line("{");
   ++indent_;
@@ -384,7 +384,7 @@ void FunctionEmitter::emit_return_call_indirect(const Instr& in) {
   std::string c = ctx();
   tail_call_through_ref(
       type, first,
-      fmt::format(FMT_COMPILE("wasm2cpp::tail_call_target({}->table{}, {}, {}->type{})"), c, in.b,
+      format_text(FMT_COMPILE("wasm2cpp::tail_call_target({}->table{}, {}, {}->type{})"), c, in.b,
                   get(in.height - 1, ValType::I32), c, in.a));
 }
 
@@ -398,7 +398,7 @@ void FunctionEmitter::tail_call_through_ref(const FuncType& type, uint32_t first
       FMT_COMPILE("const auto tail_entry = wasm2cpp::find_tail_entry_as<{}>(tail_ref.code)"),
       result);
   if (tail_entry_ && bytes > kTailCallMinCapacity)
-    condition += fmt::format(FMT_COMPILE("; tail_entry && tc->capacity >= {}"), bytes);
+    condition += format_text(FMT_COMPILE("; tail_entry && tc->capacity >= {}"), bytes);
   line_format(FMT_COMPILE("if ({}) {{"), condition);
   ++indent_;
   if (!tail_entry_) {

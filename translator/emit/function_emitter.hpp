@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "emit/append_format.hpp"
 #include "emit/emitter.hpp"
 #include "fmt/compile.h"
 #include "fmt/format.h"
@@ -190,6 +191,10 @@ class FunctionEmitter {
   // ---- call helpers (emit_calls.cpp) ----
   // Args (public types) for `type` taken from heights [first, ...).
   std::string call_args(const FuncType& type, uint32_t first);
+  template <typename Out>
+  void append_call_args(Out& out, const FuncType& type, uint32_t first);
+  // store_call_results, for none or one result without building strings.
+  void store_call(const FuncType& type, std::string_view call_expr, uint32_t result_height);
   // Writes `call_expr`'s results to slots starting at `result_height`.
   void store_call_results(const FuncType& type, const std::string& call_expr, uint32_t result_height);
 

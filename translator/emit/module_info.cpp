@@ -47,7 +47,7 @@ ModuleInfo::ModuleInfo(const Module& m, const TranslateOptions& o) : module(m), 
     if (named != module.names.functions.end() && !named->second.empty()) {
       function_names[i] = function_set.claim("fn_" + identifier_tail(named->second));
     } else {
-      function_names[i] = function_set.claim(fmt::format(FMT_COMPILE("fn{}"), i));
+      function_names[i] = function_set.claim(format_text(FMT_COMPILE("fn{}"), i));
     }
   }
 
@@ -78,21 +78,21 @@ bool ModuleInfo::explicit_checks(uint32_t memory_index) const {
 std::string ModuleInfo::global_read(uint32_t index, const std::string& ctx) const {
   ValType t = module.globals[index].type.type;
   if (global_shared[index])
-    return to_internal(t, fmt::format(FMT_COMPILE("{}->g{}->value"), ctx, index));
-  return fmt::format(FMT_COMPILE("{}->g{}"), ctx, index);
+    return to_internal(t, format_text(FMT_COMPILE("{}->g{}->value"), ctx, index));
+  return format_text(FMT_COMPILE("{}->g{}"), ctx, index);
 }
 
 std::string ModuleInfo::global_write(uint32_t index, const std::string& ctx,
                                      const std::string& value) const {
   ValType t = module.globals[index].type.type;
   if (global_shared[index])
-    return fmt::format(FMT_COMPILE("{}->g{}->value = {}"), ctx, index, to_public(t, value));
-  return fmt::format(FMT_COMPILE("{}->g{} = {}"), ctx, index, value);
+    return format_text(FMT_COMPILE("{}->g{}->value = {}"), ctx, index, to_public(t, value));
+  return format_text(FMT_COMPILE("{}->g{} = {}"), ctx, index, value);
 }
 
 std::string ModuleInfo::func_ref(uint32_t index, const std::string& ctx) const {
   const Function& f = module.functions[index];
-  if (f.imported) return fmt::format(FMT_COMPILE("{}->func{}"), ctx, index);
+  if (f.imported) return format_text(FMT_COMPILE("{}->func{}"), ctx, index);
   return fmt::format(
       FMT_COMPILE("wasm2cpp::FuncRef{{{}->type{}, reinterpret_cast<void (*)()>(&{}{}), {}}}"), ctx,
       f.type_index, qualified_ns, function_names[index], ctx);
@@ -102,7 +102,7 @@ std::string ModuleInfo::function_declaration(uint32_t func_index,
                                              const std::vector<bool>* named_params) const {
   const FuncType& type = func_type(func_index);
   bool name_env = named_params == nullptr || (!named_params->empty() && named_params->back());
-  std::string out = fmt::format(FMT_COMPILE("{} {}(void*{}"), result_type(type),
+  std::string out = format_text(FMT_COMPILE("{} {}(void*{}"), result_type(type),
                                 function_names[func_index], name_env ? " env" : "");
   for (size_t i = 0; i < type.params.size(); ++i) {
     bool named = named_params == nullptr || (*named_params)[i];
