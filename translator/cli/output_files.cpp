@@ -213,6 +213,14 @@ std::optional<WriteFailure> OutputDirectory::spill(File& f) {
 Expected<void> OutputDirectory::append(uint32_t index, std::string_view text) {
   if (failure_) return make_error(failure_->message);
   File& f = file(index);
+  // A buffer that grows past 64 KiB fills up to kBufferBytes before it is
+  // spilled (and keeps its capacity after): reserved then at once, instead
+  // of growing by doubling and copying what it holds at every step. Small
+  // files (the header, small shards) keep small buffers.
+  const size_t needed = f.buffer.size() + text.size();
+  if (needed > f.buffer.capacity() && needed > (size_t{64} << 10) &&
+      f.buffer.capacity() < kBufferBytes)
+    f.buffer.reserve(std::max(needed, kBufferBytes));
   f.buffer.append(text);
   if (f.buffer.size() >= kBufferBytes) {
     if (auto failure = spill(f)) return fail(std::move(*failure));
