@@ -1,9 +1,11 @@
 // VarName: the emitter's allocation-free variable names. Every way a family
-// file uses a name (formatting, FMT_COMPILE, storing it as a std::string,
-// concatenation, `cond ? name : ""`) must give exactly the name's text.
+// file uses a name (formatting, FMT_COMPILE, as a std::string_view,
+// `cond ? name : ""`) must give exactly the name's text.
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "emit/function_emitter.hpp"
@@ -26,23 +28,23 @@ TEST(EmitVarName, FormatsAndConvertsAsItsText) {
   const VarName name('s', 42, "i64");
   EXPECT_EQ(fmt::format(FMT_COMPILE("{} = {};"), name, VarName('l', 3, nullptr)), "s42_i64 = l3;");
   EXPECT_EQ(fmt::format("[{:>9}]", name), "[  s42_i64]");  // runtime format specs too
-  const std::string stored = name;
-  EXPECT_EQ(stored, "s42_i64");
-  std::vector<std::string> operands;
-  operands.push_back(name);
-  EXPECT_EQ(operands.back(), "s42_i64");
-  EXPECT_EQ(std::string("(") + name + ")", "(s42_i64)");
-  EXPECT_EQ(name + " + 1", "s42_i64 + 1");
+  const std::string_view view = name;
+  EXPECT_EQ(view, "s42_i64");
   std::string appended = "x = ";
-  appended += name;
+  appended += name.view();
   EXPECT_EQ(appended, "x = s42_i64");
   for (bool has : {true, false}) {
-    const std::string chosen = has ? name : "";
-    EXPECT_EQ(chosen, has ? "s42_i64" : "");
+    const VarName chosen = has ? name : "";
+    EXPECT_EQ(chosen.view(), has ? "s42_i64" : "");
   }
   EXPECT_TRUE(VarName().empty());
   EXPECT_EQ(VarName("ctx").view(), "ctx");
 }
+
+// A name becomes a heap string only where a caller says so (view()), never
+// by an implicit conversion in the emitter's hot paths.
+static_assert(!std::is_convertible_v<VarName, std::string>);
+static_assert(std::is_convertible_v<VarName, std::string_view>);
 
 TEST(EmitVarName, HoldsTheLongestConstantSpelling) {
   // The longest forwarded constant (FunctionEmitter::alias_constant).

@@ -51,9 +51,9 @@ bool FunctionEmitter::emit_atomics(const Instr& in) {
   const uint32_t operand_count = static_cast<uint32_t>(op.params.size());
   const uint32_t addr_height = in.height - operand_count;
   const VarName addr = get(addr_height, info_.address_type(memory));
-  std::vector<std::string> operands;  // the operands after the address
+  VarName operands[2];  // the operands after the address (at most two)
   for (uint32_t i = 1; i < operand_count; ++i)
-    operands.push_back(get(addr_height + i, letter_value_type(op.params[i])));
+    operands[i - 1] = get(addr_height + i, letter_value_type(op.params[i]));
   const std::string offset = memory64 ? format_text(FMT_COMPILE("{}ull"), in.imm)
                                       : format_text(FMT_COMPILE("{}u"), in.imm);
 
@@ -61,7 +61,7 @@ bool FunctionEmitter::emit_atomics(const Instr& in) {
   // they may block or take a lock anyway).
   if (in.op == Opcode::MemoryAtomicNotify || in.op == Opcode::MemoryAtomicWait32 ||
       in.op == Opcode::MemoryAtomicWait64) {
-    const std::string wide_addr = memory64 ? addr : format_text(FMT_COMPILE("uint64_t({})"), addr);
+    const std::string wide_addr = memory64 ? std::string(addr.view()) : format_text(FMT_COMPILE("uint64_t({})"), addr);
     std::string call;
     if (in.op == Opcode::MemoryAtomicNotify) {
       call = format_text(FMT_COMPILE("{}->mem{}->atomic_notify({}, {}, {})"), ctx(), memory,
@@ -79,7 +79,7 @@ bool FunctionEmitter::emit_atomics(const Instr& in) {
   if (bytes > 1) {
     std::string ea = memory64 ? format_text(FMT_COMPILE("{} + {}"), addr, offset)
                               : format_text(FMT_COMPILE("uint64_t({}) + {}"), addr, offset);
-    if (in.imm == 0) ea = memory64 ? addr : format_text(FMT_COMPILE("uint64_t({})"), addr);
+    if (in.imm == 0) ea = memory64 ? std::string(addr.view()) : format_text(FMT_COMPILE("uint64_t({})"), addr);
     line_format(FMT_COMPILE("wasm2cpp::check_atomic_alignment<{}>(*{}->mem{}, {});"), bytes, ctx(),
                 memory, ea);
   }

@@ -61,11 +61,11 @@ void FunctionEmitter::store_call(const FuncType& type, std::string_view call_exp
   reload_memory_sizes();
 }
 
-void FunctionEmitter::store_call_results(const FuncType& type, const std::string& call_expr,
+void FunctionEmitter::store_call_results(const FuncType& type, std::string_view call_expr,
                                          uint32_t result_height) {
   const auto& results = type.results;
   if (results.empty()) {
-    line(call_expr + ";");
+    line_format(FMT_COMPILE("{};"), call_expr);
   } else if (results.size() == 1) {
     // line_format(FMT_COMPILE("{} = {};"), put(...), to_internal(...)) without temporaries.
     const VarName target = put(result_height, results[0]);

@@ -369,9 +369,11 @@ std::string FunctionEmitter::affine_value(const AffineForm& form) {
   for (auto [local, coeff] : form.terms) {
     const VarName name = local_get(local);
     if (coeff == 1) {
-      out += out.empty() ? name : " + " + name;
+      if (!out.empty()) out += " + ";
+      out += name.view();
     } else if (coeff == UINT32_MAX) {
-      out += (out.empty() ? "0u - " : " - ") + name;
+      out += out.empty() ? "0u - " : " - ";
+      out += name.view();
     } else {
       fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}{} * {}u"), out.empty() ? "" : " + ",
                      name, coeff);

@@ -55,7 +55,7 @@ std::string simd_helper(const Instr& in, const MemoryAccessInfo& access) {
 }
 
 // The call of a SIMD access's helper; `operand` is a lane access's vector.
-std::string simd_call(const Instr& in, const MemoryAccessInfo& access, const std::string& pointer,
+std::string simd_call(const Instr& in, const MemoryAccessInfo& access, std::string_view pointer,
                       std::string_view operand) {
   if (access.operands == 1) return format_text(FMT_COMPILE("{}({})"), simd_helper(in, access), pointer);
   return format_text(FMT_COMPILE("{}({}, {})"), simd_helper(in, access), pointer, operand);
@@ -68,7 +68,7 @@ std::string offset_literal(uint64_t offset, bool memory64) {
 
 }  // namespace
 
-std::string FunctionEmitter::address_pointer(uint32_t memory, const std::string& addr, uint64_t offset) {
+std::string FunctionEmitter::address_pointer(uint32_t memory, std::string_view addr, uint64_t offset) {
   // Security: a 32-bit address is widened to 64 bits before the offset is
   // added, so addr + offset < 2^33 cannot wrap; in guard mode that stays in
   // the reserved range, in explicit mode it was checked just before.
@@ -80,7 +80,7 @@ std::string FunctionEmitter::address_pointer(uint32_t memory, const std::string&
                      offset_literal(offset, false));
 }
 
-void FunctionEmitter::bounds_check(uint32_t memory, const std::string& addr, uint64_t offset,
+void FunctionEmitter::bounds_check(uint32_t memory, std::string_view addr, uint64_t offset,
                                    uint32_t bytes) {
   if (!explicit_checks(memory)) return;
   // Security: the whole access [addr + offset, addr + offset + bytes) must
@@ -148,7 +148,7 @@ std::string FunctionEmitter::unchecked_load(const VersionedAccess& access) {
   const MemoryAccessInfo load = *memory_access(in.op);
   if (!load.is_simd)
     return format_text(FMT_COMPILE("wasm2cpp::load_at<{}>({})"), memory_type(load), unchecked_pointer(access));
-  const std::string vector = load.operands == 2 ? std::string(get(in.height - 1, ValType::V128)) : "";
+  const VarName vector = load.operands == 2 ? get(in.height - 1, ValType::V128) : VarName();
   return simd_call(in, load, unchecked_pointer(access), vector);
 }
 
@@ -166,9 +166,9 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       if (!load_uses_) load_uses_.emplace(ir_, info_.module);
       return *load_uses_;
     };
-    std::string addr = get(addr_height, info_.address_type(memory));
+    const VarName addr = get(addr_height, info_.address_type(memory));
     // The stored value, or a lane access's vector operand.
-    std::string operand = access->operands == 2 ? std::string(get(in.height - 1, value)) : std::string();
+    const VarName operand = access->operands == 2 ? get(in.height - 1, value) : VarName();
     // In a versioned loop's unchecked copy the range test before the loop
     // (loop_versioning.hpp) proved the access in bounds: no check, no
     // barrier, and a dropped load is nothing at all.
@@ -182,7 +182,8 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
         return true;
       }
       bool narrow = bytes < (value == ValType::I64 || value == ValType::F64 ? 8u : 4u);
-      std::string stored = narrow ? format_text(FMT_COMPILE("{}({})"), memory_type(*access), operand) : operand;
+      std::string stored = narrow ? format_text(FMT_COMPILE("{}({})"), memory_type(*access), operand)
+                                : std::string(operand.view());
       const char* storer =
           !explicit_checks(memory) && store_sinks().needs_store_fence(index) ? "store_fenced" : "store_at";
       line_format(FMT_COMPILE("wasm2cpp::{}<{}>({}, {});"), storer, memory_type(*access), pointer(), stored);
@@ -208,7 +209,7 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
     // barrier, so the load happens in full and faults (load_uses.hpp).
     const bool kept = !explicit_checks(memory) && !in_bounds && needs_load_barrier(in);
     if (access->is_simd) {
-      std::string result = put(addr_height, value);
+      const VarName result = put(addr_height, value);
       line_format(FMT_COMPILE("{} = {};"), result, simd_call(in, *access, pointer(), operand));
       if (kept) line_format(FMT_COMPILE("wasm2cpp::keep({});"), result);
       return true;
@@ -241,7 +242,7 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       // grow() returns the old size or -1, which converts to the unsigned
       // all-ones value wasm expects.
       ValType t = info_.address_type(in.a);
-      std::string delta = get(in.height - 1, t);
+      const VarName delta = get(in.height - 1, t);
       line_format(
           FMT_COMPILE("{} = {};"), put(in.height - 1, t),
           to_internal(t, format_text(FMT_COMPILE("{}->mem{}->grow({})"), ctx(), in.a, delta)));
@@ -250,9 +251,9 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
     }
     case Opcode::MemoryFill: {
       ValType t = info_.address_type(in.a);
-      std::string dst = get(in.height - 3, t);
-      std::string value = get(in.height - 2, ValType::I32);
-      std::string len = get(in.height - 1, t);
+      const VarName dst = get(in.height - 3, t);
+      const VarName value = get(in.height - 2, ValType::I32);
+      const VarName len = get(in.height - 1, t);
       line_format(FMT_COMPILE("{}->mem{}->fill({}, uint8_t({}), {});"), ctx(), in.a, dst, value,
                   len);
       return true;
@@ -261,19 +262,19 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
       ValType dst_type = info_.address_type(in.a);
       ValType src_type = info_.address_type(in.b);
       ValType len_type = dst_type == ValType::I64 && src_type == ValType::I64 ? ValType::I64 : ValType::I32;
-      std::string dst = get(in.height - 3, dst_type);
-      std::string src = get(in.height - 2, src_type);
-      std::string len = get(in.height - 1, len_type);
-      std::string c = ctx();
+      const VarName dst = get(in.height - 3, dst_type);
+      const VarName src = get(in.height - 2, src_type);
+      const VarName len = get(in.height - 1, len_type);
+      const VarName c = ctx();
       line_format(FMT_COMPILE("wasm2cpp::Memory::copy(*{0}->mem{1}, {2}, *{0}->mem{3}, {4}, {5});"),
                   c, in.a, dst, in.b, src, len);
       return true;
     }
     case Opcode::MemoryInit: {
-      std::string dst = get(in.height - 3, info_.address_type(in.b));
-      std::string src = get(in.height - 2, ValType::I32);
-      std::string len = get(in.height - 1, ValType::I32);
-      std::string c = ctx();
+      const VarName dst = get(in.height - 3, info_.address_type(in.b));
+      const VarName src = get(in.height - 2, ValType::I32);
+      const VarName len = get(in.height - 1, ValType::I32);
+      const VarName c = ctx();
       line_format(FMT_COMPILE("{0}->mem{1}->init({2}, {0}->data{3}, {4}, {5});"), c, in.b, dst,
                   in.a, src, len);
       return true;

@@ -4,8 +4,11 @@
 // are emitted with the scalar ones in emit_memory.cpp. Helpers live in
 // runtime/include/wasm2cpp/simd.hpp; generated files that use them include
 // it and alias `simd` (translate.cpp).
+#include <span>
+
 #include "emit/function_emitter.hpp"
 #include "fmt/format.h"
+#include "support/invariant.hpp"
 
 namespace wasm2cpp::emit {
 
@@ -22,7 +25,7 @@ ValType simd_letter_type(char c) {
 }
 
 // Substitutes $0, $1, $2 (operands) and $imm (the lane index).
-std::string expand_simd(std::string_view pattern, const std::vector<std::string>& operands, uint32_t lane) {
+std::string expand_simd(std::string_view pattern, std::span<const VarName> operands, uint32_t lane) {
   std::string out;
   for (size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] != '$') {
@@ -31,7 +34,7 @@ std::string expand_simd(std::string_view pattern, const std::vector<std::string>
       fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), lane);
       i += 3;
     } else {
-      out += operands[static_cast<size_t>(pattern[i + 1] - '0')];
+      out += operands[static_cast<size_t>(pattern[i + 1] - '0')].view();
       ++i;
     }
   }
@@ -56,8 +59,8 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
       std::string list;
       for (unsigned i = 0; i < 16; ++i)
         list += format_text(FMT_COMPILE("{}{}"), i ? ", " : "", lanes[i]);
-      std::string a = get(in.height - 2, ValType::V128);
-      std::string b = get(in.height - 1, ValType::V128);
+      const VarName a = get(in.height - 2, ValType::V128);
+      const VarName b = get(in.height - 1, ValType::V128);
       line_format(FMT_COMPILE("{} = simd::i8x16_shuffle<{}>({}, {});"),
                   put(in.height - 2, ValType::V128), list, a, b);
       return true;
@@ -70,10 +73,11 @@ bool FunctionEmitter::emit_simd(const Instr& in, bool result_dropped) {
   }
   if (op.cpp.empty()) return false;
   const uint32_t n = static_cast<uint32_t>(op.params.size());
-  std::vector<std::string> operands;
-  for (uint32_t i = 0; i < n; ++i) operands.push_back(get(in.height - n + i, simd_letter_type(op.params[i])));
+  VarName operands[3];  // SIMD instructions take at most three operands
+  WASM2CPP_INVARIANT(n <= std::size(operands));
+  for (uint32_t i = 0; i < n; ++i) operands[i] = get(in.height - n + i, simd_letter_type(op.params[i]));
   line_format(FMT_COMPILE("{} = {};"), put(in.height - n, simd_letter_type(op.results[0])),
-              expand_simd(op.cpp, operands, in.a));
+              expand_simd(op.cpp, std::span<const VarName>(operands, n), in.a));
   return true;
 }
 

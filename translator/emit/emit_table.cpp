@@ -55,7 +55,7 @@ bool FunctionEmitter::emit_table(const Instr& in) {
       const VarName dst = get(in.height - 3, ValType::I32);
       const VarName src = get(in.height - 2, ValType::I32);
       const VarName len = get(in.height - 1, ValType::I32);
-      std::string c = ctx();
+      const VarName c = ctx();
       line_format(FMT_COMPILE("{}::copy(*{}->table{}, {}, *{}->table{}, {}, {});"),
                   table_class(tables[in.a].type.elem), c, in.a, dst, c, in.b, src, len);
       return true;
@@ -64,7 +64,7 @@ bool FunctionEmitter::emit_table(const Instr& in) {
       const VarName dst = get(in.height - 3, ValType::I32);
       const VarName src = get(in.height - 2, ValType::I32);
       const VarName len = get(in.height - 1, ValType::I32);
-      std::string c = ctx();
+      const VarName c = ctx();
       line_format(
           FMT_COMPILE(
               "{0}->table{1}->init({2}, {0}->elem{3}.data(), {0}->elem{3}.size(), {4}, {5});"),

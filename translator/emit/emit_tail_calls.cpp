@@ -182,7 +182,7 @@ bool scan_body(const Module& module, const Function& func, std::vector<bool>& di
 
 // Continue with `entry` (tc->data holds its arguments); the dummy result
 // is only returned to the trampoline loop.
-std::string tail_jump(const FuncType& type, const std::string& entry) {
+std::string tail_jump(const FuncType& type, std::string_view entry) {
   if (type.results.empty()) return format_text(FMT_COMPILE("WASM2CPP_TAIL_JUMP(tc, {});"), entry);
   return format_text(FMT_COMPILE("WASM2CPP_TAIL_JUMP(tc, {}, {{}});"), entry);
 }
@@ -317,7 +317,7 @@ std::string FunctionEmitter::tail_entry_prologue(const std::vector<bool>& named)
   return out;
 }
 
-void FunctionEmitter::put_tail_arguments(const FuncType& type, uint32_t first, const std::string& buffer) {
+void FunctionEmitter::put_tail_arguments(const FuncType& type, uint32_t first, std::string_view buffer) {
   std::vector<uint32_t> offsets = tail_argument_offsets(type);
   for (uint32_t i = 0; i < type.params.size(); ++i) {
     const std::string public_name = public_type(type.params[i]);
@@ -326,8 +326,8 @@ void FunctionEmitter::put_tail_arguments(const FuncType& type, uint32_t first, c
   }
 }
 
-void FunctionEmitter::start_trampoline(const FuncType& type, uint32_t first, const std::string& env,
-                                       const std::string& entry) {
+void FunctionEmitter::start_trampoline(const FuncType& type, uint32_t first, std::string_view env,
+                                       std::string_view entry) {
   const uint32_t bytes = info_.tail_calls.buffer_bytes;
   line_format(FMT_COMPILE("alignas(16) unsigned char tail_buffer[{}];"), bytes);
   line_format(FMT_COMPILE("wasm2cpp::TailCall tail_call{{nullptr, {}, tail_buffer, {}}};"), env,
@@ -381,14 +381,14 @@ void FunctionEmitter::emit_return_call(const Instr& in) {
 void FunctionEmitter::emit_return_call_indirect(const Instr& in) {
   const FuncType& type = info_.module.types[in.a];
   const uint32_t first = in.height - 1 - static_cast<uint32_t>(type.params.size());
-  std::string c = ctx();
+  const VarName c = ctx();
   tail_call_through_ref(
       type, first,
       format_text(FMT_COMPILE("wasm2cpp::tail_call_target({}->table{}, {}, {}->type{})"), c, in.b,
                   get(in.height - 1, ValType::I32), c, in.a));
 }
 
-void FunctionEmitter::tail_call_through_ref(const FuncType& type, uint32_t first, const std::string& ref) {
+void FunctionEmitter::tail_call_through_ref(const FuncType& type, uint32_t first, std::string_view ref) {
   const std::string result = result_type(type);
   const uint32_t bytes = tail_argument_bytes(type);
   line("{");

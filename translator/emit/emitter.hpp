@@ -52,8 +52,8 @@ std::string result_type(const FuncType& type);
 // `R (*)(void*, P...)` with public types.
 std::string code_pointer_type(const FuncType& type);
 // Conversions between the internal and public spelling of an expression.
-std::string to_public(ValType t, const std::string& expr);
-std::string to_internal(ValType t, const std::string& expr);
+std::string to_public(ValType t, std::string_view expr);
+std::string to_internal(ValType t, std::string_view expr);
 // The zero value of the internal type.
 std::string zero_value(ValType t);
 // ValKind enumerator for a value type ("wasm2cpp::ValKind::I32").
@@ -103,10 +103,10 @@ struct ModuleInfo {
 
   // Expressions (in the internal type) for globals, given `ctx` names the
   // Context pointer.
-  std::string global_read(uint32_t index, const std::string& ctx) const;
-  std::string global_write(uint32_t index, const std::string& ctx, const std::string& value) const;
+  std::string global_read(uint32_t index, std::string_view ctx) const;
+  std::string global_write(uint32_t index, std::string_view ctx, std::string_view value) const;
   // A FuncRef expression for function `index`.
-  std::string func_ref(uint32_t index, const std::string& ctx) const;
+  std::string func_ref(uint32_t index, std::string_view ctx) const;
   // Signature of a defined function: `R name(void* env, P0 p0, ...)`.
   std::string function_declaration(uint32_t func_index, const std::vector<bool>* named_params) const;
   const FuncType& func_type(uint32_t index) const { return module.func_type(index); }

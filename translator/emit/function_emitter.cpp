@@ -337,14 +337,17 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   if (tail_entry_) out += tail_entry_prologue(named);
   if (ctx_used_) out += "  auto* ctx = static_cast<Context*>(env);\n";
   std::string unread;
-  auto note_unread = [&](uint8_t use, const std::string& name) {
-    if (!(use & kRead)) unread += "(void)" + name + "; ";
+  auto note_unread = [&](uint8_t use, const VarName& name) {
+    if (use & kRead) return;
+    unread += "(void)";
+    unread += name.view();
+    unread += "; ";
   };
-  auto declare = [&](ValType t, const std::string& name, std::string_view init) {
+  auto declare = [&](ValType t, const VarName& name, std::string_view init) {
     out += "  ";
     out += internal_type(t);
     out += ' ';
-    out += name;
+    out += name.view();
     out += " = ";
     out += init;
     out += ";\n";
@@ -352,7 +355,7 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   for (uint32_t i = 0; i < ir_.locals.size(); ++i) {
     if (!local_use_[i]) continue;
     ValType t = ir_.locals[i];
-    std::string name = VarName('l', i, nullptr);
+    const VarName name('l', i, nullptr);
     declare(t, name, i < type_.params.size() ? to_internal(t, VarName('p', i, nullptr)) : zero_value(t));
     note_unread(local_use_[i], name);
   }
@@ -362,7 +365,7 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
     ValType t = ValType::Bottom;
     for (ValType candidate : kAllTypes)
       if (slot_type_bit(candidate) == index % 8) t = candidate;
-    std::string name = VarName('s', height, type_suffix(t));
+    const VarName name('s', height, type_suffix(t));
     declare(t, name, zero_value(t));
     note_unread(slot_use_[index], name);
   }

@@ -30,8 +30,8 @@ namespace wasm2cpp::emit {
 // A variable's name ("s3_i32", "l12", "ctx"): the emitter's most frequent
 // text, written by hand into an inline buffer, so naming a variable neither
 // allocates nor builds a std::string. Formats as its text (fmt copies it
-// straight, also under FMT_COMPILE) and converts to std::string_view, and
-// to std::string where a caller keeps one.
+// straight, also under FMT_COMPILE) and converts to std::string_view; no
+// implicit std::string, so a name never turns into a heap string unnoticed.
 class VarName {
  public:
   // Room for the longest forwarded operand (a slot alias, see
@@ -52,7 +52,6 @@ class VarName {
   std::string_view view() const { return {chars_, size_}; }
   operator std::string_view() const { return view(); }           // NOLINT
   operator fmt::string_view() const { return {chars_, size_}; }  // NOLINT
-  operator std::string() const { return std::string(view()); }  // NOLINT
   const char* data() const { return chars_; }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
@@ -61,12 +60,6 @@ class VarName {
   char chars_[kCapacity];
   uint8_t size_ = 0;
 };
-
-inline std::string operator+(std::string a, const VarName& b) { return a.append(b.view()); }
-inline std::string operator+(const VarName& a, std::string_view b) {
-  std::string out(a.view());
-  return out.append(b);
-}
 
 class FunctionEmitter {
  public:
@@ -196,17 +189,17 @@ class FunctionEmitter {
   // store_call_results, for none or one result without building strings.
   void store_call(const FuncType& type, std::string_view call_expr, uint32_t result_height);
   // Writes `call_expr`'s results to slots starting at `result_height`.
-  void store_call_results(const FuncType& type, const std::string& call_expr, uint32_t result_height);
+  void store_call_results(const FuncType& type, std::string_view call_expr, uint32_t result_height);
 
   // ---- tail calls (emit_tail_calls.cpp) ----
   std::string tail_entry_header(bool shared_linkage) const;
   std::string tail_entry_prologue(const std::vector<bool>& named) const;
   void emit_return_call(const Instr& in);
   void emit_return_call_indirect(const Instr& in);
-  void tail_call_through_ref(const FuncType& type, uint32_t first, const std::string& ref);
-  void put_tail_arguments(const FuncType& type, uint32_t first, const std::string& buffer);
-  void start_trampoline(const FuncType& type, uint32_t first, const std::string& env,
-                        const std::string& entry);
+  void tail_call_through_ref(const FuncType& type, uint32_t first, std::string_view ref);
+  void put_tail_arguments(const FuncType& type, uint32_t first, std::string_view buffer);
+  void start_trampoline(const FuncType& type, uint32_t first, std::string_view env,
+                        std::string_view entry);
 
   // ---- loop versioning (emit_control.cpp; see loop_versioning.hpp) ----
   // At a versionable loop: writes the range test and the unchecked copy and
@@ -223,8 +216,8 @@ class FunctionEmitter {
   std::string hoisted_load_name(const VersionedAccess& access) const;
 
   // ---- memory helpers (emit_memory.cpp) ----
-  std::string address_pointer(uint32_t memory, const std::string& addr, uint64_t offset);
-  void bounds_check(uint32_t memory, const std::string& addr, uint64_t offset, uint32_t bytes);
+  std::string address_pointer(uint32_t memory, std::string_view addr, uint64_t offset);
+  void bounds_check(uint32_t memory, std::string_view addr, uint64_t offset, uint32_t bytes);
   // Guard mode: whether the load `in` must pass its value through
   // wasm2cpp::keep (load_uses.hpp); computed for the function on first use.
   bool needs_load_barrier(const Instr& in);

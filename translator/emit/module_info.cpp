@@ -75,22 +75,22 @@ bool ModuleInfo::explicit_checks(uint32_t memory_index) const {
   return options.bounds_checks == BoundsChecks::Explicit || memory64(memory_index);
 }
 
-std::string ModuleInfo::global_read(uint32_t index, const std::string& ctx) const {
+std::string ModuleInfo::global_read(uint32_t index, std::string_view ctx) const {
   ValType t = module.globals[index].type.type;
   if (global_shared[index])
     return to_internal(t, format_text(FMT_COMPILE("{}->g{}->value"), ctx, index));
   return format_text(FMT_COMPILE("{}->g{}"), ctx, index);
 }
 
-std::string ModuleInfo::global_write(uint32_t index, const std::string& ctx,
-                                     const std::string& value) const {
+std::string ModuleInfo::global_write(uint32_t index, std::string_view ctx,
+                                     std::string_view value) const {
   ValType t = module.globals[index].type.type;
   if (global_shared[index])
     return format_text(FMT_COMPILE("{}->g{}->value = {}"), ctx, index, to_public(t, value));
   return format_text(FMT_COMPILE("{}->g{} = {}"), ctx, index, value);
 }
 
-std::string ModuleInfo::func_ref(uint32_t index, const std::string& ctx) const {
+std::string ModuleInfo::func_ref(uint32_t index, std::string_view ctx) const {
   const Function& f = module.functions[index];
   if (f.imported) return format_text(FMT_COMPILE("{}->func{}"), ctx, index);
   return fmt::format(

@@ -89,16 +89,26 @@ std::string code_pointer_type(const FuncType& type) {
   return out + ")";
 }
 
-std::string to_public(ValType t, const std::string& expr) {
-  if (t == ValType::I32) return "int32_t(" + expr + ")";
-  if (t == ValType::I64) return "int64_t(" + expr + ")";
-  return expr;
+namespace {
+// `type(expr)`: a functional cast.
+std::string cast_to(std::string_view type, std::string_view expr) {
+  std::string out;
+  out.reserve(type.size() + expr.size() + 2);
+  out.append(type).append(1, '(').append(expr).append(1, ')');
+  return out;
+}
+}  // namespace
+
+std::string to_public(ValType t, std::string_view expr) {
+  if (t == ValType::I32) return cast_to("int32_t", expr);
+  if (t == ValType::I64) return cast_to("int64_t", expr);
+  return std::string(expr);
 }
 
-std::string to_internal(ValType t, const std::string& expr) {
-  if (t == ValType::I32) return "uint32_t(" + expr + ")";
-  if (t == ValType::I64) return "uint64_t(" + expr + ")";
-  return expr;
+std::string to_internal(ValType t, std::string_view expr) {
+  if (t == ValType::I32) return cast_to("uint32_t", expr);
+  if (t == ValType::I64) return cast_to("uint64_t", expr);
+  return std::string(expr);
 }
 
 std::string zero_value(ValType t) {
