@@ -41,26 +41,6 @@ void FunctionEmitter::append_call_args(Out& out, const FuncType& type, uint32_t 
   }
 }
 
-void FunctionEmitter::store_call(const FuncType& type, std::string_view call_expr,
-                                 uint32_t result_height) {
-  if (type.results.size() > 1) {
-    store_call_results(type, std::string(call_expr), result_height);
-    return;
-  }
-  // store_call_results for none or one result, written straight into the body.
-  body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
-  if (type.results.empty()) {
-    body_ += call_expr;
-  } else {
-    body_ += put(result_height, type.results[0]);
-    body_ += " = ";
-    append_converted(body_, type.results[0], call_expr, /*to_public_type=*/false);
-  }
-  body_ += ";\n";
-  // The callee may have grown a memory.
-  reload_memory_sizes();
-}
-
 void FunctionEmitter::store_call_results(const FuncType& type, std::string_view call_expr,
                                          uint32_t result_height) {
   const auto& results = type.results;
@@ -118,7 +98,7 @@ bool FunctionEmitter::emit_call(const Instr& in) {
       }
       append_call_args(call, type, first);
       call.push_back(')');
-      store_call(type, std::string_view(call.data(), call.size()), first);
+      store_call_results(type, std::string_view(call.data(), call.size()), first);
       return true;
     }
     case Opcode::CallIndirect: {
@@ -134,7 +114,7 @@ bool FunctionEmitter::emit_call(const Instr& in) {
                      result_type(type), c, in.b, index, c, in.a);
       append_call_args(call, type, first);
       call.push_back(')');
-      store_call(type, std::string_view(call.data(), call.size()), first);
+      store_call_results(type, std::string_view(call.data(), call.size()), first);
       return true;
     }
     default: return false;

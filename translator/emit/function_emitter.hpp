@@ -186,8 +186,6 @@ class FunctionEmitter {
   std::string call_args(const FuncType& type, uint32_t first);
   template <typename Out>
   void append_call_args(Out& out, const FuncType& type, uint32_t first);
-  // store_call_results, for none or one result without building strings.
-  void store_call(const FuncType& type, std::string_view call_expr, uint32_t result_height);
   // Writes `call_expr`'s results to slots starting at `result_height`.
   void store_call_results(const FuncType& type, std::string_view call_expr, uint32_t result_height);
 
