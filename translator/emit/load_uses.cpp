@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "emit/bounded_list.hpp"
+
 namespace wasm2cpp::emit {
 
 namespace {
@@ -67,11 +69,9 @@ uint32_t call_pops(const Instr& in, const Module& module) {
 
 // Follows the value the load at `start` leaves at stack height `height`.
 bool robustly_consumed(const FunctionIR& ir, const Module& module, size_t start, uint32_t height) {
-  std::vector<uint32_t> slots{height};  // stack heights holding the value
-  std::vector<uint32_t> locals;         // locals holding the value
-  auto holds_local = [&](uint32_t local) {
-    return std::find(locals.begin(), locals.end(), local) != locals.end();
-  };
+  // Each instruction adds at most one slot and one local.
+  BoundedList<uint32_t, kWindow + 1> slots{height};  // stack heights holding the value
+  BoundedList<uint32_t, kWindow> locals;             // locals holding the value
   const size_t stop = std::min(ir.code.size(), start + 1 + kWindow);
   for (size_t i = start + 1; i < stop; ++i) {
     const Instr& in = ir.code[i];
@@ -88,16 +88,15 @@ bool robustly_consumed(const FunctionIR& ir, const Module& module, size_t start,
       if (slot >= first && slot < in.height && robust_operand(in, slot - first, module)) return true;
     if (sink_only) return false;  // a call or a possible trap: the straight line ends
     if (in.op == Opcode::LocalTee || in.op == Opcode::LocalSet) {
-      const bool carried = std::find(slots.begin(), slots.end(), in.height - 1) != slots.end();
-      std::erase(locals, in.a);
+      const bool carried = slots.contains(in.height - 1);
+      locals.erase(in.a);
       if (carried) locals.push_back(in.a);
     }
     // Popped slots stop holding the value (local.tee leaves it in place).
-    const bool tee_keeps = in.op == Opcode::LocalTee &&
-                           std::find(slots.begin(), slots.end(), in.height - 1) != slots.end();
-    std::erase_if(slots, [&](uint32_t slot) { return slot >= first; });
+    const bool tee_keeps = in.op == Opcode::LocalTee && slots.contains(in.height - 1);
+    slots.erase_if([&](uint32_t slot) { return slot >= first; });
     if (tee_keeps) slots.push_back(in.height - 1);
-    if (in.op == Opcode::LocalGet && holds_local(in.a)) slots.push_back(in.height);
+    if (in.op == Opcode::LocalGet && locals.contains(in.a)) slots.push_back(in.height);
     if (slots.empty() && locals.empty()) return false;
   }
   return false;
@@ -113,14 +112,22 @@ bool robustly_consumed(const FunctionIR& ir, const Module& module, size_t start,
 // identified by value (a local's value between two writes to it).
 class CoverageScan {
  public:
-  CoverageScan(const FunctionIR& ir, const Module& module, std::vector<bool>& barrier)
-      : ir_(ir), module_(module), barrier_(barrier), local_version_(ir.locals.size(), 0) {}
+  // `flags[i] & load`: code[i] is a classified load; `flags[i] & barrier`:
+  // it needs a barrier so far (cleared for the covered ones).
+  CoverageScan(const FunctionIR& ir, const Module& module, std::vector<uint8_t>& flags,
+               uint8_t load, uint8_t barrier)
+      : ir_(ir),
+        module_(module),
+        flags_(flags),
+        load_(load),
+        barrier_(barrier),
+        local_version_(ir.locals.size(), 0) {}
 
   size_t run() {
     size_t covered = 0;
     for (size_t i = 0; i < ir_.code.size(); ++i) {
       const Instr& in = ir_.code[i];
-      if (is_classified_load(in.op)) {
+      if (flags_[i] & load_) {
         const uint32_t pops = static_cast<uint32_t>(info(in.op).params.size());
         const uint64_t base = slot_value(in.height - pops);
         const uint64_t end = in.imm + info(in.op).access_bytes;
@@ -129,8 +136,8 @@ class CoverageScan {
             return f.memory == in.a && f.base == base;
           });
           if (it != facts_.end() && it->end >= end) {
-            if (barrier_[i]) ++covered;
-            barrier_[i] = false;
+            if (flags_[i] & barrier_) ++covered;
+            flags_[i] &= static_cast<uint8_t>(~barrier_);
           } else if (it != facts_.end()) {
             it->end = end;
           } else {
@@ -205,7 +212,9 @@ class CoverageScan {
 
   const FunctionIR& ir_;
   const Module& module_;
-  std::vector<bool>& barrier_;
+  std::vector<uint8_t>& flags_;
+  const uint8_t load_;
+  const uint8_t barrier_;
   std::vector<uint32_t> local_version_;
   std::vector<uint64_t> slots_;
   std::vector<Fact> facts_;
@@ -217,21 +226,22 @@ class CoverageScan {
 bool is_classified_load(Opcode op) { return is_load(op); }
 
 LoadUses::LoadUses(const FunctionIR& ir, const Module& module) {
-  barrier_.assign(ir.code.size(), false);
+  flags_.assign(ir.code.size(), 0);
   // The address rule relies on later loads being kept, which this loop
   // decides for every load in any order: each load is kept either way.
   for (size_t i = 0; i < ir.code.size(); ++i) {
     const Instr& in = ir.code[i];
     if (!is_classified_load(in.op)) continue;
+    flags_[i] |= kClassifiedLoad;
     const uint32_t pops = static_cast<uint32_t>(info(in.op).params.size());
     if (robustly_consumed(ir, module, i, in.height - pops)) {
       ++consumed_;
     } else {
-      barrier_[i] = true;
+      flags_[i] |= kBarrier;
       ++barriers_;
     }
   }
-  const size_t covered = CoverageScan(ir, module, barrier_).run();
+  const size_t covered = CoverageScan(ir, module, flags_, kClassifiedLoad, kBarrier).run();
   barriers_ -= covered;
   consumed_ += covered;
   classify_store_sinks(ir);  // load_uses_stores.cpp

@@ -30,6 +30,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "ir/function_ir.hpp"
@@ -44,7 +45,7 @@ class LoadUses {
 
   // Whether the load at code[index] must pass its value through a barrier
   // in guard mode (false for instructions that are not loads).
-  bool needs_barrier(size_t index) const { return index < barrier_.size() && barrier_[index]; }
+  bool needs_barrier(size_t index) const { return has(index, kBarrier); }
 
   // Loads of the function that need / do not need one (statistics, tests).
   size_t barrier_count() const { return barriers_; }
@@ -55,20 +56,29 @@ class LoadUses {
   // load is emitted as wasm2cpp::load_opaque (or as a plain load_at when it
   // reads the bytes the store writes back), the store as
   // wasm2cpp::store_fenced. Counted in consumed_count().
-  bool is_opaque_load(size_t index) const { return index < opaque_.size() && opaque_[index]; }
-  bool needs_store_fence(size_t index) const { return index < fence_.size() && fence_[index]; }
+  bool is_opaque_load(size_t index) const { return has(index, kOpaque); }
+  bool needs_store_fence(size_t index) const { return has(index, kFence); }
   // The plain load of a read-modify-write (rule 2): relies on the other
   // operand's load being opaque, so in a versioned loop's unchecked copy,
   // where that load may be a plain proven-in-bounds one, it needs a barrier.
-  bool is_read_modify_write_load(size_t index) const { return index < rmw_.size() && rmw_[index]; }
+  bool is_read_modify_write_load(size_t index) const { return has(index, kReadModifyWrite); }
 
  private:
+  // Per instruction: which of the above hold.
+  enum Flag : uint8_t {
+    kBarrier = 1,
+    kOpaque = 2,
+    kFence = 4,
+    kReadModifyWrite = 8,
+    kClassifiedLoad = 16
+  };
+  bool has(size_t index, Flag flag) const {
+    return index < flags_.size() && (flags_[index] & flag) != 0;
+  }
+
   void classify_store_sinks(const FunctionIR& ir);
 
-  std::vector<bool> barrier_;
-  std::vector<bool> opaque_;
-  std::vector<bool> fence_;
-  std::vector<bool> rmw_;
+  std::vector<uint8_t> flags_;
   size_t barriers_ = 0;
   size_t consumed_ = 0;
 };

@@ -45,6 +45,7 @@
 #include <optional>
 #include <vector>
 
+#include "emit/bounded_list.hpp"
 #include "emit/load_uses.hpp"
 
 namespace wasm2cpp::emit {
@@ -141,40 +142,62 @@ std::vector<uint64_t> address_values(const FunctionIR& ir) {
   return result;
 }
 
-// Where the value of the load at `start` goes (rule 1): the store it
+// Where the value of the load at `load` goes (rule 1): the store it
 // reaches, and the step (add/sub/xor) just before that store if the value
 // entered the store through it.
 struct StoreSink {
+  size_t load = 0;
   size_t store = 0;
   size_t last_step = SIZE_MAX;  // index of the add/sub/xor feeding the store, if any
   uint32_t step_operand = 0;    // which operand of that step held the value
-  std::vector<size_t> steps;    // every add/sub/xor the value went through
+  // Every add/sub/xor the value went through: [steps_begin, steps_end) of
+  // the step list all sinks share.
+  uint32_t steps_begin = 0, steps_end = 0;
+  // Rule 2's partner (index into the sinks), and whether the load still
+  // takes its value to the store (false: it keeps its barrier).
+  size_t partner = SIZE_MAX;
+  bool kept = true;
 };
 
-std::optional<StoreSink> find_store_sink(const FunctionIR& ir, size_t start) {
+// The sink of the load at `start`, its steps appended to `steps`.
+std::optional<StoreSink> find_store_sink(const FunctionIR& ir, size_t start,
+                                         std::vector<size_t>& steps) {
   const Instr& load = ir.code[start];
-  std::vector<uint32_t> slots{load.height - 1};  // stack heights holding the value
-  std::vector<uint32_t> locals;                  // locals holding the value
-  auto holds = [&](uint32_t height) { return std::find(slots.begin(), slots.end(), height) != slots.end(); };
+  // Each instruction adds at most one slot and one local.
+  BoundedList<uint32_t, kStoreWindow + 1> slots{load.height -
+                                                1};  // stack heights holding the value
+  BoundedList<uint32_t, kStoreWindow> locals;        // locals holding the value
   size_t last_step = SIZE_MAX;
   uint32_t step_operand = 0;
-  std::vector<size_t> steps;
+  const size_t steps_begin = steps.size();
+  auto fail = [&] {
+    steps.resize(steps_begin);
+    return std::nullopt;
+  };
   const size_t stop = std::min(ir.code.size(), start + 1 + kStoreWindow);
   for (size_t i = start + 1; i < stop; ++i) {
     const Instr& in = ir.code[i];
     if (is_scalar_store(in.op)) {
       // The first store ends the walk: a sink if it stores the value.
-      if (in.a != load.a || holds(in.height - 2) || !holds(in.height - 1)) return std::nullopt;
+      if (in.a != load.a || slots.contains(in.height - 2) || !slots.contains(in.height - 1))
+        return fail();
       const bool fed_by_step = last_step == i - 1;
-      return StoreSink{i, fed_by_step ? last_step : SIZE_MAX, step_operand, std::move(steps)};
+      StoreSink sink;
+      sink.load = start;
+      sink.store = i;
+      sink.last_step = fed_by_step ? last_step : SIZE_MAX;
+      sink.step_operand = step_operand;
+      sink.steps_begin = static_cast<uint32_t>(steps_begin);
+      sink.steps_end = static_cast<uint32_t>(steps.size());
+      return sink;
     }
     std::optional<StackEffect> effect = step_effect(in.op);
-    if (!effect) return std::nullopt;
+    if (!effect) return fail();
     const uint32_t first = in.height - effect->pops;
     uint32_t held = 0;
     uint32_t held_operand = 0;
     for (uint32_t operand = 0; operand < effect->pops; ++operand)
-      if (holds(first + operand)) ++held, held_operand = operand;
+      if (slots.contains(first + operand)) ++held, held_operand = operand;
     bool carried = false;  // whether the instruction's result carries the value
     if (held > 0) {
       if (in.op == Opcode::LocalSet || in.op == Opcode::LocalTee) {
@@ -187,83 +210,85 @@ std::optional<StoreSink> find_store_sink(const FunctionIR& ir, size_t start) {
         step_operand = held_operand;
         steps.push_back(i);
       } else {
-        return std::nullopt;  // narrowed, folded or used as an address
+        return fail();  // narrowed, folded or used as an address
       }
     }
     if (in.op == Opcode::LocalSet || in.op == Opcode::LocalTee) {
-      std::erase(locals, in.a);
+      locals.erase(in.a);
       if (held > 0) locals.push_back(in.a);
     }
-    std::erase_if(slots, [&](uint32_t slot) { return slot >= first; });
+    slots.erase_if([&](uint32_t slot) { return slot >= first; });
     if (carried) slots.push_back(first);
-    if (in.op == Opcode::LocalGet && std::find(locals.begin(), locals.end(), in.a) != locals.end())
-      slots.push_back(in.height);
-    if (slots.empty() && locals.empty()) return std::nullopt;
+    if (in.op == Opcode::LocalGet && locals.contains(in.a)) slots.push_back(in.height);
+    if (slots.empty() && locals.empty()) return fail();
   }
-  return std::nullopt;
+  return fail();
 }
 
 }  // namespace
 
 void LoadUses::classify_store_sinks(const FunctionIR& ir) {
   const size_t n = ir.code.size();
-  opaque_.assign(n, false);
-  fence_.assign(n, false);
-  rmw_.assign(n, false);
-  std::vector<std::optional<StoreSink>> sinks(n);
-  bool any = false;
+  // The loads (with a barrier so far) whose value reaches a store, in code order.
+  std::vector<StoreSink> sinks;
+  std::vector<size_t> steps;
   for (size_t i = 0; i < n; ++i) {
-    if (!barrier_[i] || !is_scalar_load(ir.code[i].op)) continue;
-    sinks[i] = find_store_sink(ir, i);
-    any = any || sinks[i].has_value();
+    if (!has(i, kBarrier) || !is_scalar_load(ir.code[i].op)) continue;
+    if (std::optional<StoreSink> sink = find_store_sink(ir, i, steps)) sinks.push_back(*sink);
   }
-  if (!any) return;
+  if (sinks.empty()) return;
   const std::vector<uint64_t> address = address_values(ir);
-  auto same_bytes = [&](size_t i) {
-    const Instr& load = ir.code[i];
-    const Instr& store = ir.code[sinks[i]->store];
-    return address[i] != 0 && address[i] == address[sinks[i]->store] && load.imm == store.imm &&
-           info(load.op).access_bytes == info(store.op).access_bytes;
+  auto same_bytes = [&](const StoreSink& sink) {
+    const Instr& load = ir.code[sink.load];
+    const Instr& store = ir.code[sink.store];
+    return address[sink.load] != 0 && address[sink.load] == address[sink.store] &&
+           load.imm == store.imm && info(load.op).access_bytes == info(store.op).access_bytes;
   };
-  auto meet = [&](size_t i, size_t j) {
-    for (size_t step : sinks[i]->steps)
-      if (std::find(sinks[j]->steps.begin(), sinks[j]->steps.end(), step) != sinks[j]->steps.end()) return true;
+  auto meet = [&](const StoreSink& a, const StoreSink& b) {
+    for (uint32_t s = a.steps_begin; s < a.steps_end; ++s)
+      if (std::find(steps.begin() + b.steps_begin, steps.begin() + b.steps_end, steps[s]) !=
+          steps.begin() + b.steps_end)
+        return true;
     return false;
   };
   // Rule 2: the load of a read-modify-write is plain when the last step's
   // other operand comes from a load that does not read the stored bytes
-  // (which will be opaque). partner[i]: that load.
-  std::vector<size_t> partner(n, SIZE_MAX);
-  for (size_t i = 0; i < n; ++i) {
-    if (!sinks[i] || sinks[i]->last_step == SIZE_MAX || !same_bytes(i)) continue;
-    const size_t from = sinks[i]->last_step > kStoreWindow ? sinks[i]->last_step - kStoreWindow : 0;
-    for (size_t j = from; j < sinks[i]->last_step && partner[i] == SIZE_MAX; ++j)
-      if (j != i && sinks[j] && !same_bytes(j) && sinks[j]->store == sinks[i]->store &&
-          sinks[j]->last_step == sinks[i]->last_step && sinks[j]->step_operand != sinks[i]->step_operand)
-        partner[i] = j;
+  // (which will be opaque): its partner, the first such load from
+  // kStoreWindow instructions before the step on.
+  for (StoreSink& sink : sinks) {
+    if (sink.last_step == SIZE_MAX || !same_bytes(sink)) continue;
+    const size_t from = sink.last_step > kStoreWindow ? sink.last_step - kStoreWindow : 0;
+    auto first = std::lower_bound(sinks.begin(), sinks.end(), from,
+                                  [](const StoreSink& s, size_t index) { return s.load < index; });
+    for (auto other = first; other != sinks.end() && other->load < sink.last_step; ++other)
+      if (other->load != sink.load && !same_bytes(*other) && other->store == sink.store &&
+          other->last_step == sink.last_step && other->step_operand != sink.step_operand) {
+        sink.partner = static_cast<size_t>(other - sinks.begin());
+        break;
+      }
   }
   // Two opaque values meeting in a step could be one value: both compilers
   // merge identical non-volatile asms on equal inputs, so `*a - *a` would
   // fold to 0 again. The later of two opaque loads whose values meet keeps
   // its barrier (a plain read-modify-write load is no asm: it may meet).
-  for (size_t i = 0; i < n; ++i) {
-    if (!sinks[i] || partner[i] != SIZE_MAX) continue;
+  for (size_t i = 0; i < sinks.size(); ++i) {
+    if (sinks[i].partner != SIZE_MAX) continue;
     for (size_t j = 0; j < i; ++j)
-      if (sinks[j] && partner[j] == SIZE_MAX && meet(i, j)) {
-        sinks[i].reset();
+      if (sinks[j].kept && sinks[j].partner == SIZE_MAX && meet(sinks[i], sinks[j])) {
+        sinks[i].kept = false;
         break;
       }
   }
-  for (size_t i = 0; i < n; ++i)
-    if (partner[i] != SIZE_MAX && !sinks[partner[i]]) sinks[i].reset();  // its partner keeps a barrier
-  for (size_t i = 0; i < n; ++i) {
-    if (!sinks[i]) continue;
-    barrier_[i] = false;
+  for (StoreSink& sink : sinks)
+    if (sink.partner != SIZE_MAX && !sinks[sink.partner].kept)
+      sink.kept = false;  // its partner keeps a barrier
+  for (const StoreSink& sink : sinks) {
+    if (!sink.kept) continue;
+    flags_[sink.load] &= static_cast<uint8_t>(~kBarrier);
     --barriers_;
     ++consumed_;
-    fence_[sinks[i]->store] = true;
-    opaque_[i] = partner[i] == SIZE_MAX;
-    rmw_[i] = !opaque_[i];
+    flags_[sink.store] |= kFence;
+    flags_[sink.load] |= sink.partner == SIZE_MAX ? kOpaque : kReadModifyWrite;
   }
 }
 

@@ -107,9 +107,7 @@ class Evaluator {
     plan.begin = begin;
     plan.back_edge = back_edge;
     plan.end = end;
-    locals_.assign(ir_.locals.size(), std::nullopt);
-    for (uint32_t i = 0; i < ir_.locals.size(); ++i)
-      if (ir_.locals[i] == ValType::I32) locals_[i] = local_form(i);
+    start_locals();
     slots_.assign(loop.height + 1, std::nullopt);
     compares_.assign(loop.height + 1, std::nullopt);
     std::vector<std::pair<size_t, AffineForm>> addresses;
@@ -129,6 +127,10 @@ class Evaluator {
     // Induction variables: start value + constant at the back edge.
     std::vector<std::optional<uint32_t>> steps(ir_.locals.size());
     for (uint32_t x = 0; x < ir_.locals.size(); ++x) {
+      if (!written_[x]) {
+        if (ir_.locals[x] == ValType::I32) steps[x] = 0;  // its start value throughout
+        continue;
+      }
       if (!locals_[x]) continue;
       const AffineForm& f = *locals_[x];
       if (f.terms.size() == 1 && f.terms[0] == std::pair<uint32_t, uint32_t>{x, 1u}) steps[x] = f.constant;
@@ -194,7 +196,32 @@ class Evaluator {
     return memory < memories_.size() ? memories_[memory] : MemoryAccessMode::Unversionable;
   }
 
-  Form slot(uint32_t height) const { return height < slots_.size() ? slots_[height] : std::nullopt; }
+  // The locals' forms: an i32 local the body has not written (yet) holds
+  // its start value, which is not stored (functions have many locals, and
+  // most loops write few).
+  void start_locals() {
+    for (uint32_t local : written_list_) written_[local] = false;
+    written_list_.clear();
+    if (written_.size() != ir_.locals.size()) {
+      written_.assign(ir_.locals.size(), false);
+      locals_.assign(ir_.locals.size(), std::nullopt);
+    }
+  }
+  Form local(uint32_t index) const {
+    if (written_[index]) return locals_[index];
+    return ir_.locals[index] == ValType::I32 ? Form(local_form(index)) : std::nullopt;
+  }
+  void set_local(uint32_t index, Form f) {
+    if (!written_[index]) {
+      written_[index] = true;
+      written_list_.push_back(index);
+    }
+    locals_[index] = std::move(f);
+  }
+
+  Form slot(uint32_t height) const {
+    return height < slots_.size() ? slots_[height] : std::nullopt;
+  }
 
   void set_slot(uint32_t height, Form f, std::optional<Comparison> c = std::nullopt) {
     if (slots_.size() <= height) {
@@ -213,13 +240,13 @@ class Evaluator {
       case Opcode::Nop: return true;
       case Opcode::I32Const: set_slot(h, constant_form(static_cast<uint32_t>(in.imm))); return true;
       case Opcode::LocalGet:
-        set_slot(h, in.type == ValType::I32 ? locals_[in.a] : std::nullopt);
+        set_slot(h, in.type == ValType::I32 ? local(in.a) : std::nullopt);
         return true;
       case Opcode::LocalSet:
-        locals_[in.a] = in.type == ValType::I32 ? slot(h - 1) : std::nullopt;
+        set_local(in.a, in.type == ValType::I32 ? slot(h - 1) : std::nullopt);
         return true;
       case Opcode::LocalTee:
-        locals_[in.a] = in.type == ValType::I32 ? slot(h - 1) : std::nullopt;
+        set_local(in.a, in.type == ValType::I32 ? slot(h - 1) : std::nullopt);
         set_slot(h - 1, locals_[in.a]);
         return true;
       case Opcode::Drop: return true;
@@ -278,7 +305,9 @@ class Evaluator {
 
   const FunctionIR& ir_;
   std::span<const MemoryAccessMode> memories_;
-  std::vector<Form> locals_;
+  std::vector<Form> locals_;  // where written_
+  std::vector<bool> written_;
+  std::vector<uint32_t> written_list_;
   std::vector<Form> slots_;
   std::vector<std::optional<Comparison>> compares_;
 };
@@ -314,34 +343,6 @@ bool tiles_stride(const LoopVersion& plan, uint32_t group, uint32_t& lanes) {
   const int64_t stride = static_cast<int32_t>(plan.groups[group].stride);
   lanes = static_cast<uint32_t>(positions.size());
   return width != 0 && (stride == int64_t{lanes} * width || stride == -int64_t{lanes} * width);
-}
-
-// With guard pages the checked loop has no checks to remove: the copy gains
-// where the checked loop's loads carry value barriers (guard mode's precise
-// traps) that the copy does not need, and where the C++ compiler vectorises
-// it. So guard mode versions only loops that load something wider than a
-// byte:
-// - A loop that only stores has no barriers to lose. The suite's four such
-//   loops are initialisation loops (dynprog, matmul, sort, stencil; simd128
-//   has five more): their versioned copies changed no program's run time
-//   (callgrind within 0.0002%), and their vectorised copies cost compile
-//   time: suite x 10, one file, clang -O2: 19.26 -> 18.47 G instructions
-//   (-4.1%; CPU 8.18 -> 7.99 s, min of 5). Versioning as a whole is 2.7 G
-//   of the 18.47 (no versioning: 15.77 G, 6.67 s).
-// - Loops of byte accesses are typically short copies (lz: +11% instructions
-//   when versioned, +5% when only loops of 16 or more iterations took the
-//   copy), where the vectorised loop's alias checks and prologue cost more
-//   than it saves.
-// (Versioning only dense streams, which vectorise, was tried: nbody's strided
-// loops then ran 6% more instructions.) With explicit checks every loop
-// pays: the copy drops a compare per access.
-bool pays(const LoopVersion& plan, std::span<const MemoryAccessMode> memories) {
-  bool explicit_access = false, wide_load = false;
-  for (const VersionedAccess& a : plan.accesses) {
-    explicit_access = explicit_access || memories[a.memory] == MemoryAccessMode::Explicit;
-    wide_load = wide_load || (!a.is_store && a.bytes > 1);
-  }
-  return explicit_access || wide_load;
 }
 
 // Marks the loads to hoist (LoopVersion::hoist_loads) when the body is an
@@ -395,6 +396,49 @@ void plan_hoisting(LoopVersion& plan, const FunctionIR& ir) {
   for (size_t l : hoisted) plan.accesses[l].hoisted = true;
 }
 
+// With guard pages the checked loop has no checks to remove: the copy gains
+// where the checked loop's loads carry value barriers (guard mode's precise
+// traps) that the copy does not need, and where the C++ compiler vectorises
+// it. So guard mode versions only loops that load something wider than a
+// byte:
+// - A loop that only stores has no barriers to lose. The suite's four such
+//   loops are initialisation loops (dynprog, matmul, sort, stencil; simd128
+//   has five more): their versioned copies changed no program's run time
+//   (callgrind within 0.0002%), and their vectorised copies cost compile
+//   time: suite x 10, one file, clang -O2: 19.26 -> 18.47 G instructions
+//   (-4.1%; CPU 8.18 -> 7.99 s, min of 5). Versioning as a whole is 2.7 G
+//   of the 18.47 (no versioning: 15.77 G, 6.67 s).
+// - Loops of byte accesses are typically short copies (lz: +11% instructions
+//   when versioned, +5% when only loops of 16 or more iterations took the
+//   copy), where the vectorised loop's alias checks and prologue cost more
+//   than it saves.
+// (Versioning only dense streams, which vectorise, was tried: nbody's strided
+// loops then ran 6% more instructions.) With explicit checks every loop
+// pays: the copy drops a compare per access.
+//
+// pays() decides from the body's instructions alone, before the symbolic
+// evaluation (most loops fail here, and the evaluation's setup costs more
+// than this scan). It also rejects what analyse() would reject for an
+// instruction the body may not contain (a disqualifying one, an access to a
+// memory that is not versionable), and bodies too long to version.
+bool pays(const FunctionIR& ir, size_t begin, size_t end,
+          std::span<const MemoryAccessMode> memories) {
+  if (end - begin < 2 || end - begin - 1 > kMaxBodyInstructions) return false;
+  bool explicit_access = false, wide_load = false;
+  for (size_t i = begin + 1; i + 1 < end; ++i) {
+    const Instr& in = ir.code[i];
+    if (disqualifies(in.op)) return false;
+    if (std::optional<MemoryAccessInfo> access = versioned_access(in.op)) {
+      const MemoryAccessMode mode =
+          in.a < memories.size() ? memories[in.a] : MemoryAccessMode::Unversionable;
+      if (mode == MemoryAccessMode::Unversionable) return false;
+      explicit_access = explicit_access || mode == MemoryAccessMode::Explicit;
+      wide_load = wide_load || (!access->is_store && access->bytes > 1);
+    }
+  }
+  return explicit_access || wide_load;
+}
+
 }  // namespace
 
 LoopVersions find_versionable_loops(const FunctionIR& ir, std::span<const MemoryAccessMode> memories) {
@@ -418,9 +462,9 @@ LoopVersions find_versionable_loops(const FunctionIR& ir, std::span<const Memory
     const Instr& in = ir.code[i];
     if (in.op != Opcode::Loop || loop_end[in.a] == kNoEnd) continue;
     const size_t body = loop_end[in.a] - i - 1;
-    if (body > budget) continue;
+    if (body > budget || !pays(ir, i, loop_end[in.a], memories)) continue;
     std::optional<LoopVersion> plan = evaluator.analyse(i, loop_end[in.a]);
-    if (!plan || !pays(*plan, memories)) continue;
+    if (!plan) continue;
     budget -= body;
     plan_hoisting(*plan, ir);
     out.loops.push_back(std::move(*plan));

@@ -57,12 +57,10 @@ constexpr auto build_memory_accesses() {
   return t;
 }
 
-constexpr auto kMemoryAccesses = build_memory_accesses();
 }  // namespace
 
-std::optional<MemoryAccessInfo> memory_access(Opcode op) {
-  return kMemoryAccesses[static_cast<size_t>(op)];
-}
+constinit const std::array<std::optional<MemoryAccessInfo>, opcode_tables::kCount>
+    opcode_tables::kMemoryAccess = build_memory_accesses();
 
 std::optional<Opcode> lookup_opcode(uint8_t prefix, uint32_t code) {
   uint16_t index = kNone;
@@ -76,18 +74,12 @@ std::optional<Opcode> lookup_opcode(uint8_t prefix, uint32_t code) {
   return static_cast<Opcode>(index);
 }
 
-bool is_integer_division(Opcode op) {
-  return (op >= Opcode::I32DivS && op <= Opcode::I32RemU) || (op >= Opcode::I64DivS && op <= Opcode::I64RemU);
-}
+namespace {
 
-bool is_trapping_truncation(Opcode op) {
-  return (op >= Opcode::I32TruncF32S && op <= Opcode::I32TruncF64U) ||
-         (op >= Opcode::I64TruncF32S && op <= Opcode::I64TruncF64U);
-}
-
-bool is_plain_numeric(Opcode op) {
-  const OpcodeInfo& oi = info(op);
-  if (oi.prefix == 0xfe || oi.access_bytes != 0 || oi.params == "*" || oi.results == "*") return false;
+constexpr bool derive_plain_numeric(Opcode op) {
+  const OpcodeInfo& oi = kOpcodeInfo[static_cast<size_t>(op)];
+  if (oi.prefix == 0xfe || oi.access_bytes != 0 || oi.params == "*" || oi.results == "*")
+    return false;
   if (is_integer_division(op) || is_trapping_truncation(op)) return false;
   switch (oi.immediate) {
     case Immediate::None:
@@ -102,7 +94,7 @@ bool is_plain_numeric(Opcode op) {
   }
 }
 
-std::optional<StackEffect> stack_effect(Opcode op) {
+constexpr std::optional<StackEffect> derive_stack_effect(Opcode op) {
   switch (op) {
     case Opcode::LocalGet:
     case Opcode::GlobalGet:
@@ -121,10 +113,29 @@ std::optional<StackEffect> stack_effect(Opcode op) {
     case Opcode::TableFill: return StackEffect{3, 0};
     default: break;
   }
-  const OpcodeInfo& oi = info(op);
+  const OpcodeInfo& oi = kOpcodeInfo[static_cast<size_t>(op)];
   if (oi.params == "*" || oi.results == "*") return std::nullopt;
   return StackEffect{static_cast<uint32_t>(oi.params.size()), static_cast<uint32_t>(oi.results.size())};
 }
+
+constexpr auto build_plain_numeric() {
+  std::array<bool, static_cast<size_t>(Opcode::kCount)> t{};
+  for (size_t i = 0; i < t.size(); ++i) t[i] = derive_plain_numeric(static_cast<Opcode>(i));
+  return t;
+}
+
+constexpr auto build_stack_effects() {
+  std::array<std::optional<StackEffect>, static_cast<size_t>(Opcode::kCount)> t{};
+  for (size_t i = 0; i < t.size(); ++i) t[i] = derive_stack_effect(static_cast<Opcode>(i));
+  return t;
+}
+
+}  // namespace
+
+constinit const std::array<bool, opcode_tables::kCount> opcode_tables::kPlainNumeric =
+    build_plain_numeric();
+constinit const std::array<std::optional<StackEffect>, opcode_tables::kCount>
+    opcode_tables::kStackEffect = build_stack_effects();
 
 bool ends_straight_line(Opcode op) {
   switch (op) {

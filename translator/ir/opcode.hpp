@@ -2,6 +2,8 @@
 // single table in opcodes.def.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -95,20 +97,26 @@ struct MemoryAccessInfo {
 };
 
 // The access `op` performs, or nullopt if it is not a plain load or store.
-std::optional<MemoryAccessInfo> memory_access(Opcode op);
+inline std::optional<MemoryAccessInfo> memory_access(Opcode op);
 
 // The numeric instructions that trap on some operand values: integer
 // division and remainder (a zero divisor; INT_MIN / -1 for div_s) and the
 // non-saturating float-to-int truncations (NaN, out of range).
-bool is_integer_division(Opcode op);
-bool is_trapping_truncation(Opcode op);
+constexpr bool is_integer_division(Opcode op) {
+  return (op >= Opcode::I32DivS && op <= Opcode::I32RemU) ||
+         (op >= Opcode::I64DivS && op <= Opcode::I64RemU);
+}
+constexpr bool is_trapping_truncation(Opcode op) {
+  return (op >= Opcode::I32TruncF32S && op <= Opcode::I32TruncF64U) ||
+         (op >= Opcode::I64TruncF32S && op <= Opcode::I64TruncF64U);
+}
 
 // A numeric instruction or constant with no effect but its result: a fixed
 // signature, no memory, table, global or local access, an immediate that
 // is at most a literal or lane index, and no trap on any operand (so not
 // integer division or a trapping truncation). Includes 0xfc's saturating
 // truncations and SIMD (0xfd), not atomics.
-bool is_plain_numeric(Opcode op);
+inline bool is_plain_numeric(Opcode op);
 
 // Values an instruction pops and pushes, for every instruction whose effect
 // does not depend on its immediates: the params/results columns, plus the
@@ -120,7 +128,27 @@ struct StackEffect {
   uint32_t pops = 0;
   uint32_t pushes = 0;
 };
-std::optional<StackEffect> stack_effect(Opcode op);
+inline std::optional<StackEffect> stack_effect(Opcode op);
+
+// The three per-opcode answers above, asked per instruction by the
+// emitter's analyses: tables (opcode.cpp builds them at compile time from
+// kOpcodeInfo) read inline.
+namespace opcode_tables {
+inline constexpr size_t kCount = static_cast<size_t>(Opcode::kCount);
+extern const std::array<std::optional<MemoryAccessInfo>, kCount> kMemoryAccess;
+extern const std::array<bool, kCount> kPlainNumeric;
+extern const std::array<std::optional<StackEffect>, kCount> kStackEffect;
+}  // namespace opcode_tables
+
+inline std::optional<MemoryAccessInfo> memory_access(Opcode op) {
+  return opcode_tables::kMemoryAccess[static_cast<size_t>(op)];
+}
+inline bool is_plain_numeric(Opcode op) {
+  return opcode_tables::kPlainNumeric[static_cast<size_t>(op)];
+}
+inline std::optional<StackEffect> stack_effect(Opcode op) {
+  return opcode_tables::kStackEffect[static_cast<size_t>(op)];
+}
 
 // Lookup by encoding; nullopt for an unknown opcode.
 std::optional<Opcode> lookup_opcode(uint8_t prefix, uint32_t code);
