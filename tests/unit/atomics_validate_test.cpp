@@ -33,14 +33,16 @@ Expected<RawInstr> read(std::vector<uint8_t> bytes, const Features& features = t
 }
 
 // Validates `params -> results` with `body` in a module with one memory.
-Expected<FunctionIR> validate_with_memory(std::vector<ValType> params, std::vector<ValType> results,
-                                          std::initializer_list<uint8_t> body, bool memory64 = false,
-                                          bool with_memory = true) {
-  ModuleBuilder b;
-  if (with_memory) b.memory(1, memory64);
-  uint32_t t = b.type(std::move(params), std::move(results));
-  uint32_t f = b.func(t, code(body));
-  return validate_function(b.finish(), f, threads());
+// (The result keeps the module: the IR refers to its types.)
+ValidatedCode validate_with_memory(std::vector<ValType> params, std::vector<ValType> results,
+                                   std::initializer_list<uint8_t> body, bool memory64 = false,
+                                   bool with_memory = true) {
+  auto b = std::make_unique<ModuleBuilder>();
+  if (with_memory) b->memory(1, memory64);
+  uint32_t t = b->type(std::move(params), std::move(results));
+  uint32_t f = b->func(t, code(body));
+  Expected<FunctionIR> r = validate_function(b->finish(), f, threads());
+  return ValidatedCode(std::move(r), std::move(b));
 }
 
 TEST(AtomicsDecode, MemargInstructionsUseThePrefixTable) {

@@ -120,6 +120,25 @@ TEST_F(CliOutputFiles, StreamedFilesGetTheirHeadInFrontAndAppearOnlyOnCommit) {
   EXPECT_EQ(entries(dir), (std::vector<std::string>{"m.cpp", "m.hpp", "m_1.cpp"}));
 }
 
+// A full-sized buffer that cannot take the next piece spills what it holds
+// first (instead of growing): the file is the same concatenation.
+TEST_F(CliOutputFiles, APieceThatOverflowsAFullBufferFollowsWhatItHolds) {
+  fs::path dir = root_ / "out";
+  const std::string first(OutputDirectory::kBufferBytes - 10, 'a');
+  const std::string second(300000, 'b');
+  {
+    OutputDirectory output(dir);
+    ASSERT_TRUE(output.append(1, first).ok());   // the buffer, nearly full
+    ASSERT_TRUE(output.append(1, second).ok());  // does not fit: spill, then buffer
+    ASSERT_TRUE(output.append(1, "c").ok());
+    ASSERT_TRUE(output.finish(1, "m.cpp", "// head\n").ok());
+    ASSERT_TRUE(output.finish(0, "m.hpp", "header").ok());
+    auto failure = output.commit();
+    ASSERT_FALSE(failure.has_value()) << failure->message;
+  }
+  EXPECT_EQ(read(dir / "m.cpp"), "// head\n" + first + second + "c");
+}
+
 TEST_F(CliOutputFiles, AnUncommittedOutputLeavesNothingBehind) {
   fs::path dir = root_ / "made" / "here";
   {

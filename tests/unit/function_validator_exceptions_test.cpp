@@ -20,18 +20,20 @@ Features with_exceptions() {
 }
 
 // A module with tag 0 of type (i32) and tag 1 of type (), and one function.
-Expected<FunctionIR> validate_eh(std::vector<ValType> results, std::initializer_list<uint8_t> bytes) {
-  ModuleBuilder b;
-  uint32_t t = b.type({}, std::move(results));
-  uint32_t tag_i32 = b.type({V::I32}, {});
-  uint32_t tag_empty = b.type({}, {});
+// (The result keeps the module: the IR refers to its types.)
+ValidatedCode validate_eh(std::vector<ValType> results, std::initializer_list<uint8_t> bytes) {
+  auto b = std::make_unique<ModuleBuilder>();
+  uint32_t t = b->type({}, std::move(results));
+  uint32_t tag_i32 = b->type({V::I32}, {});
+  uint32_t tag_empty = b->type({}, {});
   Tag tag;
   tag.type_index = tag_i32;
-  b.module().tags.push_back(tag);
+  b->module().tags.push_back(tag);
   tag.type_index = tag_empty;
-  b.module().tags.push_back(tag);
-  uint32_t f = b.func(t, code(bytes));
-  return validate_function(b.finish(), f, with_exceptions());
+  b->module().tags.push_back(tag);
+  uint32_t f = b->func(t, code(bytes));
+  Expected<FunctionIR> r = validate_function(b->finish(), f, with_exceptions());
+  return ValidatedCode(std::move(r), std::move(b));
 }
 
 std::vector<Opcode> ops(const FunctionIR& ir) {

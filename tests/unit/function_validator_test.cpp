@@ -36,7 +36,8 @@ TEST(FunctionValidatorIR, StraightLineHeightsAndSlots) {
   EXPECT_EQ(ir.code[2].offset, ModuleBuilder::kBaseOffset + 5);
   ASSERT_EQ(ir.blocks.size(), 1u);
   EXPECT_EQ(ir.blocks[0].kind, BlockKind::Function);
-  EXPECT_EQ(ir.blocks[0].results, std::vector<V>{V::I32});
+  EXPECT_EQ(std::vector<V>(ir.blocks[0].results.begin(), ir.blocks[0].results.end()),
+            std::vector<V>{V::I32});
   EXPECT_TRUE(ir.blocks[0].end_reachable);
   EXPECT_FALSE(ir.blocks[0].label_used);
   ASSERT_EQ(ir.slot_types.size(), 2u);
@@ -138,7 +139,7 @@ TEST(FunctionValidatorIR, BranchOutOfBlockWithValue) {
   const BlockInfo& block = ir.blocks[1];
   EXPECT_EQ(block.kind, BlockKind::Block);
   EXPECT_EQ(block.base, 1u);
-  EXPECT_EQ(block.results, std::vector<V>{V::I32});
+  EXPECT_EQ(std::vector<V>(block.results.begin(), block.results.end()), std::vector<V>{V::I32});
   EXPECT_TRUE(block.label_used);
   EXPECT_TRUE(block.end_reachable);  // by the branch
   EXPECT_EQ(ir.code[1].a, 1u);       // block index
@@ -271,8 +272,8 @@ TEST(FunctionValidatorIR, IfElseWithParams) {
   EXPECT_EQ(info.kind, BlockKind::If);
   EXPECT_TRUE(info.has_else);
   EXPECT_EQ(info.base, 0u);
-  EXPECT_EQ(info.params, std::vector<V>{V::I32});
-  EXPECT_EQ(info.results, std::vector<V>{V::I64});
+  EXPECT_EQ(std::vector<V>(info.params.begin(), info.params.end()), std::vector<V>{V::I32});
+  EXPECT_EQ(std::vector<V>(info.results.begin(), info.results.end()), std::vector<V>{V::I64});
   EXPECT_TRUE(info.end_reachable);
   EXPECT_FALSE(info.label_used);
   ASSERT_EQ(ir.code[2].op, Opcode::If);

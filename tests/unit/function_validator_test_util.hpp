@@ -3,8 +3,10 @@
 // without going through the binary decoder.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -128,21 +130,33 @@ class ModuleBuilder {
 // A body with no locals: the code bytes followed by nothing (include the
 // final `end` yourself).
 inline Bytes code(std::initializer_list<uint8_t> bytes) {
-  Bytes body{0x00};
-  body.insert(body.end(), bytes);
+  // (Sized first: inserting a short list after one byte drew a bogus
+  // -Warray-bounds from g++ 12 once inlined into validate_code.)
+  Bytes body(bytes.size() + 1, 0x00);
+  std::copy(bytes.begin(), bytes.end(), body.begin() + 1);
   return body;
 }
 
 // Validates one function of a single-function module of type `params ->
 // results` with the given code.
-inline Expected<FunctionIR> validate_code(std::vector<ValType> params, std::vector<ValType> results,
-                                          std::initializer_list<uint8_t> bytes,
-                                          const Features& features = Features()) {
-  ModuleBuilder b;
-  uint32_t t = b.type(std::move(params), std::move(results));
-  uint32_t f = b.func(t, code(bytes));
-  const Module& m = b.finish();
-  return validate_function(m, f, features);
+// validate_code's result: the IR refers to its module (BlockInfo's params
+// and results are views of the module's types), so the module lives as
+// long as the result.
+struct ValidatedCode : Expected<FunctionIR> {
+  ValidatedCode(Expected<FunctionIR> result, std::unique_ptr<ModuleBuilder> builder)
+      : Expected<FunctionIR>(std::move(result)), module(std::move(builder)) {}
+  std::unique_ptr<ModuleBuilder> module;
+};
+
+inline ValidatedCode validate_code(std::vector<ValType> params, std::vector<ValType> results,
+                                   std::initializer_list<uint8_t> bytes,
+                                   const Features& features = Features()) {
+  auto b = std::make_unique<ModuleBuilder>();
+  uint32_t t = b->type(std::move(params), std::move(results));
+  uint32_t f = b->func(t, code(bytes));
+  const Module& m = b->finish();
+  Expected<FunctionIR> r = validate_function(m, f, features);
+  return ValidatedCode(std::move(r), std::move(b));
 }
 
 inline std::string error_of(const Expected<FunctionIR>& r) {

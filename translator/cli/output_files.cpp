@@ -218,6 +218,12 @@ Expected<void> OutputDirectory::append(uint32_t index, std::string_view text) {
   // of growing by doubling and copying what it holds at every step. Small
   // files (the header, small shards) keep small buffers.
   const size_t needed = f.buffer.size() + text.size();
+  // A full-sized buffer that cannot take the text spills after this append
+  // anyway: what it holds goes first, instead of being copied into a larger
+  // buffer (the instance code arrives in pieces of up to a MiB).
+  if (needed > f.buffer.capacity() && f.buffer.capacity() >= kBufferBytes && !f.buffer.empty()) {
+    if (auto failure = spill(f)) return fail(std::move(*failure));
+  }
   if (needed > f.buffer.capacity() && needed > (size_t{64} << 10) &&
       f.buffer.capacity() < kBufferBytes)
     f.buffer.reserve(std::max(needed, kBufferBytes));

@@ -12,7 +12,7 @@
 namespace wasm2cpp::emit {
 
 std::string FunctionEmitter::label(uint32_t block) {
-  return fmt::format(FMT_COMPILE("label_{}"), block);
+  return format_text(FMT_COMPILE("label_{}"), block);
 }
 
 namespace {
@@ -20,7 +20,7 @@ namespace {
 // A signed 32-bit value as a C++ int literal (-2^31 has none).
 std::string signed_literal(int64_t value) {
   if (value == INT32_MIN) return "(-2147483647 - 1)";
-  return fmt::format(FMT_COMPILE("{}"), value);
+  return format_text(FMT_COMPILE("{}"), value);
 }
 
 }  // namespace
@@ -78,7 +78,13 @@ bool FunctionEmitter::emit_control(const Instr& in) {
       size_t first_newline = branch.find('\n');
       if (first_newline + 1 == branch.size()) {
         branch.remove_suffix(1);
-        line_format(FMT_COMPILE("if ({}) {}"), cond, branch);
+        // `if (cond) <branch>`, appended piece by piece (a frequent line).
+        body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
+        body_ += "if (";
+        body_ += cond.view();
+        body_ += ") ";
+        body_ += branch;
+        body_ += '\n';
       } else {
         line_format(FMT_COMPILE("if ({}) {{"), cond);
         ++indent_;
@@ -116,7 +122,7 @@ bool FunctionEmitter::emit_control(const Instr& in) {
         for (uint32_t target : order) {
           std::string labels;
           for (uint32_t value : cases[target])
-            labels += fmt::format(FMT_COMPILE("case {}u: "), value);
+            labels += format_text(FMT_COMPILE("case {}u: "), value);
           labels.pop_back();
           line(labels);
           ++indent_;
@@ -255,7 +261,7 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
   const uint32_t b = in.a;
   const LoopVersion* plan = loop_versions_.of_block(b);
   if (!plan) return;
-  const std::string v = fmt::format(FMT_COMPILE("v{}"), b);
+  const std::string v = format_text(FMT_COMPILE("v{}"), b);
   line("{");
   ++indent_;
   line_format(FMT_COMPILE("const uint64_t {}_n = "
@@ -287,8 +293,10 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
     }
   }
   const std::string continuation(std::min<uint32_t>(indent_, 40) * 2 + 4, ' ');
-  auto stride_of = [&](uint32_t group) { return signed_literal(static_cast<int32_t>(plan->groups[group].stride)); };
-  std::string condition = fmt::format(FMT_COMPILE("{}_n != 0"), v);
+  auto stride_of = [&](uint32_t group) {
+    return signed_literal(static_cast<int32_t>(plan->groups[group].stride));
+  };
+  std::string condition = format_text(FMT_COMPILE("{}_n != 0"), v);
   for (const Range& r : ranges) {
     fmt::format_to(
         std::back_inserter(condition),
@@ -301,12 +309,11 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
       const Range& r = *std::find_if(ranges.begin(), ranges.end(), [&](const Range& x) {
         return x.group == group && x.memory == d.memory;
       });
-      return fmt::format(FMT_COMPILE("{}_b{}, {}, {}, {}ull"), v, group, signed_literal(r.low),
+      return format_text(FMT_COMPILE("{}_b{}, {}, {}, {}ull"), v, group, signed_literal(r.low),
                          stride_of(group), r.high_end - r.low);
     };
-    fmt::format_to(std::back_inserter(condition),
-                   FMT_COMPILE(" &&\n{}wasm2cpp::loop_ranges_disjoint({}, {}, {}_n - 1)"),
-                   continuation, range_of(d.first), range_of(d.second), v);
+    append_format(condition, FMT_COMPILE(" &&\n{}wasm2cpp::loop_ranges_disjoint({}, {}, {}_n - 1)"),
+                  continuation, range_of(d.first), range_of(d.second), v);
   }
   line_format(FMT_COMPILE("if ({}) {{"), condition);
   ++indent_;
@@ -351,7 +358,7 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
 }
 
 std::string FunctionEmitter::hoisted_load_name(const VersionedAccess& access) const {
-  return fmt::format(FMT_COMPILE("v{}_h{}"), unchecked_copy_->block,
+  return format_text(FMT_COMPILE("v{}_h{}"), unchecked_copy_->block,
                      access.instr - unchecked_copy_->begin);
 }
 
@@ -375,17 +382,17 @@ std::string FunctionEmitter::affine_value(const AffineForm& form) {
       out += out.empty() ? "0u - " : " - ";
       out += name.view();
     } else {
-      fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}{} * {}u"), out.empty() ? "" : " + ",
-                     name, coeff);
+      append_format(out, FMT_COMPILE("{}{} * {}u"), out.empty() ? "" : " + ", name, coeff);
     }
   }
-  if (out.empty()) return fmt::format(FMT_COMPILE("{}u"), form.constant);
-  if (form.constant != 0) out += fmt::format(FMT_COMPILE(" + {}u"), form.constant);
-  return form.terms.size() == 1 && form.terms[0].second == 1 && form.constant == 0 ? out
-                                                                                   : "uint32_t(" + out + ")";
+  if (out.empty()) return format_text(FMT_COMPILE("{}u"), form.constant);
+  if (form.constant != 0) out += format_text(FMT_COMPILE(" + {}u"), form.constant);
+  return form.terms.size() == 1 && form.terms[0].second == 1 && form.constant == 0
+             ? out
+             : "uint32_t(" + out + ")";
 }
 
-void FunctionEmitter::copy_values(const std::vector<ValType>& types, uint32_t from, uint32_t to) {
+void FunctionEmitter::copy_values(std::span<const ValType> types, uint32_t from, uint32_t to) {
   if (from == to) {
     // The values are where the label wants them, unless forwarded (only a
     // br's own operands can be: it is the one path leaving from here).
@@ -396,7 +403,7 @@ void FunctionEmitter::copy_values(const std::vector<ValType>& types, uint32_t fr
   // Ascending order is safe: the destination is below the source, so each
   // write lands on a slot already read.
   for (uint32_t i = 0; i < types.size(); ++i)
-    line_format(FMT_COMPILE("{} = {};"), put(to + i, types[i]), get(from + i, types[i]));
+    assign_line(put(to + i, types[i]), get(from + i, types[i]));
 }
 
 void FunctionEmitter::branch_to(uint32_t b, uint32_t top) {
@@ -405,7 +412,8 @@ void FunctionEmitter::branch_to(uint32_t b, uint32_t top) {
     line(return_statement(top));
     return;
   }
-  const std::vector<ValType>& types = block.kind == BlockKind::Loop ? block.params : block.results;
+  const std::span<const ValType> types =
+      block.kind == BlockKind::Loop ? block.params : block.results;
   copy_values(types, top - static_cast<uint32_t>(types.size()), block.base);
   label_used_[b] = true;
   line_format(FMT_COMPILE("goto label_{};"), b);

@@ -26,6 +26,8 @@
 // A tail call (return_call*) inside a try or handler must not be covered by
 // its handlers (the wasm frame is gone when the callee runs): it jumps to a
 // stub after the function's end, outside every try, that makes the call.
+#include <algorithm>
+
 #include "emit/function_emitter.hpp"
 #include "fmt/format.h"
 
@@ -41,6 +43,11 @@ std::string delegate_label(uint32_t block) {
 }  // namespace
 
 void FunctionEmitter::prescan_exceptions() {
+  // Catch arms and delegates belong to try blocks: without one (nearly every
+  // function) there is nothing to look for in the code.
+  if (std::none_of(ir_.blocks.begin(), ir_.blocks.end(),
+                   [](const BlockInfo& block) { return block.kind == BlockKind::Try; }))
+    return;
   for (const Instr& in : ir_.code) {
     if (in.op == Opcode::Try) has_try_ = true;
     if (in.op == Opcode::Catch || in.op == Opcode::CatchAll || in.op == Opcode::Delegate) {

@@ -50,7 +50,7 @@ const char* simd_touch_type(uint32_t bytes) {
 std::string simd_helper(const Instr& in, const MemoryAccessInfo& access) {
   std::string name = "simd::";
   for (char c : info(in.op).mnemonic) name += c == '.' ? '_' : c;
-  if (access.has_lane) fmt::format_to(std::back_inserter(name), FMT_COMPILE("<{}>"), in.b >> 8);
+  if (access.has_lane) append_format(name, FMT_COMPILE("<{}>"), in.b >> 8);
   return name;
 }
 
@@ -226,7 +226,7 @@ bool FunctionEmitter::emit_memory(const Instr& in, bool result_dropped) {
                        : format_text(FMT_COMPILE("wasm2cpp::{}<{}>({})"), loader, memory_type(*access), pointer());
     std::string target = internal_type(value);
     if (target != memory_type(*access)) load = format_text(FMT_COMPILE("{}({})"), target, load);
-    line_format(FMT_COMPILE("{} = {};"), put(addr_height, value), load);
+    assign_line(put(addr_height, value), load);
     return true;
   }
 

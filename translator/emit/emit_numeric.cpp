@@ -181,7 +181,7 @@ bool FunctionEmitter::emit_variable(const Instr& in) {
       // local keeps meaning the same value.
       materialise_local(in.a, value);
       if (slot_aliased(value) && alias_[value].local == in.a) return true;  // `lN = lN;`
-      line_format(FMT_COMPILE("{} = {};"), local_put(in.a), get(value, t));
+      assign_line(local_put(in.a), get(value, t));
       return true;
     }
     // ModuleInfo::global_read / global_write written straight into the body

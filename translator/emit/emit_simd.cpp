@@ -31,7 +31,7 @@ std::string expand_simd(std::string_view pattern, std::span<const VarName> opera
     if (pattern[i] != '$') {
       out += pattern[i];
     } else if (pattern.substr(i, 4) == "$imm") {
-      fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), lane);
+      append_format(out, FMT_COMPILE("{}"), lane);
       i += 3;
     } else {
       out += operands[static_cast<size_t>(pattern[i + 1] - '0')].view();

@@ -6,9 +6,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "emit/emit_tail_calls.hpp"
@@ -32,7 +32,7 @@ class NameSet {
   std::string claim(const std::string& base);
 
  private:
-  std::set<std::string> used_;
+  std::unordered_set<std::string> used_;  // membership only
 };
 
 // A C++ string literal (with escapes) denoting exactly `bytes`.
@@ -46,7 +46,20 @@ std::string public_type(ValType t);
 // Spelling inside function bodies: uint32_t / uint64_t for integers.
 std::string internal_type(ValType t);
 // Short suffix used in slot names: i32, i64, f32, f64, v128, fref, eref.
-const char* type_suffix(ValType t);
+// (Inline: every slot name the emitter writes asks it.)
+inline const char* type_suffix(ValType t) {
+  switch (t) {
+    case ValType::I32: return "i32";
+    case ValType::I64: return "i64";
+    case ValType::F32: return "f32";
+    case ValType::F64: return "f64";
+    case ValType::V128: return "v128";
+    case ValType::FuncRef: return "fref";
+    case ValType::ExternRef: return "eref";
+    case ValType::Bottom: break;
+  }
+  return "bot";
+}
 // `void`, the single type, or std::tuple<...> (public types).
 std::string result_type(const FuncType& type);
 // `R (*)(void*, P...)` with public types.
@@ -124,8 +137,10 @@ std::string emit_context_and_declarations(const ModuleInfo& info, bool shared_li
 inline constexpr size_t kDrainBytes = size_t{1} << 20;
 void emit_instance_implementation(const ModuleInfo& info,
                                   const std::function<void(std::string_view)>& drain);
-// One defined function's definition.
-std::string emit_function(const ModuleInfo& info, const FunctionIR& ir, bool shared_linkage);
+// One defined function's definition, in place of `out`'s contents (its
+// capacity is reused: one buffer can serve function after function).
+void emit_function(const ModuleInfo& info, const FunctionIR& ir, bool shared_linkage,
+                   std::string& out);
 
 // Banner lines common to every output file.
 std::string banner(const ModuleInfo& info);

@@ -55,7 +55,7 @@ class BodyMaker {
   Expected<void> make(uint32_t func_index, MadeBody& out) {
     TRY(validator_.validate(info_.module, func_index, info_.options.features, ir_));
     out.func_index = func_index;
-    out.text = emit_function(info_, ir_, shared_linkage_);
+    emit_function(info_, ir_, shared_linkage_, out.text);
     out.facts.uses_simd = uses_simd(ir_);
     out.facts.uses_exceptions = uses_exceptions(ir_);
     out.facts.may_fault = ir_.uses_memory || ir_.has_calls;

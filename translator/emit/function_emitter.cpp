@@ -19,14 +19,9 @@ constexpr ValType kAllTypes[] = {ValType::I32,  ValType::I64,     ValType::F32, 
 // is complete (see reload_memory_sizes).
 constexpr std::string_view kReloadMarker = "\x01RELOAD\x01\n";
 
-// The body buffer of the last finished emitter: its capacity is reused by
-// the next function instead of growing a fresh buffer every time.
-std::string& spare_body_buffer() {
-  thread_local std::string spare;
-  return spare;
+bool is_branch(Opcode op) {
+  return op == Opcode::Br || op == Opcode::BrIf || op == Opcode::BrTable;
 }
-
-bool is_branch(Opcode op) { return op == Opcode::Br || op == Opcode::BrIf || op == Opcode::BrTable; }
 
 bool is_call(Opcode op) {
   return op == Opcode::Call || op == Opcode::CallIndirect || op == Opcode::ReturnCall ||
@@ -34,25 +29,6 @@ bool is_call(Opcode op) {
 }
 
 }  // namespace
-
-VarName::VarName(char prefix, uint32_t index, const char* suffix) {
-  char* out = chars_;
-  *out++ = prefix;
-  if (index < 10) {
-    *out++ = static_cast<char>('0' + index);
-  } else if (index < 100) {
-    *out++ = static_cast<char>('0' + index / 10);
-    *out++ = static_cast<char>('0' + index % 10);
-  } else {
-    out = std::to_chars(out, chars_ + 11, index).ptr;  // 10 digits at most
-  }
-  if (suffix != nullptr) {
-    *out++ = '_';
-    // Type suffixes are 3 or 4 letters ("i32", "v128", "fref").
-    for (const char* c = suffix; *c != 0 && out < chars_ + kCapacity; ++c) *out++ = *c;
-  }
-  size_ = static_cast<uint8_t>(out - chars_);
-}
 
 VarName::VarName(const char* text) {
   const size_t length = std::char_traits<char>::length(text);
@@ -72,12 +48,48 @@ VarName VarName::of(std::string_view text) {
 
 FunctionEmitter::FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir, bool tail_entry)
     : info_(info), ir_(ir), type_(info.func_type(ir.func_index)), tail_entry_(tail_entry) {
+  swap_buffers(spare_buffers());
+  // As a new emitter's (the previous one's contents are of no use here).
+  body_.clear();
+  branch_scratch_.clear();
+  frames_.clear();
+  slot_use_.clear();
+  stack_check_before_.clear();
+  identity_const_.clear();
+  versioned_loop_.clear();
+  try_state_.clear();
+  deferred_tail_calls_.clear();
+  alias_.clear();
+  alias_heights_.clear();
   local_use_.assign(ir_.locals.size(), 0);
   label_used_.assign(ir_.blocks.size(), false);
   base_used_.assign(info_.module.memories.size(), false);
   size_used_.assign(info_.module.memories.size(), false);
-  body_.swap(spare_body_buffer());
-  body_.clear();
+}
+
+FunctionEmitter::~FunctionEmitter() { swap_buffers(spare_buffers()); }
+
+FunctionEmitter::Buffers& FunctionEmitter::spare_buffers() {
+  thread_local Buffers spare;
+  return spare;
+}
+
+void FunctionEmitter::swap_buffers(Buffers& spare) {
+  body_.swap(spare.body);
+  branch_scratch_.swap(spare.branch_scratch);
+  frames_.swap(spare.frames);
+  slot_use_.swap(spare.slot_use);
+  local_use_.swap(spare.local_use);
+  label_used_.swap(spare.label_used);
+  base_used_.swap(spare.base_used);
+  size_used_.swap(spare.size_used);
+  stack_check_before_.swap(spare.stack_check_before);
+  identity_const_.swap(spare.identity_const);
+  versioned_loop_.swap(spare.versioned_loop);
+  try_state_.swap(spare.try_state);
+  deferred_tail_calls_.swap(spare.deferred_tail_calls);
+  alias_.swap(spare.alias);
+  alias_heights_.swap(spare.alias_heights);
 }
 
 void FunctionEmitter::prescan() {
@@ -186,7 +198,7 @@ void FunctionEmitter::materialise(uint32_t height) {
   if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
   slot_use_[index] |= kWritten;
   if (alias.local != SlotAlias::kNoLocal) local_use_[alias.local] |= kRead;
-  line_format(FMT_COMPILE("{} = {};"), VarName('s', height, type_suffix(t)), alias.text);
+  assign_line(VarName('s', height, type_suffix(t)), alias.text);
 }
 
 void FunctionEmitter::materialise_local(uint32_t local, uint32_t limit) {
@@ -254,7 +266,7 @@ std::string FunctionEmitter::mem_base(uint32_t memory) {
   ctx_used_ = true;
   base_used_[memory] = true;
   // Memory 0 (nearly every access) without formatting.
-  return memory == 0 ? std::string("mem0") : fmt::format(FMT_COMPILE("mem{}"), memory);
+  return memory == 0 ? std::string("mem0") : format_text(FMT_COMPILE("mem{}"), memory);
 }
 
 std::string FunctionEmitter::mem_size(uint32_t memory) {
@@ -263,9 +275,9 @@ std::string FunctionEmitter::mem_size(uint32_t memory) {
   // at entry could be stale and trap an access another thread just made
   // valid, so each check reads the size itself (one acquire load).
   if (info_.module.memories[memory].type.limits.shared)
-    return fmt::format(FMT_COMPILE("ctx->mem{}->size_bytes()"), memory);
+    return format_text(FMT_COMPILE("ctx->mem{}->size_bytes()"), memory);
   size_used_[memory] = true;
-  return memory == 0 ? std::string("mem0_size") : fmt::format(FMT_COMPILE("mem{}_size"), memory);
+  return memory == 0 ? std::string("mem0_size") : format_text(FMT_COMPILE("mem{}_size"), memory);
 }
 
 void FunctionEmitter::reload_memory_sizes() {
@@ -301,15 +313,19 @@ void FunctionEmitter::emit_instr(size_t index) {
     const uint32_t operands = control_operands(in);
     materialise_below(in.height > operands ? in.height - operands : 0);
   }
-  if (emit_control(in) || emit_simd(in, dropped) || emit_atomics(in) || emit_numeric(in) || emit_variable(in) || emit_memory(in, dropped) ||
-      emit_table(in) || emit_call(in)) {
+  // SIMD and atomics only take their own prefix's instructions: asked only
+  // for those (the other families are asked in turn, each taking its own).
+  const uint8_t prefix = info(in.op).prefix;
+  if (emit_control(in) || (prefix == 0xfd && emit_simd(in, dropped)) ||
+      (prefix == 0xfe && emit_atomics(in)) || emit_numeric(in) || emit_variable(in) ||
+      emit_memory(in, dropped) || emit_table(in) || emit_call(in)) {
     if (control) forget_aliases();
     return;
   }
   line_format(FMT_COMPILE("#error unsupported instruction {}"), info(in.op).mnemonic);
 }
 
-std::string FunctionEmitter::emit(bool shared_linkage) {
+void FunctionEmitter::emit(bool shared_linkage, std::string& out) {
   prescan();
   for (size_t i = 0; i < ir_.code.size(); ++i) emit_instr(i);
 
@@ -317,9 +333,8 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   std::vector<bool> named(type_.params.size() + 1, false);
   for (uint32_t i = 0; i < type_.params.size(); ++i) named[i] = local_use_[i] != 0;
   named.back() = ctx_used_;
-  std::string out;
   // The prologue is roughly one line per variable; the body follows.
-  out.reserve(body_.size() + 256 + 40 * (ir_.locals.size() + slot_use_.size() / 4));
+  out.reserve(out.size() + body_.size() + 256 + 40 * (ir_.locals.size() + slot_use_.size() / 4));
   if (tail_entry_) {
     out += tail_entry_header(shared_linkage);
     out += " {\n";
@@ -372,8 +387,10 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   for (uint32_t m = 0; m < base_used_.size(); ++m) {
     // The base never moves (the whole range is reserved up front), so it is
     // loaded once per call, from the copy the Context keeps.
-    if (base_used_[m]) fmt::format_to(std::back_inserter(out), FMT_COMPILE("  uint8_t* mem{0} = ctx->mem{0}_base;\n"), m);
-    if (size_used_[m]) fmt::format_to(std::back_inserter(out), FMT_COMPILE("  uint64_t mem{0}_size = ctx->mem{0}->size_bytes();\n"), m);
+    if (base_used_[m])
+      append_format(out, FMT_COMPILE("  uint8_t* mem{0} = ctx->mem{0}_base;\n"), m);
+    if (size_used_[m])
+      append_format(out, FMT_COMPILE("  uint64_t mem{0}_size = ctx->mem{0}->size_bytes();\n"), m);
   }
   if (!unread.empty()) {
     unread.pop_back();
@@ -384,7 +401,8 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
   // cached sizes is known (spliced straight into the output: no copy) ----
   std::string reload;
   for (uint32_t m = 0; m < size_used_.size(); ++m)
-    if (size_used_[m]) fmt::format_to(std::back_inserter(reload), FMT_COMPILE("mem{0}_size = ctx->mem{0}->size_bytes(); "), m);
+    if (size_used_[m])
+      append_format(reload, FMT_COMPILE("mem{0}_size = ctx->mem{0}->size_bytes(); "), m);
   if (!reload.empty()) {
     reload.back() = '\n';
   }
@@ -404,21 +422,18 @@ std::string FunctionEmitter::emit(bool shared_linkage) {
     pos = marker + kReloadMarker.size();
   }
   out += "}\n";
-  // Hand the body buffer's capacity to the next function.
-  body_.clear();
-  body_.swap(spare_body_buffer());
-  return out;
 }
 
-std::string emit_function(const ModuleInfo& info, const FunctionIR& ir, bool shared_linkage) {
-  std::string out = FunctionEmitter(info, ir).emit(shared_linkage);
+void emit_function(const ModuleInfo& info, const FunctionIR& ir, bool shared_linkage,
+                   std::string& out) {
+  out.clear();
+  FunctionEmitter(info, ir).emit(shared_linkage, out);
   if (info.tail_calls.entry(ir.func_index)) {
     out += '\n';
     out += leave_no_tail_call_region();
-    out += FunctionEmitter(info, ir, /*tail_entry=*/true).emit(shared_linkage);
+    FunctionEmitter(info, ir, /*tail_entry=*/true).emit(shared_linkage, out);
     out += reenter_no_tail_call_region();
   }
-  return out;
 }
 
 }  // namespace wasm2cpp::emit

@@ -10,9 +10,11 @@
 #pragma once
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -66,7 +68,11 @@ class FunctionEmitter {
   // `tail_entry`: emit the function's tail entry (emit_tail_calls.cpp)
   // instead of its ordinary entry.
   FunctionEmitter(const ModuleInfo& info, const FunctionIR& ir, bool tail_entry = false);
-  std::string emit(bool shared_linkage);
+  ~FunctionEmitter();
+  FunctionEmitter(const FunctionEmitter&) = delete;
+  FunctionEmitter& operator=(const FunctionEmitter&) = delete;
+  // Appends the function's definition to `out`.
+  void emit(bool shared_linkage, std::string& out);
 
  private:
   // Braces nest at most this deep (clang's default limit is 256); deeper
@@ -97,6 +103,16 @@ class FunctionEmitter {
     fmt::format_to(fmt::appender(text), format, args...);
     text.push_back('\n');
     body_.append(text.data(), text.size());
+  }
+  // `target = value;` as one body line, appended piece by piece: the most
+  // frequent line shape after the numeric ones (local writes, loads,
+  // materialised aliases, branch copies), without line_format's buffer.
+  void assign_line(std::string_view target, std::string_view value) {
+    body_.append(std::min<uint32_t>(indent_, 40) * 2, ' ');
+    body_ += target;
+    body_ += " = ";
+    body_ += value;
+    body_ += ";\n";
   }
   static constexpr char kIndent[] = "                                                                                ";
 
@@ -163,7 +179,7 @@ class FunctionEmitter {
   // Transfer to `block` with its branch values on top of the stack, whose
   // top is at `top`. Emits copies then goto/return.
   void branch_to(uint32_t block, uint32_t top);
-  void copy_values(const std::vector<ValType>& types, uint32_t from, uint32_t to);
+  void copy_values(std::span<const ValType> types, uint32_t from, uint32_t to);
   std::string return_statement(uint32_t top);
   static std::string label(uint32_t block);
 
@@ -304,14 +320,67 @@ class FunctionEmitter {
   const LoopVersion* unchecked_copy_ = nullptr;
   // Guard-mode loads that need a value barrier (see needs_load_barrier).
   std::optional<LoadUses> load_uses_;
+
+  // The containers above that grow with the function, handed from one
+  // emitter to the next on the same thread: the constructor takes them (and
+  // clears them), the destructor gives them back, so their capacity is
+  // reused instead of allocated per function.
+  struct Buffers {
+    std::string body, branch_scratch;
+    std::vector<Frame> frames;
+    std::vector<uint8_t> slot_use, local_use;
+    std::vector<bool> label_used, base_used, size_used, stack_check_before, identity_const,
+        versioned_loop;
+    std::vector<TryState> try_state;
+    std::vector<size_t> deferred_tail_calls;
+    std::vector<SlotAlias> alias;
+    std::vector<uint32_t> alias_heights;
+  };
+  static Buffers& spare_buffers();  // this thread's
+  void swap_buffers(Buffers& spare);
 };
+
+// Inline: the emitter names a slot or local for nearly every operand, and
+// with the prefix and suffix known at the call the copies fold.
+inline VarName::VarName(char prefix, uint32_t index, const char* suffix) {
+  char* out = chars_;
+  *out++ = prefix;
+  if (index < 10) {
+    *out++ = static_cast<char>('0' + index);
+  } else if (index < 100) {
+    *out++ = static_cast<char>('0' + index / 10);
+    *out++ = static_cast<char>('0' + index % 10);
+  } else {
+    out = std::to_chars(out, chars_ + 11, index).ptr;  // 10 digits at most
+  }
+  if (suffix != nullptr) {
+    *out++ = '_';
+    // Type suffixes are 3 or 4 letters ("i32", "v128", "fref").
+    for (const char* c = suffix; *c != 0 && out < chars_ + kCapacity; ++c) *out++ = *c;
+  }
+  size_ = static_cast<uint8_t>(out - chars_);
+}
 
 }  // namespace wasm2cpp::emit
 
+// A name without a format spec (the emitter's most frequent field) is
+// copied as it is, skipping the string formatter's width and precision
+// handling; with a spec it formats as its text does.
 template <>
-struct fmt::formatter<wasm2cpp::emit::VarName> : fmt::formatter<fmt::string_view> {
+struct fmt::formatter<wasm2cpp::emit::VarName> {
+  template <typename ParseContext>
+  constexpr auto parse(ParseContext& ctx) {
+    plain_ = ctx.begin() == ctx.end() || *ctx.begin() == '}';
+    return plain_ ? ctx.begin() : text_.parse(ctx);
+  }
   template <typename FormatContext>
   auto format(const wasm2cpp::emit::VarName& name, FormatContext& ctx) const {
-    return fmt::formatter<fmt::string_view>::format(fmt::string_view(name), ctx);
+    if (plain_)
+      return fmt::detail::copy_str<char>(name.data(), name.data() + name.size(), ctx.out());
+    return text_.format(fmt::string_view(name), ctx);
   }
+
+ private:
+  bool plain_ = true;
+  fmt::formatter<fmt::string_view> text_;
 };

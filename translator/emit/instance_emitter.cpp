@@ -24,7 +24,7 @@ std::string table_class(ValType elem) {
 }
 
 std::string optional_literal(const std::optional<uint64_t>& value) {
-  return value ? fmt::format(FMT_COMPILE("std::optional<uint64_t>({}ull)"), *value)
+  return value ? format_text(FMT_COMPILE("std::optional<uint64_t>({}ull)"), *value)
                : std::string("std::nullopt");
 }
 
@@ -41,30 +41,30 @@ std::string const_expr(const ModuleInfo& info, const ConstExpr& expr) {
   auto binary = [&](const char* type, const char* op) {
     std::string rhs = stack.back();
     stack.pop_back();
-    stack.back() = fmt::format(FMT_COMPILE("{}({} {} {})"), type, stack.back(), op, rhs);
+    stack.back() = format_text(FMT_COMPILE("{}({} {} {})"), type, stack.back(), op, rhs);
   };
   for (const Instr& in : expr.instrs) {
     switch (in.op) {
       case Opcode::I32Const:
-        stack.push_back(fmt::format(FMT_COMPILE("{}u"), static_cast<uint32_t>(in.imm)));
+        stack.push_back(format_text(FMT_COMPILE("{}u"), static_cast<uint32_t>(in.imm)));
         break;
       case Opcode::I64Const:
-        stack.push_back(fmt::format(FMT_COMPILE("uint64_t{{{}ull}}"), in.imm));
+        stack.push_back(format_text(FMT_COMPILE("uint64_t{{{}ull}}"), in.imm));
         break;
       case Opcode::F32Const:
-        stack.push_back(fmt::format(FMT_COMPILE("std::bit_cast<float>(0x{:08x}u)"),
+        stack.push_back(format_text(FMT_COMPILE("std::bit_cast<float>(0x{:08x}u)"),
                                     static_cast<uint32_t>(in.imm)));
         break;
       case Opcode::F64Const:
-        stack.push_back(fmt::format(FMT_COMPILE("std::bit_cast<double>(0x{:016x}ull)"), in.imm));
+        stack.push_back(format_text(FMT_COMPILE("std::bit_cast<double>(0x{:016x}ull)"), in.imm));
         break;
       case Opcode::V128Const: {
         uint8_t bytes[16];
         v128_bytes(in, bytes);
         std::string list;
         for (unsigned i = 0; i < 16; ++i)
-          list += fmt::format(FMT_COMPILE("{}{}"), i ? ", " : "", bytes[i]);
-        stack.push_back(fmt::format(FMT_COMPILE("wasm2cpp::v128{{{{{}}}}}"), list));
+          list += format_text(FMT_COMPILE("{}{}"), i ? ", " : "", bytes[i]);
+        stack.push_back(format_text(FMT_COMPILE("wasm2cpp::v128{{{{{}}}}}"), list));
         break;
       }
       case Opcode::RefNull: stack.push_back(public_type(in.type) + "{}"); break;
@@ -77,7 +77,7 @@ std::string const_expr(const ModuleInfo& info, const ConstExpr& expr) {
       case Opcode::I64Sub: binary("uint64_t", "-"); break;
       case Opcode::I64Mul: binary("uint64_t", "*"); break;
       default:
-        stack.push_back(fmt::format(FMT_COMPILE("/* unsupported constant {} */ {{}}"),
+        stack.push_back(format_text(FMT_COMPILE("/* unsupported constant {} */ {{}}"),
                                     wasm2cpp::info(in.op).mnemonic));
         break;
     }
@@ -121,7 +121,7 @@ void append_data_literal(std::span<const uint8_t> bytes, ChunkedText& chunks) {
 }
 
 std::string segment_span(uint32_t index, size_t size) {
-  return fmt::format(
+  return format_text(
       FMT_COMPILE("wasm2cpp::SegmentView<uint8_t>(reinterpret_cast<const uint8_t*>(kData{}), {})"),
       index, size);
 }
@@ -136,7 +136,7 @@ void emit_owned_context(const ModuleInfo& info, std::string& out) {
   append_format(out, FMT_COMPILE("struct Instance::Context : {}Context {{\n"), info.qualified_ns);
   for (uint32_t i = 0; i < m.memories.size(); ++i) {
     if (!m.memories[i].imported)
-      out += fmt::format(FMT_COMPILE("  std::unique_ptr<wasm2cpp::Memory> mem{}_owned;\n"), i);
+      out += format_text(FMT_COMPILE("  std::unique_ptr<wasm2cpp::Memory> mem{}_owned;\n"), i);
   }
   for (uint32_t i = 0; i < m.tables.size(); ++i) {
     if (!m.tables[i].imported)
@@ -179,7 +179,7 @@ void emit_link(const ModuleInfo& info, std::string& out) {
     std::string names = cpp_string_literal(imp.module) + ", " + cpp_string_literal(imp.field);
     switch (imp.kind) {
       case ExternKind::Func: {
-        std::string fn = fmt::format(FMT_COMPILE("wasm2cpp::Function<{}>"),
+        std::string fn = format_text(FMT_COMPILE("wasm2cpp::Function<{}>"),
                                      function_sig(m.func_type(imp.index)));
         append_format(
             out,
@@ -292,7 +292,7 @@ void emit_definitions(const ModuleInfo& info, std::string& out) {
   const Module& m = info.module;
   for (uint32_t i = 0; i < m.tags.size(); ++i)
     if (!m.tags[i].imported)
-      out += fmt::format(FMT_COMPILE("  ctx->tag{0} = &self->tag{0}_storage;\n"), i);
+      out += format_text(FMT_COMPILE("  ctx->tag{0} = &self->tag{0}_storage;\n"), i);
   for (uint32_t i = 0; i < m.memories.size(); ++i) {
     const Memory& mem = m.memories[i];
     if (mem.imported) continue;
@@ -307,7 +307,7 @@ void emit_definitions(const ModuleInfo& info, std::string& out) {
     // Security: guard-mode code has no bounds checks, so it must never run
     // against a memory without the full guard reservation.
     if (!info.explicit_checks(i))
-      out += fmt::format(FMT_COMPILE("  wasm2cpp::require_guarded(*ctx->mem{});\n"), i);
+      out += format_text(FMT_COMPILE("  wasm2cpp::require_guarded(*ctx->mem{});\n"), i);
   }
   for (uint32_t i = 0; i < m.tables.size(); ++i) {
     const Table& t = m.tables[i];
@@ -323,7 +323,7 @@ void emit_definitions(const ModuleInfo& info, std::string& out) {
     const Global& g = m.globals[i];
     if (g.imported) continue;
     if (info.global_shared[i])
-      out += fmt::format(FMT_COMPILE("  ctx->g{0} = &self->g{0}_storage;\n"), i);
+      out += format_text(FMT_COMPILE("  ctx->g{0} = &self->g{0}_storage;\n"), i);
     out += "  " + info.global_write(i, "ctx", const_expr(info, g.init)) + ";\n";
   }
 }
@@ -341,19 +341,19 @@ void emit_export_map(const ModuleInfo& info, std::string& out) {
         break;
       case ExternKind::Memory:
         kind = "memory";
-        value = fmt::format(FMT_COMPILE("ctx->mem{}"), e.index);
+        value = format_text(FMT_COMPILE("ctx->mem{}"), e.index);
         break;
       case ExternKind::Table:
         kind = "table";
-        value = fmt::format(FMT_COMPILE("ctx->table{}"), e.index);
+        value = format_text(FMT_COMPILE("ctx->table{}"), e.index);
         break;
       case ExternKind::Global:
         kind = "global";
-        value = fmt::format(FMT_COMPILE("ctx->g{}"), e.index);
+        value = format_text(FMT_COMPILE("ctx->g{}"), e.index);
         break;
       case ExternKind::Tag:
         kind = "tag";
-        value = fmt::format(FMT_COMPILE("ctx->tag{}"), e.index);
+        value = format_text(FMT_COMPILE("ctx->tag{}"), e.index);
         break;
     }
     append_format(out, FMT_COMPILE("  self->exports.add_{}({}, {}, {});\n"), kind,
@@ -482,9 +482,9 @@ void emit_export_members(const ModuleInfo& info, std::string& out) {
         }
         std::string call =
             m.functions[e.index].imported
-                ? fmt::format(FMT_COMPILE("wasm2cpp::call_ref<{}>(ctx_->func{}{})"),
+                ? format_text(FMT_COMPILE("wasm2cpp::call_ref<{}>(ctx_->func{}{})"),
                               result_type(type), e.index, args)
-                : fmt::format(FMT_COMPILE("{}(static_cast<{}Context*>(ctx_.get()){})"),
+                : format_text(FMT_COMPILE("{}(static_cast<{}Context*>(ctx_.get()){})"),
                               entry_call(info, e.index), info.qualified_ns, args);
         append_format(out, FMT_COMPILE("{} Instance::{}({}) {{ return {}; }}\n"), result_type(type),
                       member, params, call);

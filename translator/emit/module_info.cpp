@@ -93,7 +93,7 @@ std::string ModuleInfo::global_write(uint32_t index, std::string_view ctx,
 std::string ModuleInfo::func_ref(uint32_t index, std::string_view ctx) const {
   const Function& f = module.functions[index];
   if (f.imported) return format_text(FMT_COMPILE("{}->func{}"), ctx, index);
-  return fmt::format(
+  return format_text(
       FMT_COMPILE("wasm2cpp::FuncRef{{{}->type{}, reinterpret_cast<void (*)()>(&{}{}), {}}}"), ctx,
       f.type_index, qualified_ns, function_names[index], ctx);
 }
@@ -102,8 +102,12 @@ std::string ModuleInfo::function_declaration(uint32_t func_index,
                                              const std::vector<bool>* named_params) const {
   const FuncType& type = func_type(func_index);
   bool name_env = named_params == nullptr || (!named_params->empty() && named_params->back());
-  std::string out = format_text(FMT_COMPILE("{} {}(void*{}"), result_type(type),
-                                function_names[func_index], name_env ? " env" : "");
+  std::string out;
+  // Room for the usual signature at once (the name, then about 20
+  // characters per parameter), instead of growing it piece by piece.
+  out.reserve(64 + function_names[func_index].size() + 24 * type.params.size());
+  append_format(out, FMT_COMPILE("{} {}(void*{}"), result_type(type), function_names[func_index],
+                name_env ? " env" : "");
   for (size_t i = 0; i < type.params.size(); ++i) {
     bool named = named_params == nullptr || (*named_params)[i];
     out += ", ";

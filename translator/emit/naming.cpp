@@ -58,20 +58,6 @@ std::string internal_type(ValType t) {
   }
 }
 
-const char* type_suffix(ValType t) {
-  switch (t) {
-    case ValType::I32: return "i32";
-    case ValType::I64: return "i64";
-    case ValType::F32: return "f32";
-    case ValType::F64: return "f64";
-    case ValType::V128: return "v128";
-    case ValType::FuncRef: return "fref";
-    case ValType::ExternRef: return "eref";
-    case ValType::Bottom: break;
-  }
-  return "bot";
-}
-
 std::string result_type(const FuncType& type) {
   if (type.results.empty()) return "void";
   if (type.results.size() == 1) return public_type(type.results[0]);

@@ -158,14 +158,14 @@ Expected<void> translate_to(std::vector<uint8_t> bytes, const TranslateOptions& 
   // Each shard carries the (identical) plain Context definition and the
   // function declarations, so no extra internal header file is needed.
   const std::string shared = emit::emit_context_and_declarations(info, shared_linkage);
-  const std::string closing = fmt::format(
+  const std::string closing = emit::format_text(
       FMT_COMPILE(
           "\n}}  // namespace {}\n\n#if defined(__clang__)\n#pragma clang attribute pop\n#endif\n"),
       info.ns);
   for (uint32_t s = 0; s < shards; ++s) {
     TRY(sink.append(source_file(s), closing));
     const std::string name =
-        s == 0 ? stem + ".cpp" : fmt::format(FMT_COMPILE("{}_{}.cpp"), stem, s);
+        s == 0 ? stem + ".cpp" : emit::format_text(FMT_COMPILE("{}_{}.cpp"), stem, s);
     TRY(sink.finish(source_file(s), name,
                     source_prelude(info, header_name, shard_needs[s]) + shared));
   }

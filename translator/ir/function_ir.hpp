@@ -40,6 +40,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "ir/opcode.hpp"
@@ -97,8 +98,12 @@ enum class BlockKind : uint8_t { Function, Block, Loop, If, Try };
 
 struct BlockInfo {
   BlockKind kind = BlockKind::Block;
-  std::vector<ValType> params;
-  std::vector<ValType> results;
+  // The block type's lists: views of the module's type section (or of a
+  // static one-type list), valid as long as the Module the IR was made from.
+  // Not owned: a function has many blocks, and copying their types cost an
+  // allocation each.
+  std::span<const ValType> params;
+  std::span<const ValType> results;
   // Stack height below the block's parameters: the block's params occupy
   // [base, base + params.size()) on entry and its results
   // [base, base + results.size()) at the end.

@@ -5,6 +5,7 @@
 // function_validator_state.hpp.
 #include "validate/function_validator.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -216,7 +217,7 @@ Expected<void> FunctionValidator::State::run(const Module& m, uint32_t func_inde
   // Block 0: the function body, whose label is the function's results.
   BlockInfo& body = out.blocks.emplace_back();
   body.kind = BlockKind::Function;
-  body.results = type.results;
+  body.results = type.results;  // a view of the module's type
   body.base = 0;
   Ctrl& frame = ctrls.emplace_back();
   frame.kind = BlockKind::Function;
@@ -323,8 +324,8 @@ bool FunctionValidator::State::begin_block(const RawInstr& in, uint32_t h) {
     frame.block = static_cast<uint32_t>(ir->blocks.size());
     BlockInfo& block = ir->blocks.emplace_back();
     block.kind = frame.kind;
-    block.params.assign(params.begin(), params.end());
-    block.results.assign(results.begin(), results.end());
+    block.params = {params.data, params.size};
+    block.results = {results.data, results.size};
     block.base = frame.height;
     block.end_reachable = false;  // decided at the end
     emit(in.op, h, frame.block);
@@ -472,7 +473,7 @@ bool FunctionValidator::State::on_call(const RawInstr& in, uint32_t h) {
   if (in.a >= module->functions.size()) return fail_index("function", in.a);
   const FuncType& callee = module->func_type(in.a);
   const bool tail = in.op == Opcode::ReturnCall;
-  if (tail && callee.results != ir->blocks.front().results)
+  if (tail && !std::ranges::equal(callee.results, ir->blocks.front().results))
     return fail("type mismatch: return_call callee results differ from the function's results");
   if (!pop_all(type_list(callee.params))) return false;
   if (live) ir->has_calls = true;
@@ -496,7 +497,7 @@ bool FunctionValidator::State::on_call_indirect(const RawInstr& in, uint32_t h) 
   if (type_index >= module->types.size()) return fail_index("type", type_index);
   const FuncType& callee = module->types[type_index];
   const bool tail = in.op == Opcode::ReturnCallIndirect;
-  if (tail && callee.results != ir->blocks.front().results)
+  if (tail && !std::ranges::equal(callee.results, ir->blocks.front().results))
     return fail(
         "type mismatch: return_call_indirect callee results differ from the function's results");
   if (!pop(ValType::I32)) return false;
