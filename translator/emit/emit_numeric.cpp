@@ -1,7 +1,10 @@
 // Constants, numeric instructions (driven by the `cpp` column of
 // opcodes.def), parametric instructions and local/global variables.
+#include <iterator>
+
 #include "emit/function_emitter.hpp"
 #include "fmt/format.h"
+#include "support/invariant.hpp"
 
 namespace wasm2cpp::emit {
 
@@ -133,11 +136,12 @@ bool FunctionEmitter::emit_numeric(const Instr& in) {
   const OpcodeInfo& op = info(in.op);
   if (op.cpp.empty()) return false;
   uint32_t n = static_cast<uint32_t>(op.params.size());
-  // $0..$9: at most ten operands.
-  VarName operands[10];
-  bool opaque_operand[10] = {};
+  // Numeric instructions take at most three operands ($0..$2 in opcodes.def).
+  VarName operands[3];
+  bool opaque_operand[3] = {};
+  WASM2CPP_INVARIANT(n <= std::size(operands));
   if (n == 2 && is_integer_comparison(in.op)) materialise_tautological_operands(in.height - 2);
-  for (uint32_t i = 0; i < n && i < 10; ++i) operands[i] = get(in.height - n + i, letter_type(op.params[i]));
+  for (uint32_t i = 0; i < n; ++i) operands[i] = get(in.height - n + i, letter_type(op.params[i]));
   if (is_float_arith(in.op)) {
     // Hide identity-like constants feeding this operation (their last write
     // in emission order; hiding more than needed only costs a move).

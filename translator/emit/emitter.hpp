@@ -46,8 +46,9 @@ std::string public_type(ValType t);
 // Spelling inside function bodies: uint32_t / uint64_t for integers.
 std::string internal_type(ValType t);
 // Short suffix used in slot names: i32, i64, f32, f64, v128, fref, eref.
-// (Inline: every slot name the emitter writes asks it.)
-inline const char* type_suffix(ValType t) {
+// (Inline: every slot name the emitter writes asks it. The view's text is
+// a literal, so it is also NUL-terminated.)
+inline std::string_view type_suffix_view(ValType t) {
   switch (t) {
     case ValType::I32: return "i32";
     case ValType::I64: return "i64";
@@ -60,6 +61,7 @@ inline const char* type_suffix(ValType t) {
   }
   return "bot";
 }
+inline const char* type_suffix(ValType t) { return type_suffix_view(t).data(); }
 // `void`, the single type, or std::tuple<...> (public types).
 std::string result_type(const FuncType& type);
 // `R (*)(void*, P...)` with public types.

@@ -150,7 +150,7 @@ VarName FunctionEmitter::get(uint32_t height, ValType t) {
   size_t index = size_t{height} * 8 + slot_type_bit(t);
   if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
   slot_use_[index] |= kRead;
-  return VarName('s', height, type_suffix(t));
+  return VarName::slot(height, t);
 }
 
 VarName FunctionEmitter::put(uint32_t height, ValType t) {
@@ -162,7 +162,7 @@ VarName FunctionEmitter::put(uint32_t height, ValType t) {
   if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
   slot_use_[index] |= kWritten;
   if (index < identity_const_.size()) identity_const_[index] = false;
-  return VarName('s', height, type_suffix(t));
+  return VarName::slot(height, t);
 }
 
 VarName FunctionEmitter::local_get(uint32_t index) {
@@ -198,7 +198,7 @@ void FunctionEmitter::materialise(uint32_t height) {
   if (slot_use_.size() <= index) slot_use_.resize(index + 8, 0);
   slot_use_[index] |= kWritten;
   if (alias.local != SlotAlias::kNoLocal) local_use_[alias.local] |= kRead;
-  assign_line(VarName('s', height, type_suffix(t)), alias.text);
+  assign_line(VarName::slot(height, t), alias.text);
 }
 
 void FunctionEmitter::materialise_local(uint32_t local, uint32_t limit) {

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <span>
@@ -50,6 +51,8 @@ class VarName {
   // Any text of at most kCapacity characters (longer text is an internal
   // error, not cut: a cut name would be wrong C++ or another variable).
   static VarName of(std::string_view text);
+  // A stack slot's variable: "s<height>_<type_suffix(t)>".
+  static VarName slot(uint32_t height, ValType t);
 
   std::string_view view() const { return {chars_, size_}; }
   operator std::string_view() const { return view(); }           // NOLINT
@@ -359,6 +362,17 @@ inline VarName::VarName(char prefix, uint32_t index, const char* suffix) {
     for (const char* c = suffix; *c != 0 && out < chars_ + kCapacity; ++c) *out++ = *c;
   }
   size_ = static_cast<uint8_t>(out - chars_);
+}
+
+inline VarName VarName::slot(uint32_t height, ValType t) {
+  VarName name('s', height, nullptr);
+  // The suffix's length is known here (3 or 4 letters): one fixed copy
+  // instead of VarName's character loop.
+  const std::string_view suffix = type_suffix_view(t);
+  name.chars_[name.size_] = '_';
+  std::memcpy(name.chars_ + name.size_ + 1, suffix.data(), suffix.size());
+  name.size_ = static_cast<uint8_t>(name.size_ + 1 + suffix.size());
+  return name;
 }
 
 }  // namespace wasm2cpp::emit

@@ -137,26 +137,4 @@ constinit const std::array<bool, opcode_tables::kCount> opcode_tables::kPlainNum
 constinit const std::array<std::optional<StackEffect>, opcode_tables::kCount>
     opcode_tables::kStackEffect = build_stack_effects();
 
-bool ends_straight_line(Opcode op) {
-  switch (op) {
-    case Opcode::Unreachable:
-    case Opcode::Block:
-    case Opcode::Loop:
-    case Opcode::If:
-    case Opcode::Else:
-    case Opcode::Try:
-    case Opcode::Catch:
-    case Opcode::CatchAll:
-    case Opcode::Throw:
-    case Opcode::Rethrow:
-    case Opcode::Delegate:
-    case Opcode::End:
-    case Opcode::Br:
-    case Opcode::BrIf:
-    case Opcode::BrTable:
-    case Opcode::Return: return true;
-    default: return false;
-  }
-}
-
 }  // namespace wasm2cpp

@@ -77,7 +77,28 @@ inline const OpcodeInfo& info(Opcode op) { return kOpcodeInfo[static_cast<size_t
 // header, a block's end, an else or catch arm). Code after an instruction
 // in a stretch that contains none of these runs only if that instruction
 // ran (the emitter's stack-check placement and loop versioning rely on it).
-bool ends_straight_line(Opcode op);
+// (Inline: the emitter asks it for every instruction.)
+inline bool ends_straight_line(Opcode op) {
+  switch (op) {
+    case Opcode::Unreachable:
+    case Opcode::Block:
+    case Opcode::Loop:
+    case Opcode::If:
+    case Opcode::Else:
+    case Opcode::Try:
+    case Opcode::Catch:
+    case Opcode::CatchAll:
+    case Opcode::Throw:
+    case Opcode::Rethrow:
+    case Opcode::Delegate:
+    case Opcode::End:
+    case Opcode::Br:
+    case Opcode::BrIf:
+    case Opcode::BrTable:
+    case Opcode::Return: return true;
+    default: return false;
+  }
+}
 
 // A plain memory access: an MVP or SIMD load or store (not an atomic, not
 // bulk memory), derived from the opcode table's access-bytes, params and
