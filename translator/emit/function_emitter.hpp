@@ -182,6 +182,13 @@ class FunctionEmitter {
   // Transfer to `block` with its branch values on top of the stack, whose
   // top is at `top`. Emits copies then goto/return.
   void branch_to(uint32_t block, uint32_t top);
+  // branch_to's text, unindented, into `out` (body_ unchanged).
+  void render_branch(uint32_t block, uint32_t top, std::string& out);
+  // A br_table as a computed goto through a table of label addresses
+  // (docs/generated-code.md, "Functions"); `order` holds its distinct
+  // non-default targets in order of first use.
+  bool br_table_as_computed_goto(size_t distinct_targets) const;
+  void emit_br_table_goto(const Instr& in, size_t index, const std::vector<uint32_t>& order);
   void copy_values(std::span<const ValType> types, uint32_t from, uint32_t to);
   std::string return_statement(uint32_t top);
   static std::string label(uint32_t block);
