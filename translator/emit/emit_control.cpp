@@ -168,6 +168,18 @@ void FunctionEmitter::open_block(const Instr& in) {
       } else if (label_used_[b]) {
         line_format(FMT_COMPILE("label_{}:;"), b);
       }
+      // A loop around another loop: its float locals pass through opaque()
+      // on every entry to its body. That keeps LLVM's SLP vectoriser from
+      // packing loop-carried floats of unrelated lanes into one vector phi,
+      // which at the x86-64 baseline (SSE2) it fills and drains with
+      // movhpd/movlpd around the inner loops (nbody: a <4 x double> of four
+      // bodies' z coordinates, 71.6 -> 66 ms; docs/performance.md). The
+      // value is unchanged (slots aliasing the local stay right); the asm
+      // is not volatile, so it costs at most a register move. Innermost
+      // loops, where vectorising is the point, are left alone.
+      if (b < outer_loop_floats_.size())
+        for (uint32_t local : outer_loop_floats_[b])
+          line_format(FMT_COMPILE("{} = wasm2cpp::opaque({});"), local_put(local), local_get(local));
       break;
     case BlockKind::If: {
       const VarName cond = get(in.height - 1, ValType::I32);

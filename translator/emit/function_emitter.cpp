@@ -23,6 +23,10 @@ bool is_branch(Opcode op) {
   return op == Opcode::Br || op == Opcode::BrIf || op == Opcode::BrTable;
 }
 
+// Float locals tracked per loop for opaque() at its head (see open_block);
+// locals first seen after this many are left alone.
+constexpr size_t kOuterLoopFloatsMax = 64;
+
 bool is_call(Opcode op) {
   return op == Opcode::Call || op == Opcode::CallIndirect || op == Opcode::ReturnCall ||
          op == Opcode::ReturnCallIndirect;
@@ -97,9 +101,45 @@ void FunctionEmitter::prescan() {
   // Loop labels precede their bodies, so whether one is needed must be known
   // before the body is written: every branch to a loop becomes a goto.
   std::vector<uint32_t> open_loops;
+  // Per open loop: the f32/f64 locals seen inside it so far, and whether
+  // the first access was a read (the value comes from the previous
+  // iteration or from before the loop: loop-carried).
+  struct FloatUse {
+    uint32_t local;
+    bool read_first;
+  };
+  std::vector<std::vector<FloatUse>> loop_floats;
+  std::vector<bool> has_inner;
   for (const Instr& in : ir_.code) {
-    if (in.op == Opcode::Loop) open_loops.push_back(in.a);
-    if (in.op == Opcode::End && !open_loops.empty() && open_loops.back() == in.a) open_loops.pop_back();
+    if (in.op == Opcode::Loop) {
+      for (size_t i = 0; i < has_inner.size(); ++i) has_inner[i] = true;
+      open_loops.push_back(in.a);
+      loop_floats.emplace_back();
+      has_inner.push_back(false);
+    }
+    if ((in.op == Opcode::LocalGet || in.op == Opcode::LocalSet || in.op == Opcode::LocalTee) &&
+        (ir_.locals[in.a] == ValType::F32 || ir_.locals[in.a] == ValType::F64)) {
+      for (std::vector<FloatUse>& uses : loop_floats) {
+        if (uses.size() >= kOuterLoopFloatsMax) continue;
+        auto seen = std::find_if(uses.begin(), uses.end(), [&](const FloatUse& u) { return u.local == in.a; });
+        if (seen == uses.end()) uses.push_back(FloatUse{in.a, in.op == Opcode::LocalGet});
+      }
+    }
+    if (in.op == Opcode::End && !open_loops.empty() && open_loops.back() == in.a) {
+      if (has_inner.back()) {
+        std::vector<uint32_t> carried;
+        for (const FloatUse& u : loop_floats.back())
+          if (u.read_first) carried.push_back(u.local);
+        std::sort(carried.begin(), carried.end());
+        if (!carried.empty()) {
+          if (outer_loop_floats_.empty()) outer_loop_floats_.resize(ir_.blocks.size());
+          outer_loop_floats_[in.a] = std::move(carried);
+        }
+      }
+      loop_floats.pop_back();
+      has_inner.pop_back();
+      open_loops.pop_back();
+    }
     if (is_call(in.op)) {
       has_calls_ = true;
       if (!open_loops.empty()) calls_in_loop_ = true;

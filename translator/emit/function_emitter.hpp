@@ -274,6 +274,10 @@ class FunctionEmitter {
   std::vector<bool> size_used_;     // per memory: cached size (explicit mode)
   bool has_calls_ = false;
   bool calls_in_loop_ = false;
+  // Per loop block that contains another loop: the f32/f64 locals whose
+  // first access inside it is a read (loop-carried), passed through
+  // wasm2cpp::opaque at its head (prescan; emit_control.cpp, open_block).
+  std::vector<std::vector<uint32_t>> outer_loop_floats_;
   // Where WASM2CPP_STACK_CHECK() goes: every recursion passes through a
   // call, so a check anywhere before a call in the same activation is as
   // safe as one at entry. At entry, its slow-path call makes the compiler
