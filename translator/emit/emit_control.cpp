@@ -179,7 +179,8 @@ void FunctionEmitter::open_block(const Instr& in) {
       // loops, where vectorising is the point, are left alone.
       if (b < outer_loop_floats_.size())
         for (uint32_t local : outer_loop_floats_[b])
-          line_format(FMT_COMPILE("{} = wasm2cpp::opaque({});"), local_put(local), local_get(local));
+          line_format(FMT_COMPILE("{} = wasm2cpp::opaque({});"), local_put(local),
+                      local_get(local));
       break;
     case BlockKind::If: {
       const VarName cond = get(in.height - 1, ValType::I32);

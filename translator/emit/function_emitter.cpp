@@ -121,7 +121,8 @@ void FunctionEmitter::prescan() {
         (ir_.locals[in.a] == ValType::F32 || ir_.locals[in.a] == ValType::F64)) {
       for (std::vector<FloatUse>& uses : loop_floats) {
         if (uses.size() >= kOuterLoopFloatsMax) continue;
-        auto seen = std::find_if(uses.begin(), uses.end(), [&](const FloatUse& u) { return u.local == in.a; });
+        auto seen = std::find_if(uses.begin(), uses.end(),
+                                 [&](const FloatUse& u) { return u.local == in.a; });
         if (seen == uses.end()) uses.push_back(FloatUse{in.a, in.op == Opcode::LocalGet});
       }
     }
