@@ -82,12 +82,7 @@ bool FunctionEmitter::emit_control(const Instr& in) {
       } else {
         line_format(FMT_COMPILE("if ({}) {{"), cond);
         ++indent_;
-        size_t pos = 0;
-        while (pos < branch.size()) {
-          size_t end = branch.find('\n', pos);
-          line(branch.substr(pos, end - pos));
-          pos = end + 1;
-        }
+        lines(branch);
         --indent_;
         line("}");
       }
@@ -470,7 +465,7 @@ void FunctionEmitter::emit_br_table_goto(const Instr& in, size_t index,
     if (text.starts_with("goto ") && text.ends_with(";\n") && text.find('\n') + 1 == text.size()) {
       entry[t] = text.substr(5, text.size() - 7);
     } else {
-      entry[t] = fmt::format(FMT_COMPILE("br_table_{}_{}"), index, t);
+      entry[t] = format_text(FMT_COMPILE("br_table_{}_{}"), index, t);
       stubs.push_back(entry[t] + ":;\n" + branch_scratch_);
     }
   }
@@ -478,8 +473,7 @@ void FunctionEmitter::emit_br_table_goto(const Instr& in, size_t index,
   for (size_t t = 0; t < distinct.size(); ++t) entry_of.emplace(distinct[t], t);
   std::string table;
   for (uint32_t i = 0; i <= in.b; ++i)
-    fmt::format_to(std::back_inserter(table), FMT_COMPILE("{}&&{}"), i == 0 ? "" : ", ",
-                   entry[entry_of.at(targets[i])]);
+    append_format(table, FMT_COMPILE("{}&&{}"), i == 0 ? "" : ", ", entry[entry_of.at(targets[i])]);
   line("{");
   ++indent_;
   // Labels as values are a GNU extension: silent at -Wall -Wextra, but the
@@ -491,14 +485,7 @@ void FunctionEmitter::emit_br_table_goto(const Instr& in, size_t index,
   line("#pragma GCC diagnostic pop");
   --indent_;
   line("}");
-  for (const std::string& stub : stubs) {
-    size_t pos = 0;
-    while (pos < stub.size()) {
-      const size_t end = stub.find('\n', pos);
-      line(std::string_view(stub).substr(pos, end - pos));
-      pos = end + 1;
-    }
-  }
+  for (const std::string& stub : stubs) lines(stub);
 }
 
 void FunctionEmitter::branch_to(uint32_t b, uint32_t top) {

@@ -178,6 +178,15 @@ void FunctionEmitter::line(std::string_view text) {
   body_ += '\n';
 }
 
+void FunctionEmitter::lines(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t end = text.find('\n', pos);
+    line(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+}
+
 VarName FunctionEmitter::get(uint32_t height, ValType t) {
   if (slot_aliased(height)) {
     // Validated code reads an operand with the type it was pushed with. Any

@@ -92,6 +92,9 @@ class FunctionEmitter {
 
   // ---- output ----
   void line(std::string_view text);
+  // Text of whole lines (each ending in '\n', e.g. a rendered branch), each
+  // line re-indented at the current depth.
+  void lines(std::string_view text);
   // One body line (indentation, the text, '\n') formatted straight into the
   // body, no temporary: the emitter's hottest path. `format` must be
   // FMT_COMPILE("..."): parsed, and checked against the arguments, at
