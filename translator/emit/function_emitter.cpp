@@ -101,35 +101,53 @@ void FunctionEmitter::prescan() {
   // Loop labels precede their bodies, so whether one is needed must be known
   // before the body is written: every branch to a loop becomes a goto.
   std::vector<uint32_t> open_loops;
-  // Per open loop: the f32/f64 locals seen inside it so far, and whether
-  // the first access was a read (the value comes from the previous
-  // iteration or from before the loop: loop-carried).
+  // Per open loop: where it starts, the f32/f64 locals seen inside it so
+  // far, and whether the first access was a read (the value comes from the
+  // previous iteration or from before the loop: loop-carried).
   struct FloatUse {
     uint32_t local;
     bool read_first;
   };
-  std::vector<std::vector<FloatUse>> loop_floats;
-  std::vector<bool> has_inner;
-  for (const Instr& in : ir_.code) {
+  struct OpenLoop {
+    size_t start = 0;
+    bool has_inner = false;
+    std::vector<FloatUse> floats;
+  };
+  std::vector<OpenLoop> loops;  // by depth; inner vectors keep their capacity
+  size_t depth = 0;
+  // Per local: 1 + the index of its latest access, 0 before the first. An
+  // access is the first inside exactly the open loops that started after
+  // the latest one: an innermost suffix of the open loops, so each
+  // (loop, local) pair is looked at once.
+  std::vector<size_t> last_float_access;
+  for (size_t pos = 0; pos < ir_.code.size(); ++pos) {
+    const Instr& in = ir_.code[pos];
     if (in.op == Opcode::Loop) {
-      for (size_t i = 0; i < has_inner.size(); ++i) has_inner[i] = true;
+      if (depth > 0) loops[depth - 1].has_inner = true;  // and so, transitively, all open ones
+      if (depth == loops.size()) loops.emplace_back();
+      loops[depth].start = pos + 1;
+      loops[depth].has_inner = false;
+      loops[depth].floats.clear();
+      ++depth;
       open_loops.push_back(in.a);
-      loop_floats.emplace_back();
-      has_inner.push_back(false);
     }
-    if ((in.op == Opcode::LocalGet || in.op == Opcode::LocalSet || in.op == Opcode::LocalTee) &&
+    if (depth > 0 &&
+        (in.op == Opcode::LocalGet || in.op == Opcode::LocalSet || in.op == Opcode::LocalTee) &&
         (ir_.locals[in.a] == ValType::F32 || ir_.locals[in.a] == ValType::F64)) {
-      for (std::vector<FloatUse>& uses : loop_floats) {
-        if (uses.size() >= kOuterLoopFloatsMax) continue;
-        auto seen = std::find_if(uses.begin(), uses.end(),
-                                 [&](const FloatUse& u) { return u.local == in.a; });
-        if (seen == uses.end()) uses.push_back(FloatUse{in.a, in.op == Opcode::LocalGet});
+      if (last_float_access.empty()) last_float_access.assign(ir_.locals.size(), 0);
+      const size_t previous = last_float_access[in.a];
+      for (size_t d = depth; d > 0 && loops[d - 1].start > previous; --d) {
+        std::vector<FloatUse>& uses = loops[d - 1].floats;
+        if (uses.size() < kOuterLoopFloatsMax)
+          uses.push_back(FloatUse{in.a, in.op == Opcode::LocalGet});
       }
+      last_float_access[in.a] = pos + 1;
     }
     if (in.op == Opcode::End && !open_loops.empty() && open_loops.back() == in.a) {
-      if (has_inner.back()) {
+      OpenLoop& loop = loops[depth - 1];
+      if (loop.has_inner) {
         std::vector<uint32_t> carried;
-        for (const FloatUse& u : loop_floats.back())
+        for (const FloatUse& u : loop.floats)
           if (u.read_first) carried.push_back(u.local);
         std::sort(carried.begin(), carried.end());
         if (!carried.empty()) {
@@ -137,8 +155,7 @@ void FunctionEmitter::prescan() {
           outer_loop_floats_[in.a] = std::move(carried);
         }
       }
-      loop_floats.pop_back();
-      has_inner.pop_back();
+      --depth;
       open_loops.pop_back();
     }
     if (is_call(in.op)) {
@@ -147,7 +164,8 @@ void FunctionEmitter::prescan() {
     }
     if (!is_branch(in.op)) continue;
     auto mark = [&](uint32_t target) {
-      if (target < ir_.blocks.size() && ir_.blocks[target].kind == BlockKind::Loop) label_used_[target] = true;
+      if (target < ir_.blocks.size() && ir_.blocks[target].kind == BlockKind::Loop)
+        label_used_[target] = true;
     };
     if (in.op == Opcode::BrTable) {
       for (uint32_t i = 0; i <= in.b; ++i) mark(ir_.br_table_targets[in.a + i]);
@@ -263,7 +281,8 @@ void FunctionEmitter::materialise_local(uint32_t local, uint32_t limit) {
     if (count == std::size(heights)) {
       // Many at once (rare): the slow way, in stack order.
       for (uint32_t h = 0; h < limit && h < alias_.size(); ++h)
-        if (slot_aliased(h) && (local == SlotAlias::kNoLocal || alias_[h].local == local)) materialise(h);
+        if (slot_aliased(h) && (local == SlotAlias::kNoLocal || alias_[h].local == local))
+          materialise(h);
       return;
     }
     heights[count++] = height;
@@ -273,7 +292,9 @@ void FunctionEmitter::materialise_local(uint32_t local, uint32_t limit) {
     if (slot_aliased(heights[i])) materialise(heights[i]);  // skips a duplicate
 }
 
-void FunctionEmitter::materialise_below(uint32_t limit) { materialise_local(SlotAlias::kNoLocal, limit); }
+void FunctionEmitter::materialise_below(uint32_t limit) {
+  materialise_local(SlotAlias::kNoLocal, limit);
+}
 
 void FunctionEmitter::forget_aliases() {
   for (uint32_t height : alias_heights_) alias_[height].type = ValType::Bottom;
@@ -285,7 +306,7 @@ uint32_t FunctionEmitter::control_operands(const Instr& in) const {
   auto label_arity = [&](uint32_t block) {
     const BlockInfo& target = ir_.blocks[block];
     return static_cast<uint32_t>(target.kind == BlockKind::Loop ? target.params.size()
-                                                                 : target.results.size());
+                                                                : target.results.size());
   };
   switch (in.op) {
     case Opcode::If:
@@ -421,7 +442,8 @@ void FunctionEmitter::emit(bool shared_linkage, std::string& out) {
     if (!local_use_[i]) continue;
     ValType t = ir_.locals[i];
     const VarName name('l', i, nullptr);
-    declare(t, name, i < type_.params.size() ? to_internal(t, VarName('p', i, nullptr)) : zero_value(t));
+    declare(t, name,
+            i < type_.params.size() ? to_internal(t, VarName('p', i, nullptr)) : zero_value(t));
     note_unread(local_use_[i], name);
   }
   for (size_t index = 0; index < slot_use_.size(); ++index) {
