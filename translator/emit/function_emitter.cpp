@@ -79,21 +79,28 @@ FunctionEmitter::Buffers& FunctionEmitter::spare_buffers() {
 }
 
 void FunctionEmitter::swap_buffers(Buffers& spare) {
-  body_.swap(spare.body);
-  branch_scratch_.swap(spare.branch_scratch);
-  frames_.swap(spare.frames);
-  slot_use_.swap(spare.slot_use);
-  local_use_.swap(spare.local_use);
-  label_used_.swap(spare.label_used);
-  base_used_.swap(spare.base_used);
-  size_used_.swap(spare.size_used);
-  stack_check_before_.swap(spare.stack_check_before);
-  identity_const_.swap(spare.identity_const);
-  versioned_loop_.swap(spare.versioned_loop);
-  try_state_.swap(spare.try_state);
-  deferred_tail_calls_.swap(spare.deferred_tail_calls);
-  alias_.swap(spare.alias);
-  alias_heights_.swap(spare.alias_heights);
+  // The binding names every field of Buffers, so adding one without
+  // swapping it here does not compile. A new field must also be cleared
+  // (or sized) in the constructor: stale contents would leak from the
+  // previous function this thread emitted.
+  auto& [body, branch_scratch, frames, slot_use, local_use, label_used, base_used, size_used,
+         stack_check_before, identity_const, versioned_loop, try_state, deferred_tail_calls, alias,
+         alias_heights] = spare;
+  body_.swap(body);
+  branch_scratch_.swap(branch_scratch);
+  frames_.swap(frames);
+  slot_use_.swap(slot_use);
+  local_use_.swap(local_use);
+  label_used_.swap(label_used);
+  base_used_.swap(base_used);
+  size_used_.swap(size_used);
+  stack_check_before_.swap(stack_check_before);
+  identity_const_.swap(identity_const);
+  versioned_loop_.swap(versioned_loop);
+  try_state_.swap(try_state);
+  deferred_tail_calls_.swap(deferred_tail_calls);
+  alias_.swap(alias);
+  alias_heights_.swap(alias_heights);
 }
 
 void FunctionEmitter::prescan() {

@@ -341,7 +341,9 @@ class FunctionEmitter {
   // The containers above that grow with the function, handed from one
   // emitter to the next on the same thread: the constructor takes them (and
   // clears them), the destructor gives them back, so their capacity is
-  // reused instead of allocated per function.
+  // reused instead of allocated per function. A new field goes into
+  // swap_buffers (which does not compile until it does) and the
+  // constructor's clear list.
   struct Buffers {
     std::string body, branch_scratch;
     std::vector<Frame> frames;
