@@ -21,13 +21,21 @@ namespace op = test::op;
 
 using emit::MemoryAccessMode;
 
+constexpr uint8_t kI32Shl = 0x74, kI32Ne = 0x47, kI32LtU = 0x49, kI32GeS = 0x4e, kI32Mul = 0x6c,
+                  kI32Xor = 0x73, kI32Sub = 0x6b, kI32Store8 = 0x3a, kF64Load = 0x2b,
+                  kF64Store = 0x39, kF64Add = 0xa0, kF64Gt = 0x64, kF64Sqrt = 0x9f, kV128 = 0x7b,
+                  kSimd = 0xfd;
+// 0xfd sub-opcodes (one LEB byte each, 0x01 continuing where > 127).
+constexpr uint8_t kV128Load = 0x00, kV128Store = 0x0b;
+
 // Validates `code` as the body of a (param i32 i32) function with four more
-// i32 locals (indices 2-5) and one memory accessed as `mode`.
+// i32 locals (indices 2-5), two f64 locals (6, 7), a v128 local (8) and one
+// memory accessed as `mode`.
 std::vector<LoopVersion> plans_for(const test::Bytes& code, MemoryAccessMode mode = MemoryAccessMode::Explicit) {
   test::ModuleBuilder b;
   b.memory(1);
   uint32_t t = b.type({ValType::I32, ValType::I32}, {});
-  test::Bytes body{0x01, 0x04, test::kI32};
+  test::Bytes body{0x03, 0x04, test::kI32, 0x02, test::kF64, 0x01, kV128};
   body.insert(body.end(), code.begin(), code.end());
   uint32_t f = b.func(t, body);
   const Module& m = b.finish();
@@ -42,9 +50,6 @@ std::vector<LoopVersion> plans_for(const test::Bytes& code, MemoryAccessMode mod
 }
 
 // loop: store i32 at (l1 + l0*4) offset=8, l0 += 1, br_if (l0 <cmp> l1)
-constexpr uint8_t kI32Shl = 0x74, kI32Ne = 0x47, kI32LtU = 0x49, kI32GeS = 0x4e, kI32Mul = 0x6c,
-                  kI32Xor = 0x73, kI32Sub = 0x6b, kI32Store8 = 0x3a;
-
 TEST(LoopVersioning, AcceptsAStraightLineAffineLoop) {
   auto plans = plans_for({op::Loop, 0x40,
                           op::LocalGet, 1, op::LocalGet, 0, op::I32Const, 2, kI32Shl, op::I32Add,  // l1 + 4*l0
@@ -179,6 +184,92 @@ TEST(LoopVersioning, GuardModeVersionsOnlyLoopsThatLoad) {
     EXPECT_EQ(plans_for(copy, MemoryAccessMode::Explicit).size(), 1u);
     EXPECT_EQ(plans_for(copy, MemoryAccessMode::GuardPages).size(), load == op::I32Load ? 1u : 0u);
   }
+}
+
+// for (l0 = 0; l0 != l1; ++l0) { head; load at l2 + (l0 << shift); use }:
+// `head` pushes what `use` needs below the loaded value, `use` consumes it.
+test::Bytes read_only_loop(uint8_t load, uint8_t shift, const test::Bytes& head,
+                           const test::Bytes& use) {
+  test::Bytes code = {op::Loop, 0x40};
+  code.insert(code.end(), head.begin(), head.end());
+  code.insert(code.end(),
+              {op::LocalGet, 2, op::LocalGet, 0, op::I32Const, shift, kI32Shl, op::I32Add});
+  if (load == kV128Load)
+    code.insert(code.end(), {kSimd, kV128Load, 4, 0});
+  else
+    code.insert(code.end(), {load, shift, 0});
+  code.insert(code.end(), use.begin(), use.end());
+  code.insert(code.end(), {op::LocalGet, 0, op::I32Const, 1, op::I32Add, op::LocalTee, 0,
+                           op::LocalGet, 1, kI32Ne, op::BrIf, 0, op::End, op::End});
+  return code;
+}
+
+TEST(LoopVersioning, GuardModeVersionsReadOnlyLoopsOnlyWhereTheyCanVectorise) {
+  auto versioned = [](const test::Bytes& code, size_t guard) {
+    EXPECT_EQ(plans_for(code, MemoryAccessMode::Explicit).size(), 1u);  // checks to drop: always
+    EXPECT_EQ(plans_for(code, MemoryAccessMode::GuardPages).size(), guard);
+  };
+  // l3 += i32 a[l0]: an integer reduction, which the copy can vectorise.
+  versioned(read_only_loop(op::I32Load, 2, {op::LocalGet, 3}, {op::I32Add, op::LocalSet, 3}), 1);
+  // l6 += f64 a[l0]: a floating-point reduction (never reassociated): the
+  // copy would only drop barriers, which cost a read-only loop nothing.
+  const test::Bytes float_sum =
+      read_only_loop(kF64Load, 3, {op::LocalGet, 6}, {kF64Add, op::LocalSet, 6});
+  versioned(float_sum, 0);
+  // The same through local.tee, and with the accumulator read late in the
+  // body (still read before it is written): carried.
+  versioned(read_only_loop(kF64Load, 3, {}, {op::LocalGet, 6, kF64Add, op::LocalTee, 6, op::Drop}),
+            0);
+  // f64 loads feeding an integer count (l3 += a[l0] > 0): nothing float
+  // crosses iterations.
+  versioned(
+      read_only_loop(kF64Load, 3, {op::LocalGet, 3},
+                     {op::F64Const, 0, 0, 0, 0, 0, 0, 0, 0, kF64Gt, op::I32Add, op::LocalSet, 3}),
+      1);
+  // A float local written before it is read is a temporary, not carried.
+  versioned(read_only_loop(kF64Load, 3, {op::LocalGet, 3},
+                           {op::LocalSet,
+                            7,
+                            op::LocalGet,
+                            7,
+                            op::LocalGet,
+                            7,
+                            kF64Add,
+                            kF64Sqrt,
+                            op::F64Const,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            0,
+                            kF64Gt,
+                            op::I32Add,
+                            op::LocalSet,
+                            3}),
+            1);
+  // v128 loads are vectors already: a read-only SIMD loop is not versioned,
+  // whatever it accumulates in (a v128 local, or an i32 via a lane).
+  versioned(read_only_loop(kV128Load, 4, {op::LocalGet, 8},
+                           {kSimd, 0xae, 0x01 /* i32x4.add */, op::LocalSet, 8}),
+            0);
+  versioned(
+      read_only_loop(kV128Load, 4, {op::LocalGet, 3},
+                     {kSimd, 0x1b, 0 /* i32x4.extract_lane 0 */, op::I32Add, op::LocalSet, 3}),
+      0);
+  // A float reduction that also stores is versioned: with a store in the
+  // body the barriers keep the checked loop's loads and stores in order.
+  versioned(read_only_loop(kF64Load, 3, {op::LocalGet, 6},
+                           {kF64Add, op::LocalTee, 6, op::LocalSet, 7, op::LocalGet, 2,
+                            op::LocalGet, 7, kF64Store, 3, 0}),
+            1);
+  // So is a SIMD loop that stores (b[l0] = a[l0] as vectors).
+  versioned(read_only_loop(kV128Load, 4,
+                           {op::LocalGet, 3, op::LocalGet, 0, op::I32Const, 4, kI32Shl, op::I32Add},
+                           {kSimd, kV128Store, 4, 0}),
+            1);
 }
 
 // y[i] += x[i] for two i32 lanes per iteration (l1 = y, l0 = x, l2 = i,

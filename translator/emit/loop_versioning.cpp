@@ -396,11 +396,58 @@ void plan_hoisting(LoopVersion& plan, const FunctionIR& ir) {
   for (size_t l : hoisted) plan.accesses[l].hoisted = true;
 }
 
+bool is_vector_or_float(ValType t) {
+  return t == ValType::F32 || t == ValType::F64 || t == ValType::V128;
+}
+
+// Whether the straight-line body [begin + 1, end - 1) carries an f32, f64 or
+// v128 local from one iteration into the next: reads it before writing it,
+// and writes it (a floating-point reduction like `s += a[i]`, or a SIMD
+// accumulator).
+bool carries_float_local(const FunctionIR& ir, size_t begin, size_t end) {
+  std::vector<uint32_t> read_first, written;  // float/vector locals only; bodies are short
+  auto contains = [](const std::vector<uint32_t>& v, uint32_t x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  for (size_t i = begin + 1; i + 1 < end; ++i) {
+    const Instr& in = ir.code[i];
+    if (in.op != Opcode::LocalGet && in.op != Opcode::LocalSet && in.op != Opcode::LocalTee)
+      continue;
+    if (in.a >= ir.locals.size() || !is_vector_or_float(ir.locals[in.a])) continue;
+    if (in.op == Opcode::LocalGet) {
+      if (!contains(written, in.a) && !contains(read_first, in.a)) read_first.push_back(in.a);
+    } else {
+      if (contains(read_first, in.a)) return true;
+      if (!contains(written, in.a)) written.push_back(in.a);
+    }
+  }
+  return false;
+}
+
 // With guard pages the checked loop has no checks to remove: the copy gains
 // where the checked loop's loads carry value barriers (guard mode's precise
 // traps) that the copy does not need, and where the C++ compiler vectorises
-// it. So guard mode versions only loops that load something wider than a
-// byte:
+// it. A barrier is a volatile asm, which the compiler must assume reads and
+// writes memory: it pins the loads and stores around it in order. So guard
+// mode versions a loop only when it loads something wider than a byte, and
+// then only when
+// - the body also stores: the checked loop cannot move a load above a store,
+//   keep a stored value in a register or vectorise; the copy can (stencil
+//   3.42 G -> 0.94 G instructions, matmul 3.00 G -> 1.53 G, sha256 -1.6% and
+//   -4.9%, nbody's pair loop below); or
+// - it only reads, through at least one scalar load, and carries no f32,
+//   f64 or v128 local into the next iteration. A read-only loop's barriers
+//   only keep its loads in order, which costs nothing measurable, so its
+//   copy gains only if the C++ compiler vectorises it: an integer sum
+//   (`s += a[i]`, 1.6x faster with the copy) but not a floating-point
+//   reduction (C++ does not reassociate it) nor a loop of v128 loads (already
+//   vectors). Session 10 measured every guard-mode copy of the suite on its
+//   own (docs/generated-code.md, "Versioned loops"): the nine read-only ones
+//   this drops (matmul's column sum, nbody's two energy loops, five in
+//   simd128) ran the same time without their copies (within 1%; simd128
+//   -0.9% instructions, one of its copies cost 1.5%), and a float sum
+//   ran the same too.
+// The rule the loops of stores only and of byte accesses already followed:
 // - A loop that only stores has no barriers to lose. The suite's four such
 //   loops are initialisation loops (dynprog, matmul, sort, stencil; simd128
 //   has five more): their versioned copies changed no program's run time
@@ -412,9 +459,11 @@ void plan_hoisting(LoopVersion& plan, const FunctionIR& ir) {
 //   when versioned, +5% when only loops of 16 or more iterations took the
 //   copy), where the vectorised loop's alias checks and prologue cost more
 //   than it saves.
-// (Versioning only dense streams, which vectorise, was tried: nbody's strided
-// loops then ran 6% more instructions.) With explicit checks every loop
-// pays: the copy drops a compare per access.
+// (Versioning only dense streams, which vectorise, was tried and dropped:
+// nbody's strided pair loop, which stores, needs its copy: without it
+// nbody ran 8% slower, 64.5 -> 69.7 ms min of 15, on 1.2% fewer
+// instructions.) With explicit checks every loop pays: the copy drops a
+// compare per access.
 //
 // pays() decides from the body's instructions alone, before the symbolic
 // evaluation (most loops fail here, and the evaluation's setup costs more
@@ -424,7 +473,7 @@ void plan_hoisting(LoopVersion& plan, const FunctionIR& ir) {
 bool pays(const FunctionIR& ir, size_t begin, size_t end,
           std::span<const MemoryAccessMode> memories) {
   if (end - begin < 2 || end - begin - 1 > kMaxBodyInstructions) return false;
-  bool explicit_access = false, wide_load = false;
+  bool explicit_access = false, wide_load = false, scalar_wide_load = false, store = false;
   for (size_t i = begin + 1; i + 1 < end; ++i) {
     const Instr& in = ir.code[i];
     if (disqualifies(in.op)) return false;
@@ -433,10 +482,17 @@ bool pays(const FunctionIR& ir, size_t begin, size_t end,
           in.a < memories.size() ? memories[in.a] : MemoryAccessMode::Unversionable;
       if (mode == MemoryAccessMode::Unversionable) return false;
       explicit_access = explicit_access || mode == MemoryAccessMode::Explicit;
-      wide_load = wide_load || (!access->is_store && access->bytes > 1);
+      store = store || access->is_store;
+      if (!access->is_store && access->bytes > 1) {
+        wide_load = true;
+        scalar_wide_load = scalar_wide_load || !access->is_simd;
+      }
     }
   }
-  return explicit_access || wide_load;
+  if (explicit_access) return true;
+  if (!wide_load) return false;
+  if (store) return true;
+  return scalar_wide_load && !carries_float_local(ir, begin, end);
 }
 
 }  // namespace
