@@ -167,7 +167,7 @@ bool entry_before(const Entry& entry, const EntryKey& key) {
 }  // namespace
 
 void Linker::define_owned(std::string module, std::string field, ExternValue value,
-                          std::shared_ptr<void> owner) {
+                          Owner owner) {
   const EntryKey key{module, field};
   auto it = std::lower_bound(entries_.begin(), entries_.end(), key, entry_before<Entry>);
   if (it != entries_.end() && it->module == module && it->field == field) {
@@ -186,9 +186,9 @@ const Linker::Entry* Linker::entry(std::string_view module, std::string_view fie
   return &*it;
 }
 
-std::shared_ptr<void> Linker::owner(std::string_view module, std::string_view field) const {
+Owner Linker::owner(std::string_view module, std::string_view field) const {
   const Entry* found = entry(module, field);
-  return found ? found->owner : nullptr;
+  return found ? found->owner : Owner();
 }
 
 void Linker::define_instance(const std::string& module, const Exports& exports) {

@@ -104,6 +104,61 @@ TEST(EmbeddingLinking, LinkerKeepsADefinedHostFunctionAliveForTheInstance) {
   EXPECT_TRUE(watch.expired());  // and let it go with itself
 }
 
+// A host callable whose copies are counted: ownership is observable as
+// destructor calls, not only through a weak_ptr.
+struct CountedOffsetAdd {
+  static inline int alive = 0;
+  int32_t offset;
+  explicit CountedOffsetAdd(int32_t o) : offset(o) { ++alive; }
+  CountedOffsetAdd(const CountedOffsetAdd& o) : offset(o.offset) { ++alive; }
+  CountedOffsetAdd(CountedOffsetAdd&& o) noexcept : offset(o.offset) { ++alive; }
+  ~CountedOffsetAdd() { --alive; }
+  int32_t operator()(int32_t a, int32_t b) const { return a + b + offset; }
+};
+
+// Through Linker::define: after the Linker (and the Function) are gone, the
+// instance alone keeps the callable; destroying the instance destroys it.
+TEST(EmbeddingLinking, InstanceKeepsALinkerHostFunctionUntilItGoes) {
+  CountedOffsetAdd::alive = 0;
+  embed_provider::Instance provider;
+  std::optional<embed_consumer::Instance> consumer;
+  {
+    wasm2cpp::Linker linker = provider_linker(provider);
+    linker.define("provider", "add",
+                  wasm2cpp::Function<int32_t(int32_t, int32_t)>(CountedOffsetAdd(500)));
+    EXPECT_EQ(CountedOffsetAdd::alive, 1);
+    consumer.emplace(linker);
+    EXPECT_EQ(linker.owner("provider", "add").use_count(), 3);  // linker, instance, ours
+  }
+  EXPECT_EQ(CountedOffsetAdd::alive, 1);
+  EXPECT_EQ(consumer->call_add(40, 2), 542);
+  consumer.reset();
+  EXPECT_EQ(CountedOffsetAdd::alive, 0);
+}
+
+// Through typed Imports (and Imports::link copies): the instance shares the
+// Function's callable; neither the Imports nor the Function need outlive it.
+TEST(EmbeddingLinking, InstanceKeepsAnImportedFunctionAfterImportsAreGone) {
+  CountedOffsetAdd::alive = 0;
+  embed_provider::Instance provider;
+  std::optional<embed_consumer::Instance> first, second;
+  {
+    embed_consumer::Imports imports = embed_consumer::Imports::link(provider_linker(provider));
+    imports.provider_add = CountedOffsetAdd(7);
+    first.emplace(imports);
+    embed_consumer::Imports copy = imports;
+    second.emplace(copy);
+    EXPECT_EQ(imports.provider_add.owner().use_count(), 4);  // imports, copy, 2 instances
+  }
+  EXPECT_EQ(CountedOffsetAdd::alive, 1);
+  EXPECT_EQ(first->call_add(1, 2), 10);
+  first.reset();
+  EXPECT_EQ(CountedOffsetAdd::alive, 1);
+  EXPECT_EQ(second->call_add(1, 2), 10);
+  second.reset();
+  EXPECT_EQ(CountedOffsetAdd::alive, 0);
+}
+
 TEST(EmbeddingLinking, RedefiningAHostFunctionDropsTheOldOwner) {
   wasm2cpp::Linker linker;
   auto state = std::make_shared<int>(0);

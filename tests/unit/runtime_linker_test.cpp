@@ -170,6 +170,43 @@ TEST(RuntimeLinker, ManyNamesInAnyOrderAndRedefinedOwners) {
   EXPECT_EQ(std::get<GlobalBase*>(*copy.find("m", "b")), globals[1].get());
 }
 
+struct CountedAdd {
+  static inline int alive = 0;
+  CountedAdd() { ++alive; }
+  CountedAdd(const CountedAdd&) { ++alive; }
+  CountedAdd(CountedAdd&&) noexcept { ++alive; }
+  ~CountedAdd() { --alive; }
+  int32_t operator()(int32_t a, int32_t b) const { return a + b; }
+};
+
+// Linker::define shares the callable's ownership with the Function; copies
+// of the Linker and what Linker::owner returns share it too; the callable
+// goes when the last of them does, and a redefinition drops the Linker's
+// share.
+TEST(RuntimeLinker, DefinedFunctionOwnershipIsShared) {
+  CountedAdd::alive = 0;
+  Owner kept;
+  {
+    Linker linker;
+    linker.define("m", "f", Function<int32_t(int32_t, int32_t)>(CountedAdd()));
+    EXPECT_EQ(CountedAdd::alive, 1);
+    Linker copy = linker;
+    kept = linker.owner("m", "f");
+    EXPECT_EQ(kept, copy.owner("m", "f"));
+    EXPECT_EQ(kept.use_count(), 3);  // linker, copy, kept
+    copy.define("m", "f", Function<int32_t(int32_t, int32_t)>(add, nullptr));
+    EXPECT_EQ(copy.owner("m", "f"), nullptr);
+    EXPECT_EQ(kept.use_count(), 2);
+    EXPECT_EQ(CountedAdd::alive, 1);
+  }
+  EXPECT_EQ(CountedAdd::alive, 1);  // `kept` still shares it
+  auto f = Function<int32_t(int32_t, int32_t)>::from_ref(
+      FuncRef{Function<int32_t(int32_t, int32_t)>::type(), nullptr, kept.get()});
+  EXPECT_EQ(f.owner(), nullptr);  // a funcref alone owns nothing
+  kept = nullptr;
+  EXPECT_EQ(CountedAdd::alive, 0);
+}
+
 TEST(RuntimeLinker, FunctionImports) {
   Linker linker;
   Function<int32_t(int32_t, int32_t)> fn(&add, nullptr);

@@ -1,7 +1,9 @@
 // Function types are interned process-wide; Function<> wraps callables.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <set>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -86,6 +88,89 @@ TEST(RuntimeTypes, FunctionFromLambdas) {
   copy = {};
   EXPECT_EQ(shared_state.use_count(), 1);
   EXPECT_FALSE(copy);
+}
+
+// Counts the live copies of itself: a callable whose destruction is visible.
+struct Counted {
+  static inline int alive = 0;
+  static inline int destroyed = 0;
+  int value;
+  explicit Counted(int v) : value(v) { ++alive; }
+  Counted(const Counted& o) : value(o.value) { ++alive; }
+  Counted(Counted&& o) noexcept : value(o.value) { ++alive; }
+  ~Counted() {
+    --alive;
+    ++destroyed;
+  }
+  int32_t operator()(int32_t x) const { return x + value; }
+};
+
+TEST(RuntimeTypes, OwnerSharesAndDestroysOnce) {
+  Counted::alive = Counted::destroyed = 0;
+  Owner empty;
+  EXPECT_EQ(empty, nullptr);
+  EXPECT_FALSE(empty);
+  EXPECT_EQ(empty.get(), nullptr);
+  EXPECT_EQ(empty.use_count(), 0);
+  {
+    Owner a = Owner::make<Counted>(7);
+    EXPECT_NE(a, nullptr);
+    EXPECT_EQ(static_cast<Counted*>(a.get())->value, 7);
+    EXPECT_EQ(Counted::alive, 1);
+    Owner b = a;
+    EXPECT_EQ(a, b);
+    EXPECT_EQ(a.use_count(), 2);
+    Owner c = std::move(b);
+    EXPECT_EQ(b, nullptr);  // NOLINT(bugprone-use-after-move): moved-from is empty
+    EXPECT_EQ(a.use_count(), 2);
+    a = nullptr;
+    EXPECT_EQ(Counted::alive, 1);
+    EXPECT_EQ(c.use_count(), 1);
+    a = c;
+    c = Owner();
+    EXPECT_EQ(Counted::alive, 1);
+  }
+  EXPECT_EQ(Counted::alive, 0);
+  EXPECT_EQ(Counted::destroyed, 1);
+}
+
+TEST(RuntimeTypes, OwnerCountsAcrossThreads) {
+  Counted::alive = Counted::destroyed = 0;
+  {
+    Owner shared = Owner::make<Counted>(1);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+      threads.emplace_back([&shared] {
+        for (int i = 0; i < 10000; ++i) Owner copy = shared;
+      });
+    for (std::thread& t : threads) t.join();
+    EXPECT_EQ(shared.use_count(), 1);
+  }
+  EXPECT_EQ(Counted::alive, 0);
+  EXPECT_EQ(Counted::destroyed, 1);
+}
+
+// Copying a Function shares its callable: it is destroyed exactly once, when
+// the last copy goes away.
+TEST(RuntimeTypes, FunctionCopiesShareTheCallable) {
+  Counted::alive = Counted::destroyed = 0;
+  std::vector<Function<int32_t(int32_t)>> copies;
+  {
+    Function<int32_t(int32_t)> f = Counted(10);
+    EXPECT_EQ(Counted::alive, 1);  // the temporary is gone, one stored copy
+    for (int i = 0; i < 3; ++i) copies.push_back(f);
+    EXPECT_EQ(f.owner().use_count(), 4);
+    EXPECT_EQ(Counted::alive, 1);
+  }
+  EXPECT_EQ(Counted::alive, 1);
+  EXPECT_EQ(copies[2](5), 15);
+  Function<int32_t(int32_t)> again = Function<int32_t(int32_t)>::from_ref(copies[0].ref(), copies[0].owner());
+  copies.clear();
+  EXPECT_EQ(Counted::alive, 1);  // `again` shares ownership
+  EXPECT_EQ(again(1), 11);
+  again = {};
+  EXPECT_EQ(Counted::alive, 0);
+  EXPECT_EQ(Counted::destroyed, 2);  // the temporary, then the stored one
 }
 
 TEST(RuntimeTypes, FunctionCanThrowTrapThroughIt) {

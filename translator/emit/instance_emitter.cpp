@@ -163,7 +163,7 @@ void emit_owned_context(const ModuleInfo& info, std::string& out) {
   }
   out += "  wasm2cpp::Exports exports;\n";
   out += "  // Keeps imported host callables alive.\n";
-  out += "  std::vector<std::shared_ptr<void>> owners;\n";
+  out += "  std::vector<wasm2cpp::Owner> owners;\n";
   out += "};\n\n";
 }
 

@@ -3,16 +3,22 @@
 // indirect call through a plain function pointer with an environment pointer,
 // the same calling convention generated code uses for every wasm function:
 //   R fn(void* env, Args... args)
+//
+// Light: the module header (and so every generated instance file) includes
+// it, so it uses no standard header beyond <type_traits>. type() needs
+// SignatureOf, which types.hpp defines (the full runtime API includes it).
 #pragma once
 
-#include <memory>
 #include <type_traits>
-#include <utility>
 
 #include "wasm2cpp/opaque.hpp"
-#include "wasm2cpp/types.hpp"
+#include "wasm2cpp/owner.hpp"
+#include "wasm2cpp/value_types.hpp"
 
 namespace wasm2cpp {
+
+template <typename Sig>
+struct SignatureOf;  // types.hpp
 
 template <typename Sig>
 class Function;
@@ -30,23 +36,26 @@ class Function<R(Args...)> {
 
   // From any C++ callable with a compatible signature: lambdas (capturing or
   // not), free functions, std::function, bound member functions. The callable
-  // is copied into shared storage owned by this Function (and its copies).
-  template <typename F,
-            typename = std::enable_if_t<!std::is_same_v<std::decay_t<F>, Function> &&
-                                        std::is_invocable_r_v<R, F&, Args...>>>
-  Function(F&& callable) {  // NOLINT(google-explicit-constructor)
+  // is copied into shared storage owned by this Function (and its copies):
+  // it is destroyed when the last Function, Linker entry or instance that
+  // shares it goes away.
+  template <typename F, typename = std::enable_if_t<!std::is_same_v<std::decay_t<F>, Function> &&
+                                                    std::is_invocable_r_v<R, F&, Args...>>>
+  Function(F&& callable)  // NOLINT(google-explicit-constructor)
+      : owner_(Owner::make<std::decay_t<F>>(static_cast<F&&>(callable))) {
     using Stored = std::decay_t<F>;
-    auto holder = std::make_shared<Stored>(std::forward<F>(callable));
-    env_ = holder.get();
-    owner_ = std::move(holder);
+    env_ = owner_.get();
     code_ = [](void* env, Args... args) -> R {
-      return (*static_cast<Stored*>(env))(std::forward<Args>(args)...);
+      return (*static_cast<Stored*>(env))(static_cast<Args&&>(args)...);
     };
   }
 
-  // From a funcref; the caller has checked the type.
-  static Function from_ref(const FuncRef& ref) {
-    return Function(reinterpret_cast<Code>(ref.code), ref.env);
+  // From a funcref; the caller has checked the type. `owner` keeps what
+  // ref.env points to alive (if anything needs to be).
+  static Function from_ref(const FuncRef& ref, Owner owner = nullptr) {
+    Function f(reinterpret_cast<Code>(ref.code), ref.env);
+    f.owner_ = static_cast<Owner&&>(owner);
+    return f;
   }
 
   // Through opaque_fn(): a Function may lead to guest code that faults in
@@ -60,13 +69,13 @@ class Function<R(Args...)> {
   static TypeId type() { return SignatureOf<R(Args...)>::id(); }
   FuncRef ref() const { return FuncRef{type(), reinterpret_cast<void (*)()>(code_), env_}; }
   // Keeps the callable alive (null for raw code pointers).
-  const std::shared_ptr<void>& owner() const { return owner_; }
-  void set_owner(std::shared_ptr<void> owner) { owner_ = std::move(owner); }
+  const Owner& owner() const { return owner_; }
+  void set_owner(Owner owner) { owner_ = static_cast<Owner&&>(owner); }
 
  private:
   Code code_ = nullptr;
   void* env_ = nullptr;
-  std::shared_ptr<void> owner_;
+  Owner owner_;
 };
 
 }  // namespace wasm2cpp

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstddef>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,6 +17,7 @@
 #include "wasm2cpp/memory.hpp"
 #include "wasm2cpp/table.hpp"
 #include "wasm2cpp/trap.hpp"
+#include "wasm2cpp/types.hpp"
 
 namespace wasm2cpp {
 
@@ -84,7 +84,7 @@ class Linker {
   }
   // What keeps the function defined as (module, field) alive; null for bare
   // values.
-  std::shared_ptr<void> owner(std::string_view module, std::string_view field) const;
+  Owner owner(std::string_view module, std::string_view field) const;
   // Make every export of an instance importable under `module` (the spec's
   // `register`).
   void define_instance(const std::string& module, const Exports& exports);
@@ -95,10 +95,9 @@ class Linker {
     std::string module;
     std::string field;
     ExternValue value;
-    std::shared_ptr<void> owner;  // keeps a host callable alive; null for bare values
+    Owner owner;  // keeps a host callable alive; null for bare values
   };
-  void define_owned(std::string module, std::string field, ExternValue value,
-                    std::shared_ptr<void> owner);
+  void define_owned(std::string module, std::string field, ExternValue value, Owner owner);
   const Entry* entry(std::string_view module, std::string_view field) const;
   // Sorted by (module, field), unique. A sorted vector rather than a
   // std::map keeps <map> out of the header every generated instance file

@@ -1,12 +1,17 @@
 // Umbrella header for generated code and hosts.
 #pragma once
 
+// Hosts have always got <memory> with the runtime API (Function's storage
+// once was a std::shared_ptr); the light headers no longer need it.
+#include <memory>
+
 #include "wasm2cpp/access.hpp"
 #include "wasm2cpp/exception.hpp"
 #include "wasm2cpp/function.hpp"
 #include "wasm2cpp/global.hpp"
 #include "wasm2cpp/linker.hpp"
 #include "wasm2cpp/memory.hpp"
+#include "wasm2cpp/owner.hpp"
 #include "wasm2cpp/ops.hpp"
 #include "wasm2cpp/stack.hpp"
 #include "wasm2cpp/table.hpp"
