@@ -1,17 +1,22 @@
 // Exports, the Linker and the spec's import-matching rules.
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "wasm2cpp/instance_support.hpp"
 #include "wasm2cpp/linker.hpp"
 
 namespace wasm2cpp {
 namespace {
 
 int32_t add(void*, int32_t a, int32_t b) { return a + b; }
+int32_t add_with_env(void* env, int32_t a, int32_t b) {
+  return a + b + *static_cast<int32_t*>(env);
+}
 void log_value(void*, int32_t) {}
 
 // Runs f, expecting a LinkError whose message starts with `prefix` and
@@ -94,6 +99,67 @@ TEST(RuntimeLinker, ExportsAddPerKindKeepsOrderKindsAndNulBytes) {
   EXPECT_EQ(&exports.tag("t"), &tag);
 }
 
+// The table-driven registration generated constructors use: one entry per
+// export, each kind from its own array (a defined function from its code
+// pointer, type index and the shared env), in order, NUL bytes kept.
+TEST(RuntimeLinker, RegisterExportsFromATable) {
+  Memory memory(Memory::Limits{1, 2});
+  FuncTable funcs(TableLimits{1, 1});
+  ExternTable externs(TableLimits{1, 1});
+  Global<int32_t> global(7, false);
+  Global<int64_t> global64(-3, true);
+  Tag tag(Tag::type_of<int32_t>());
+  int32_t bias = 100;
+  Function<int32_t(int32_t, int32_t)> imported(&add, nullptr);
+  const TypeId types[] = {intern_func_type(":"), Function<int32_t(int32_t, int32_t)>::type()};
+  const FuncRef imported_refs[] = {imported.ref()};
+  Memory* const memories[] = {&memory, &memory};
+  FuncTable* const func_tables[] = {&funcs};
+  ExternTable* const extern_tables[] = {&externs};
+  GlobalBase* const globals[] = {&global, &global64};
+  Tag* const tags[] = {&tag};
+  static const ExportEntry entries[] = {
+      {"biased", 6, ExportKind::Function, 1, reinterpret_cast<void (*)()>(&add_with_env)},
+      {"m\0", 2, ExportKind::Memory, 0, nullptr},
+      {"imported", 8, ExportKind::ImportedFunction, 0, nullptr},
+      {"funcs", 5, ExportKind::FuncTable, 0, nullptr},
+      {"externs", 7, ExportKind::ExternTable, 0, nullptr},
+      {"g64", 3, ExportKind::Global, 1, nullptr},
+      {"g", 1, ExportKind::Global, 0, nullptr},
+      {"t", 1, ExportKind::Tag, 0, nullptr},
+      {"m2", 2, ExportKind::Memory, 1, nullptr},
+  };
+  ExportItems items;
+  items.env = &bias;
+  items.types = types;
+  items.funcs = imported_refs;
+  items.memories = memories;
+  items.func_tables = func_tables;
+  items.extern_tables = extern_tables;
+  items.globals = globals;
+  items.tags = tags;
+  Exports exports;
+  register_exports(exports, entries, std::size(entries), items);
+
+  ASSERT_EQ(exports.entries().size(), 9u);
+  const char* names[] = {"biased", "m", "imported", "funcs", "externs", "g64", "g", "t", "m2"};
+  for (size_t i = 0; i < 9; ++i)
+    if (i != 1) EXPECT_EQ(exports.entries()[i].first, names[i]) << i;
+  EXPECT_EQ(exports.entries()[1].first, std::string("m\0", 2));
+  const FuncRef& biased = exports.func_ref("biased");
+  EXPECT_EQ(biased.type, types[1]);
+  EXPECT_EQ(biased.env, &bias);
+  EXPECT_EQ((exports.function<int32_t(int32_t, int32_t)>("biased")(1, 2)), 103);
+  EXPECT_EQ((exports.function<int32_t(int32_t, int32_t)>("imported")(1, 2)), 3);
+  EXPECT_EQ(&exports.memory(std::string("m\0", 2)), &memory);
+  EXPECT_EQ(&exports.memory("m2"), &memory);
+  EXPECT_EQ(&exports.func_table("funcs"), &funcs);
+  EXPECT_EQ(&exports.extern_table("externs"), &externs);
+  EXPECT_EQ(exports.global<int32_t>("g").value, 7);
+  EXPECT_EQ(exports.global<int64_t>("g64").value, -3);
+  EXPECT_EQ(&exports.tag("t"), &tag);
+}
+
 TEST(RuntimeLinker, ExportsFunctionChecksTheSignature) {
   Function<int32_t(int32_t, int32_t)> fn(&add, nullptr);
   Exports exports;
@@ -135,9 +201,18 @@ TEST(RuntimeLinker, DefineFindAndRegisterAnInstance) {
 // redefinition must replace both the value and what keeps it alive.
 TEST(RuntimeLinker, ManyNamesInAnyOrderAndRedefinedOwners) {
   std::vector<std::unique_ptr<Global<int32_t>>> globals;
-  const std::vector<std::pair<std::string, std::string>> names = {
-      {"m", "b"}, {"", ""}, {"ab", "c"}, {"a", "bc"}, {"m", "a"}, {"m", ""},
-      {"a", "b"}, {"m", "ab"}, {"z", "a"}, {"", "z"}, {std::string("n\0x", 3), "f"}, {"n", "f"}};
+  const std::vector<std::pair<std::string, std::string>> names = {{"m", "b"},
+                                                                  {"", ""},
+                                                                  {"ab", "c"},
+                                                                  {"a", "bc"},
+                                                                  {"m", "a"},
+                                                                  {"m", ""},
+                                                                  {"a", "b"},
+                                                                  {"m", "ab"},
+                                                                  {"z", "a"},
+                                                                  {"", "z"},
+                                                                  {std::string("n\0x", 3), "f"},
+                                                                  {"n", "f"}};
   Linker linker;
   for (size_t i = 0; i < names.size(); ++i) {
     globals.push_back(std::make_unique<Global<int32_t>>(static_cast<int32_t>(i)));
@@ -226,8 +301,8 @@ TEST(RuntimeLinker, FunctionImports) {
   link::check_function(fn.ref(), "m", "f", ii_i);
   EXPECT_TRUE(link_error([&] { link::check_function(FuncRef{}, "m", "f", ii_i); }, kUnknown));
   Function<void(int32_t)> logger(&log_value, nullptr);
-  EXPECT_TRUE(link_error([&] { link::check_function(logger.ref(), "m", "f", ii_i); },
-                         kIncompatible));
+  EXPECT_TRUE(
+      link_error([&] { link::check_function(logger.ref(), "m", "f", ii_i); }, kIncompatible));
 }
 
 TEST(RuntimeLinker, MemoryImportsFollowLimitsSubtyping) {
@@ -249,9 +324,9 @@ TEST(RuntimeLinker, MemoryImportsFollowLimitsSubtyping) {
 
   Memory unbounded(Memory::Limits{1, std::nullopt});
   link::check_memory(&unbounded, "m", "f", 1, std::nullopt, false, false, false);
-  EXPECT_TRUE(link_error(
-      [&] { link::check_memory(&unbounded, "m", "f", 1, 10, false, false, false); },
-      kIncompatible));
+  EXPECT_TRUE(
+      link_error([&] { link::check_memory(&unbounded, "m", "f", 1, 10, false, false, false); },
+                 kIncompatible));
 
   Memory shared(Memory::Limits{1, 1, true, false});
   link::check_memory(&shared, "m", "f", 1, 1, true, false, false);
@@ -295,8 +370,8 @@ TEST(RuntimeLinker, TableImportsFollowLimitsSubtypingAndElementType) {
 
   link::check_table(&funcs, "m", "f", 10, 20);
   link::check_table(&funcs, "m", "f", 5, std::nullopt);
-  EXPECT_TRUE(link_error([&] { link::check_table(&funcs, "m", "f", 11, std::nullopt); },
-                         kIncompatible));
+  EXPECT_TRUE(
+      link_error([&] { link::check_table(&funcs, "m", "f", 11, std::nullopt); }, kIncompatible));
   EXPECT_TRUE(link_error([&] { link::check_table(&funcs, "m", "f", 10, 15); }, kIncompatible));
   EXPECT_TRUE(link_error([&] { link::check_table(&externs, "m", "f", 1, 100); }, kIncompatible));
   ASSERT_EQ(funcs.grow(5, {}), 10);
@@ -320,8 +395,8 @@ TEST(RuntimeLinker, GlobalImportsMatchTypeAndMutability) {
                          kIncompatible));
   EXPECT_TRUE(link_error([&] { link::check_global(&variable, "m", "f", ValKind::I32, false); },
                          kIncompatible));
-  EXPECT_TRUE(link_error([&] { link::check_global(&real, "m", "f", ValKind::F32, false); },
-                         kIncompatible));
+  EXPECT_TRUE(
+      link_error([&] { link::check_global(&real, "m", "f", ValKind::F32, false); }, kIncompatible));
   EXPECT_TRUE(link_error([&] { link::check_global(&constant, "m", "f", ValKind::I64, false); },
                          kIncompatible));
   EXPECT_TRUE(

@@ -30,7 +30,8 @@ std::string optional_literal(const std::optional<uint64_t>& value) {
 
 std::string function_sig(const FuncType& type) {
   std::string sig = result_type(type) + "(";
-  for (size_t p = 0; p < type.params.size(); ++p) sig += (p ? ", " : "") + public_type(type.params[p]);
+  for (size_t p = 0; p < type.params.size(); ++p)
+    sig += (p ? ", " : "") + public_type(type.params[p]);
   return sig + ")";
 }
 
@@ -328,37 +329,91 @@ void emit_definitions(const ModuleInfo& info, std::string& out) {
   }
 }
 
-// One out-of-line Exports::add_<kind> call per export (see linker.hpp: an
-// inlined std::string per export is what made the constructor costly).
-void emit_export_map(const ModuleInfo& info, std::string& out) {
-  for (const Export& e : info.module.exports) {
-    std::string value;
+// The export map is table-driven: one static array of entries (name, kind,
+// index, code pointer) and one out-of-line wasm2cpp::register_exports call
+// in the constructor, with a local array of the objects of each kind that
+// is exported. One call per export (and a std::string each before that)
+// made the constructor the costliest function to compile in a module with
+// many exports (docs/performance.md, "Compile cost").
+struct ExportTable {
+  std::string entries;  // the static array's rows
+  std::string items;    // the constructor's arrays and ExportItems fields
+};
+
+ExportTable export_table(const ModuleInfo& info) {
+  const Module& m = info.module;
+  ExportTable table;
+  // Per-kind arrays, in export order (duplicates allowed).
+  std::vector<std::string> funcs, memories, func_tables, extern_tables, globals, tags;
+  bool any_defined_function = false;
+  for (const Export& e : m.exports) {
     const char* kind = "";
+    size_t index = 0;
+    std::string code = "nullptr";
+    auto push = [&](std::vector<std::string>& list, std::string value) {
+      index = list.size();
+      list.push_back(std::move(value));
+    };
     switch (e.kind) {
       case ExternKind::Func:
-        kind = "function";
-        value = info.func_ref(e.index, "ctx");
+        if (m.functions[e.index].imported) {
+          kind = "ImportedFunction";
+          push(funcs, format_text(FMT_COMPILE("ctx->func{}"), e.index));
+        } else {
+          kind = "Function";
+          any_defined_function = true;
+          index = m.functions[e.index].type_index;
+          code = format_text(FMT_COMPILE("reinterpret_cast<void (*)()>(&{}{})"), info.qualified_ns,
+                             info.function_names[e.index]);
+        }
         break;
       case ExternKind::Memory:
-        kind = "memory";
-        value = format_text(FMT_COMPILE("ctx->mem{}"), e.index);
+        kind = "Memory";
+        push(memories, format_text(FMT_COMPILE("ctx->mem{}"), e.index));
         break;
       case ExternKind::Table:
-        kind = "table";
-        value = format_text(FMT_COMPILE("ctx->table{}"), e.index);
+        if (m.tables[e.index].type.elem == ValType::ExternRef) {
+          kind = "ExternTable";
+          push(extern_tables, format_text(FMT_COMPILE("ctx->table{}"), e.index));
+        } else {
+          kind = "FuncTable";
+          push(func_tables, format_text(FMT_COMPILE("ctx->table{}"), e.index));
+        }
         break;
       case ExternKind::Global:
-        kind = "global";
-        value = format_text(FMT_COMPILE("ctx->g{}"), e.index);
+        kind = "Global";
+        push(globals, format_text(FMT_COMPILE("ctx->g{}"), e.index));
         break;
       case ExternKind::Tag:
-        kind = "tag";
-        value = format_text(FMT_COMPILE("ctx->tag{}"), e.index);
+        kind = "Tag";
+        push(tags, format_text(FMT_COMPILE("ctx->tag{}"), e.index));
         break;
     }
-    append_format(out, FMT_COMPILE("  self->exports.add_{}({}, {}, {});\n"), kind,
-                  cpp_string_literal(e.name), e.name.size(), value);
+    append_format(table.entries, FMT_COMPILE("    {{{}, {}, wasm2cpp::ExportKind::{}, {}, {}}},\n"),
+                  cpp_string_literal(e.name), e.name.size(), kind, index, code);
   }
+  auto array = [&](const std::vector<std::string>& list, const char* type, const char* name) {
+    if (list.empty()) return;
+    append_format(table.items, FMT_COMPILE("    {} const {}[] = {{"), type, name);
+    for (size_t k = 0; k < list.size(); ++k)
+      append_format(table.items, FMT_COMPILE("{}{}"), k ? ", " : "", list[k]);
+    table.items += "};\n";
+    append_format(table.items, FMT_COMPILE("    items.{0} = {0};\n"), name);
+  };
+  table.items += "    wasm2cpp::ExportItems items;\n";
+  if (any_defined_function) {
+    table.items += "    const wasm2cpp::TypeId types[] = {";
+    for (uint32_t t = 0; t < m.types.size(); ++t)
+      append_format(table.items, FMT_COMPILE("{}ctx->type{}"), t ? ", " : "", t);
+    table.items += "};\n    items.env = ctx;\n    items.types = types;\n";
+  }
+  array(funcs, "wasm2cpp::FuncRef", "funcs");
+  array(memories, "wasm2cpp::Memory*", "memories");
+  array(func_tables, "wasm2cpp::FuncTable*", "func_tables");
+  array(extern_tables, "wasm2cpp::ExternTable*", "extern_tables");
+  array(globals, "wasm2cpp::GlobalBase*", "globals");
+  array(tags, "wasm2cpp::Tag*", "tags");
+  return table;
 }
 
 std::string entry_call(const ModuleInfo& info, uint32_t f);
@@ -530,7 +585,15 @@ void emit_instance_implementation(const ModuleInfo& info,
 
   emit_link(info, out);
 
-  out += "Instance::Instance(const wasm2cpp::Linker& linker) : Instance(Imports::link(linker)) {}\n\n";
+  const ExportTable exports = export_table(info);
+  if (!m.exports.empty()) {
+    out += "static const wasm2cpp::ExportEntry kExports[] = {\n";
+    out += exports.entries;
+    out += "};\n\n";
+  }
+
+  out +=
+      "Instance::Instance(const wasm2cpp::Linker& linker) : Instance(Imports::link(linker)) {}\n\n";
   append_format(
       out,
       FMT_COMPILE("Instance::Instance(const Imports&{}) : ctx_(std::make_unique<Context>()) {{\n"),
@@ -547,7 +610,13 @@ void emit_instance_implementation(const ModuleInfo& info,
                   cpp_string_literal(signature_string(m.types[i])));
   emit_imports_into_context(info, out);
   emit_definitions(info, out);
-  emit_export_map(info, out);
+  if (!m.exports.empty()) {
+    out += "  {\n";
+    out += exports.items;
+    append_format(out,
+                  FMT_COMPILE("    wasm2cpp::register_exports({}, kExports, {}, items);\n  }}\n"),
+                  "self->exports", m.exports.size());
+  }
   if (has_segments_or_start(m)) {
     // Segment and start-function effects on imported tables and memories
     // persist when instantiation fails, including funcrefs whose env is this

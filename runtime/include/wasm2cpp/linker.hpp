@@ -27,12 +27,10 @@ using ExternValue = std::variant<FuncRef, Memory*, FuncTable*, ExternTable*, Glo
 class Exports {
  public:
   void add(std::string name, ExternValue value);
-  // One export each, for generated instance constructors: a plain
-  // out-of-line call with the name as pointer and size (wasm names may
-  // contain NUL bytes). One inlined `add(std::string(...), value)` per
-  // export made the constructor the costliest function to compile in a
-  // module with many exports (a std::string, a variant and an exception
-  // cleanup path each).
+  // One export each, with the name as pointer and size (wasm names may
+  // contain NUL bytes). Generated instance constructors register all their
+  // exports from one static table with one call instead
+  // (register_exports, instance_support.hpp).
   void add_function(const char* name, size_t name_size, FuncRef value);
   void add_memory(const char* name, size_t name_size, Memory* value);
   void add_table(const char* name, size_t name_size, FuncTable* value);
