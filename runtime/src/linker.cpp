@@ -32,7 +32,6 @@ const char* kind_name(const ExternValue& value) {
   }
 }
 
-
 std::string signature_text(TypeId type) {
   if (!type) return "(unknown)";
   std::string text = "(";
@@ -56,8 +55,7 @@ bool limits_match(uint64_t actual_min, std::optional<uint64_t> actual_max, uint6
 }
 
 template <typename T>
-T expect_kind(const ExternValue& value, const char* module, const char* field,
-              const char* wanted) {
+T expect_kind(const ExternValue& value, const char* module, const char* field, const char* wanted) {
   if (const T* v = std::get_if<T>(&value)) return *v;
   incompatible(module, field, std::string("expected ") + wanted + ", got " + kind_name(value));
 }
@@ -139,8 +137,7 @@ Tag& Exports::tag(std::string_view name) const {
   return *export_as<Tag*>(require(name), name, "tag");
 }
 
-void Exports::throw_signature_mismatch(std::string_view name, const FuncRef& ref,
-                                       TypeId expected) {
+void Exports::throw_signature_mismatch(std::string_view name, const FuncRef& ref, TypeId expected) {
   throw LinkError("export " + quoted(name) + " has type " + signature_text(ref.type) +
                   ", expected " + signature_text(expected));
 }
@@ -166,8 +163,7 @@ bool entry_before(const Entry& entry, const EntryKey& key) {
 
 }  // namespace
 
-void Linker::define_owned(std::string module, std::string field, ExternValue value,
-                          Owner owner) {
+void Linker::define_owned(std::string module, std::string field, ExternValue value, Owner owner) {
   const EntryKey key{module, field};
   auto it = std::lower_bound(entries_.begin(), entries_.end(), key, entry_before<Entry>);
   if (it != entries_.end() && it->module == module && it->field == field) {
@@ -226,6 +222,16 @@ Memory* memory(const Linker& linker, const char* module, const char* field) {
   return expect_kind<Memory*>(require(linker, module, field), module, field, "memory");
 }
 
+Owner owner(const Linker& linker, const char* module, const char* field) {
+  return linker.owner(module, field);
+}
+
+void check_memory(const Memory* memory, const char* module, const char* field, uint64_t min,
+                  bool has_max, uint64_t max, bool shared, bool memory64, bool need_guard) {
+  check_memory(memory, module, field, min, has_max ? std::optional<uint64_t>(max) : std::nullopt,
+               shared, memory64, need_guard);
+}
+
 void check_memory(const Memory* memory, const char* module, const char* field, uint64_t min,
                   std::optional<uint64_t> max, bool shared, bool memory64, bool need_guard) {
   if (memory == nullptr) unknown_import(module, field);
@@ -233,7 +239,8 @@ void check_memory(const Memory* memory, const char* module, const char* field, u
   if (actual.memory64 != memory64)
     incompatible(module, field, memory64 ? "expected a 64-bit memory" : "expected a 32-bit memory");
   if (actual.shared != shared)
-    incompatible(module, field, shared ? "expected a shared memory" : "expected an unshared memory");
+    incompatible(module, field,
+                 shared ? "expected a shared memory" : "expected an unshared memory");
   if (!limits_match(memory->size_pages(), actual.maximum, min, max))
     incompatible(module, field,
                  "expected memory limits " + limits_text(min, max) + ", got " +
@@ -254,8 +261,8 @@ template FuncTable* table<FuncTable>(const Linker&, const char*, const char*);
 template ExternTable* table<ExternTable>(const Linker&, const char*, const char*);
 
 template <typename Ref>
-void check_table(const BasicTable<Ref>* table, const char* module, const char* field,
-                 uint64_t min, std::optional<uint64_t> max) {
+void check_table(const BasicTable<Ref>* table, const char* module, const char* field, uint64_t min,
+                 std::optional<uint64_t> max) {
   if (table == nullptr) unknown_import(module, field);
   if (!limits_match(table->size(), table->limits().maximum, min, max))
     incompatible(module, field,
@@ -267,6 +274,15 @@ template void check_table<FuncRef>(const FuncTable*, const char*, const char*, u
 template void check_table<ExternRef>(const ExternTable*, const char*, const char*, uint64_t,
                                      std::optional<uint64_t>);
 
+void check_table(const FuncTable* table, const char* module, const char* field, uint64_t min,
+                 bool has_max, uint64_t max) {
+  check_table(table, module, field, min, has_max ? std::optional<uint64_t>(max) : std::nullopt);
+}
+void check_table(const ExternTable* table, const char* module, const char* field, uint64_t min,
+                 bool has_max, uint64_t max) {
+  check_table(table, module, field, min, has_max ? std::optional<uint64_t>(max) : std::nullopt);
+}
+
 GlobalBase* global(const Linker& linker, const char* module, const char* field) {
   return expect_kind<GlobalBase*>(require(linker, module, field), module, field, "global");
 }
@@ -275,9 +291,7 @@ void check_global(const GlobalBase* global, const char* module, const char* fiel
                   bool is_mutable) {
   if (global == nullptr) unknown_import(module, field);
   if (global->kind != kind || global->is_mutable != is_mutable) {
-    auto text = [](ValKind k, bool m) {
-      return std::string(m ? "mut " : "") + val_kind_name(k);
-    };
+    auto text = [](ValKind k, bool m) { return std::string(m ? "mut " : "") + val_kind_name(k); };
     incompatible(module, field,
                  "expected global " + text(kind, is_mutable) + ", got " +
                      text(global->kind, global->is_mutable));

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "wasm2cpp/module_api.hpp"
 #include "wasm2cpp/types.hpp"
 
 namespace wasm2cpp {
@@ -43,6 +44,10 @@ TypeId intern_func_type(std::string_view signature) {
   std::string_view key = entry->text;
   r.types.emplace(key, std::move(entry));
   return id;
+}
+
+TypeId intern_func_type(const char* signature) {
+  return intern_func_type(std::string_view(signature));
 }
 
 }  // namespace wasm2cpp

@@ -143,8 +143,11 @@ TEST(RuntimeLinker, RegisterExportsFromATable) {
 
   ASSERT_EQ(exports.entries().size(), 9u);
   const char* names[] = {"biased", "m", "imported", "funcs", "externs", "g64", "g", "t", "m2"};
-  for (size_t i = 0; i < 9; ++i)
-    if (i != 1) EXPECT_EQ(exports.entries()[i].first, names[i]) << i;
+  for (size_t i = 0; i < 9; ++i) {
+    if (i != 1) {
+      EXPECT_EQ(exports.entries()[i].first, names[i]) << i;
+    }
+  }
   EXPECT_EQ(exports.entries()[1].first, std::string("m\0", 2));
   const FuncRef& biased = exports.func_ref("biased");
   EXPECT_EQ(biased.type, types[1]);

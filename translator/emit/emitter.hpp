@@ -109,6 +109,8 @@ struct ModuleInfo {
 
   // Explicit bounds checks for memory `index` (always for memory64).
   bool explicit_checks(uint32_t memory_index) const;
+  // Whether some function type has several results (public std::tuple).
+  bool uses_tuples() const;
   bool memory64(uint32_t memory_index) const {
     return module.memories[memory_index].type.limits.is64;
   }
@@ -123,7 +125,8 @@ struct ModuleInfo {
   // A FuncRef expression for function `index`.
   std::string func_ref(uint32_t index, std::string_view ctx) const;
   // Signature of a defined function: `R name(void* env, P0 p0, ...)`.
-  std::string function_declaration(uint32_t func_index, const std::vector<bool>* named_params) const;
+  std::string function_declaration(uint32_t func_index,
+                                   const std::vector<bool>* named_params) const;
   const FuncType& func_type(uint32_t index) const { return module.func_type(index); }
 };
 

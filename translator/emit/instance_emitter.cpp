@@ -23,9 +23,9 @@ std::string table_class(ValType elem) {
   return elem == ValType::ExternRef ? "wasm2cpp::ExternTable" : "wasm2cpp::FuncTable";
 }
 
-std::string optional_literal(const std::optional<uint64_t>& value) {
-  return value ? format_text(FMT_COMPILE("std::optional<uint64_t>({}ull)"), *value)
-               : std::string("std::nullopt");
+// A maximum as the runtime's (has_max, max) argument pair.
+std::string max_args(const std::optional<uint64_t>& max) {
+  return max ? format_text(FMT_COMPILE("true, {}ull"), *max) : std::string("false, 0ull");
 }
 
 std::string function_sig(const FuncType& type) {
@@ -128,22 +128,16 @@ std::string segment_span(uint32_t index, size_t size) {
 }
 
 // What the instance owns, around the plain Context that function bodies
-// see (module_emitter.cpp): memories, tables, exported globals and tags it
-// defines, the items of passive element segments, the export map. `ctx` in
-// the instance code is the plain part (the env every function takes),
-// `self` the whole.
+// see (module_emitter.cpp): exported globals' storage, and the host-side
+// state (memories, tables and tags it defines, passive element items, the
+// export map, imported callables' owners), which lives in the runtime
+// library (wasm2cpp::InstanceHost) so this file needs none of the heavy
+// host types. `ctx` in the instance code is the plain part (the env every
+// function takes), `self` the whole.
 void emit_owned_context(const ModuleInfo& info, std::string& out) {
   const Module& m = info.module;
   append_format(out, FMT_COMPILE("struct Instance::Context : {}Context {{\n"), info.qualified_ns);
-  for (uint32_t i = 0; i < m.memories.size(); ++i) {
-    if (!m.memories[i].imported)
-      out += format_text(FMT_COMPILE("  std::unique_ptr<wasm2cpp::Memory> mem{}_owned;\n"), i);
-  }
-  for (uint32_t i = 0; i < m.tables.size(); ++i) {
-    if (!m.tables[i].imported)
-      append_format(out, FMT_COMPILE("  std::unique_ptr<{}> table{}_owned;\n"),
-                    table_class(m.tables[i].type.elem), i);
-  }
+  out += "  wasm2cpp::InstanceHost host;\n";
   for (uint32_t i = 0; i < m.globals.size(); ++i) {
     if (info.global_shared[i] && !m.globals[i].imported) {
       const GlobalType& g = m.globals[i].type;
@@ -151,20 +145,6 @@ void emit_owned_context(const ModuleInfo& info, std::string& out) {
                     public_type(g.type), i, g.is_mutable ? "true" : "false");
     }
   }
-  for (uint32_t i = 0; i < m.tags.size(); ++i) {
-    if (!m.tags[i].imported)
-      append_format(
-          out, FMT_COMPILE("  wasm2cpp::Tag tag{}_storage{{wasm2cpp::intern_func_type({})}};\n"), i,
-          cpp_string_literal(signature_string(m.types[m.tags[i].type_index])));
-  }
-  for (uint32_t i = 0; i < m.elems.size(); ++i) {
-    if (m.elems[i].mode == ElemSegment::Mode::Passive)
-      append_format(out, FMT_COMPILE("  std::vector<{}> elem{}_items;\n"),
-                    public_type(m.elems[i].type), i);
-  }
-  out += "  wasm2cpp::Exports exports;\n";
-  out += "  // Keeps imported host callables alive.\n";
-  out += "  std::vector<wasm2cpp::Owner> owners;\n";
   out += "};\n\n";
 }
 
@@ -182,14 +162,13 @@ void emit_link(const ModuleInfo& info, std::string& out) {
       case ExternKind::Func: {
         std::string fn = format_text(FMT_COMPILE("wasm2cpp::Function<{}>"),
                                      function_sig(m.func_type(imp.index)));
+        // A host callable defined as a Function stays alive with the instance.
         append_format(
             out,
-            FMT_COMPILE(
-                "  imports.{} = {}::from_ref(wasm2cpp::link::function(linker, {}, {}::type()));\n"),
-            member, fn, names, fn);
-        // A host callable defined as a Function stays alive with the instance.
-        append_format(out, FMT_COMPILE("  imports.{}.set_owner(linker.owner({}));\n"), member,
-                      names);
+            FMT_COMPILE("  imports.{} = {}::from_ref(\n      wasm2cpp::link::function(linker, "
+                        "{}, wasm2cpp::intern_func_type({})),\n"
+                        "      wasm2cpp::link::owner(linker, {}));\n"),
+            member, fn, names, cpp_string_literal(signature_string(m.func_type(imp.index))), names);
         break;
       }
       case ExternKind::Memory: {
@@ -199,7 +178,7 @@ void emit_link(const ModuleInfo& info, std::string& out) {
         append_format(
             out,
             FMT_COMPILE("  wasm2cpp::link::check_memory(imports.{}, {}, {}ull, {}, {}, {}, {});\n"),
-            member, names, l.min, optional_literal(l.max), l.shared, l.is64, guard && !l.is64);
+            member, names, l.min, max_args(l.max), l.shared, l.is64, guard && !l.is64);
         break;
       }
       case ExternKind::Table: {
@@ -208,7 +187,7 @@ void emit_link(const ModuleInfo& info, std::string& out) {
                       member, table_class(t.elem), names);
         append_format(out,
                       FMT_COMPILE("  wasm2cpp::link::check_table(imports.{}, {}, {}ull, {});\n"),
-                      member, names, t.limits.min, optional_literal(t.limits.max));
+                      member, names, t.limits.min, max_args(t.limits.max));
         break;
       }
       case ExternKind::Global: {
@@ -250,18 +229,23 @@ void emit_imports_into_context(const ModuleInfo& info, std::string& out) {
     std::string names = cpp_string_literal(imp.module) + ", " + cpp_string_literal(imp.field);
     switch (imp.kind) {
       case ExternKind::Func:
+        // The FuncRef from the Function's code and env and the module's own
+        // interned type (the same TypeId as Function<Sig>::type(), which this
+        // file cannot name without types.hpp).
         append_format(out,
-                      FMT_COMPILE("  wasm2cpp::link::check_function({}.ref(), {}, ctx->type{});\n"),
-                      member, names, m.functions[imp.index].type_index);
-        append_format(out, FMT_COMPILE("  ctx->func{} = {}.ref();\n"), imp.index, member);
-        append_format(out, FMT_COMPILE("  if ({0}.owner()) self->owners.push_back({0}.owner());\n"),
-                      member);
+                      FMT_COMPILE("  ctx->func{0} = wasm2cpp::FuncRef{{ctx->type{1}, "
+                                  "reinterpret_cast<void (*)()>({2}.code()), {2}.env()}};\n"),
+                      imp.index, m.functions[imp.index].type_index, member);
+        append_format(
+            out, FMT_COMPILE("  wasm2cpp::link::check_function(ctx->func{}, {}, ctx->type{});\n"),
+            imp.index, names, m.functions[imp.index].type_index);
+        append_format(out, FMT_COMPILE("  self->host.keep({}.owner());\n"), member);
         break;
       case ExternKind::Memory: {
         const Limits& l = m.memories[imp.index].type.limits;
         append_format(
             out, FMT_COMPILE("  wasm2cpp::link::check_memory({}, {}, {}ull, {}, {}, {}, {});\n"),
-            member, names, l.min, optional_literal(l.max), l.shared, l.is64, guard && !l.is64);
+            member, names, l.min, max_args(l.max), l.shared, l.is64, guard && !l.is64);
         append_format(out, FMT_COMPILE("  ctx->mem{} = {};\n"), imp.index, member);
         append_format(out, FMT_COMPILE("  ctx->mem{0}_base = ctx->mem{0}->data();\n"), imp.index);
         break;
@@ -269,7 +253,7 @@ void emit_imports_into_context(const ModuleInfo& info, std::string& out) {
       case ExternKind::Table: {
         const TableType& t = m.tables[imp.index].type;
         append_format(out, FMT_COMPILE("  wasm2cpp::link::check_table({}, {}, {}ull, {});\n"),
-                      member, names, t.limits.min, optional_literal(t.limits.max));
+                      member, names, t.limits.min, max_args(t.limits.max));
         append_format(out, FMT_COMPILE("  ctx->table{} = {};\n"), imp.index, member);
         break;
       }
@@ -293,17 +277,15 @@ void emit_definitions(const ModuleInfo& info, std::string& out) {
   const Module& m = info.module;
   for (uint32_t i = 0; i < m.tags.size(); ++i)
     if (!m.tags[i].imported)
-      out += format_text(FMT_COMPILE("  ctx->tag{0} = &self->tag{0}_storage;\n"), i);
+      append_format(
+          out, FMT_COMPILE("  ctx->tag{} = self->host.add_tag(wasm2cpp::intern_func_type({}));\n"),
+          i, cpp_string_literal(signature_string(m.types[m.tags[i].type_index])));
   for (uint32_t i = 0; i < m.memories.size(); ++i) {
     const Memory& mem = m.memories[i];
     if (mem.imported) continue;
     const Limits& l = mem.type.limits;
-    append_format(out,
-                  FMT_COMPILE("  self->mem{0}_owned = "
-                              "std::make_unique<wasm2cpp::Memory>(wasm2cpp::Memory::Limits{{{1}"
-                              "ull, {2}, {3}, {4}}});\n"),
-                  i, l.min, optional_literal(l.max), l.shared, l.is64);
-    append_format(out, FMT_COMPILE("  ctx->mem{0} = self->mem{0}_owned.get();\n"), i);
+    append_format(out, FMT_COMPILE("  ctx->mem{} = self->host.add_memory({}ull, {}, {}, {});\n"), i,
+                  l.min, max_args(l.max), l.shared, l.is64);
     append_format(out, FMT_COMPILE("  ctx->mem{0}_base = ctx->mem{0}->data();\n"), i);
     // Security: guard-mode code has no bounds checks, so it must never run
     // against a memory without the full guard reservation.
@@ -313,12 +295,9 @@ void emit_definitions(const ModuleInfo& info, std::string& out) {
   for (uint32_t i = 0; i < m.tables.size(); ++i) {
     const Table& t = m.tables[i];
     if (t.imported) continue;
-    append_format(out,
-                  FMT_COMPILE("  self->table{0}_owned = "
-                              "std::make_unique<{1}>(wasm2cpp::TableLimits{{{2}ull, {3}}});\n"),
-                  i, table_class(t.type.elem), t.type.limits.min,
-                  optional_literal(t.type.limits.max));
-    append_format(out, FMT_COMPILE("  ctx->table{0} = self->table{0}_owned.get();\n"), i);
+    append_format(out, FMT_COMPILE("  ctx->table{} = self->host.add_{}_table({}ull, {});\n"), i,
+                  t.type.elem == ValType::ExternRef ? "extern" : "func", t.type.limits.min,
+                  max_args(t.type.limits.max));
   }
   for (uint32_t i = 0; i < m.globals.size(); ++i) {
     const Global& g = m.globals[i];
@@ -444,8 +423,6 @@ void emit_compact_func_items(const ModuleInfo& info, const std::vector<uint32_t>
     if (k % 32 == 31) chunks.flush_if_large();
   }
   out += "};\n";
-  out += "      std::vector<wasm2cpp::FuncRef> items(std::size(slots));\n";
-  out += "      for (size_t k = 0; k < items.size(); ++k) items[k] = refs[slots[k]];\n";
 }
 
 // Whether emit_segments_and_start writes anything.
@@ -462,10 +439,33 @@ void emit_segments_and_start(const ModuleInfo& info, ChunkedText& chunks) {
     const ElemSegment& seg = m.elems[i];
     if (seg.mode == ElemSegment::Mode::Declarative) continue;  // dropped at once
     out += "    {\n";
+    const bool passive = seg.mode == ElemSegment::Mode::Passive;
+    // Passive items are copied into the instance's host state; active ones
+    // go into the table (table.init then elem.drop: an out-of-range segment
+    // traps, even an empty one).
+    const std::string offset = passive ? std::string() : const_expr(info, seg.offset);
+    const size_t count = seg.items.size() + seg.func_indices.size();
     if (seg.func_indices.size() >= kCompactElemThreshold) {
       emit_compact_func_items(info, seg.func_indices, chunks);
+      if (passive) {
+        append_format(out,
+                      FMT_COMPILE("      ctx->elem{} = wasm2cpp::SegmentView<wasm2cpp::FuncRef>("
+                                  "self->host.keep_items(refs, slots, {}), {});\n"),
+                      i, count, count);
+      } else {
+        append_format(
+            out, FMT_COMPILE("      wasm2cpp::init_table(ctx->table{}, {}, refs, slots, {});\n"),
+            seg.table_index, offset, count);
+      }
+    } else if (count == 0) {
+      if (passive) {
+        append_format(out, FMT_COMPILE("      ctx->elem{} = {{}};\n"), i);
+      } else {
+        append_format(out, FMT_COMPILE("      ctx->table{}->init({}, nullptr, 0, 0, 0);\n"),
+                      seg.table_index, offset);
+      }
     } else {
-      append_format(out, FMT_COMPILE("      std::vector<{}> items = {{"), public_type(seg.type));
+      append_format(out, FMT_COMPILE("      const {} items[] = {{"), public_type(seg.type));
       for (size_t k = 0; k < seg.items.size(); ++k) {
         append_format(out, FMT_COMPILE("{}\n          {}"), k ? "," : "",
                       const_expr(info, seg.items[k]));
@@ -475,20 +475,15 @@ void emit_segments_and_start(const ModuleInfo& info, ChunkedText& chunks) {
         append_format(out, FMT_COMPILE("{}\n          {}"), k ? "," : "",
                       info.func_ref(seg.func_indices[k], "ctx"));
       out += "};\n";
-    }
-    if (seg.mode == ElemSegment::Mode::Passive) {
-      append_format(out,
-                    FMT_COMPILE("      self->elem{0}_items = std::move(items);\n      "
-                                "ctx->elem{0} = self->elem{0}_items;\n"),
-                    i);
-    } else {
-      // Active: table.init then elem.drop; an out-of-range segment traps
-      // (even an empty one).
-      append_format(
-          out,
-          FMT_COMPILE(
-              "      ctx->table{}->init({}, items.data(), items.size(), 0, items.size());\n"),
-          seg.table_index, const_expr(info, seg.offset));
+      if (passive) {
+        append_format(out,
+                      FMT_COMPILE("      ctx->elem{} = wasm2cpp::SegmentView<{}>("
+                                  "self->host.keep_items(items, {}), {});\n"),
+                      i, public_type(seg.type), count, count);
+      } else {
+        append_format(out, FMT_COMPILE("      ctx->table{}->init({}, items, {}, 0, {});\n"),
+                      seg.table_index, offset, count, count);
+      }
     }
     out += "    }\n";
   }
@@ -535,12 +530,11 @@ void emit_export_members(const ModuleInfo& info, std::string& out) {
                         p);
           append_format(args, FMT_COMPILE(", p{}"), p);
         }
-        std::string call =
-            m.functions[e.index].imported
-                ? format_text(FMT_COMPILE("wasm2cpp::call_ref<{}>(ctx_->func{}{})"),
-                              result_type(type), e.index, args)
-                : format_text(FMT_COMPILE("{}(static_cast<{}Context*>(ctx_.get()){})"),
-                              entry_call(info, e.index), info.qualified_ns, args);
+        std::string call = m.functions[e.index].imported
+                               ? format_text(FMT_COMPILE("wasm2cpp::call_ref<{}>(ctx_->func{}{})"),
+                                             result_type(type), e.index, args)
+                               : format_text(FMT_COMPILE("{}(static_cast<{}Context*>(ctx_){})"),
+                                             entry_call(info, e.index), info.qualified_ns, args);
         append_format(out, FMT_COMPILE("{} Instance::{}({}) {{ return {}; }}\n"), result_type(type),
                       member, params, call);
         break;
@@ -594,42 +588,58 @@ void emit_instance_implementation(const ModuleInfo& info,
 
   out +=
       "Instance::Instance(const wasm2cpp::Linker& linker) : Instance(Imports::link(linker)) {}\n\n";
-  append_format(
-      out,
-      FMT_COMPILE("Instance::Instance(const Imports&{}) : ctx_(std::make_unique<Context>()) {{\n"),
-      m.imports.empty() ? "" : " imports");
+  append_format(out, FMT_COMPILE("Instance::Instance(const Imports&{}) : ctx_(new Context) {{\n"),
+                m.imports.empty() ? "" : " imports");
   append_format(
       out,
       FMT_COMPILE(
-          "  Context* self = ctx_.get();\n  {}Context* ctx = self;\n  (void)self;\n  (void)ctx;\n"),
+          "  Context* self = ctx_;\n  {}Context* ctx = self;\n  (void)self;\n  (void)ctx;\n"),
       info.qualified_ns);
+  // Segment and start-function effects on imported tables and memories
+  // persist when instantiation fails, including funcrefs whose env is this
+  // context; so a failure from then on retains the context, never frees it.
+  // An earlier failure frees it.
+  const bool segments = has_segments_or_start(m);
+  if (segments) out += "  bool retain = false;\n";
+  out += "  try {\n";
+  std::string setup;
   // Types are interned per process: equal signatures give equal TypeIds
   // across modules, which is what call_indirect and linking compare.
   for (uint32_t i = 0; i < m.types.size(); ++i)
-    append_format(out, FMT_COMPILE("  ctx->type{} = wasm2cpp::intern_func_type({});\n"), i,
+    append_format(setup, FMT_COMPILE("  ctx->type{} = wasm2cpp::intern_func_type({});\n"), i,
                   cpp_string_literal(signature_string(m.types[i])));
-  emit_imports_into_context(info, out);
-  emit_definitions(info, out);
+  emit_imports_into_context(info, setup);
+  emit_definitions(info, setup);
   if (!m.exports.empty()) {
-    out += "  {\n";
-    out += exports.items;
-    append_format(out,
-                  FMT_COMPILE("    wasm2cpp::register_exports({}, kExports, {}, items);\n  }}\n"),
-                  "self->exports", m.exports.size());
+    setup += "  {\n";
+    setup += exports.items;
+    append_format(setup,
+                  FMT_COMPILE("    wasm2cpp::register_exports(self->host.exports(), kExports, {}, "
+                              "items);\n  }}\n"),
+                  m.exports.size());
   }
-  if (has_segments_or_start(m)) {
-    // Segment and start-function effects on imported tables and memories
-    // persist when instantiation fails, including funcrefs whose env is this
-    // context; so on failure the context is retained, never freed.
-    out += "  try {\n";
+  // One level deeper, inside the try.
+  for (size_t pos = 0; pos < setup.size();) {
+    const size_t eol = setup.find('\n', pos);
+    out += "  ";
+    out.append(setup, pos, eol + 1 - pos);
+    pos = eol + 1;
+  }
+  if (segments) {
+    out += "    retain = true;\n";
     emit_segments_and_start(info, chunks);
-    out += "  } catch (...) {\n";
-    out += "    wasm2cpp::retain_failed_instance(std::shared_ptr<Context>(std::move(ctx_)));\n";
-    out += "    throw;\n  }\n";
   }
-  out += "}\n\n";
-  out += "Instance::~Instance() = default;\n\n";
-  out += "const wasm2cpp::Exports& Instance::exports() const { return ctx_->exports; }\n\n";
+  out += "  } catch (...) {\n";
+  if (segments) {
+    out +=
+        "    if (retain)\n      wasm2cpp::retain_failed_instance(ctx_);\n    else\n      delete "
+        "ctx_;\n";
+  } else {
+    out += "    delete ctx_;\n";
+  }
+  out += "    throw;\n  }\n}\n\n";
+  out += "Instance::~Instance() { delete ctx_; }\n\n";
+  out += "const wasm2cpp::Exports& Instance::exports() const { return ctx_->host.exports(); }\n\n";
   emit_export_members(info, out);
   chunks.flush();
 }

@@ -14,7 +14,8 @@ namespace {
 
 std::string describe_func_type(const FuncType& type) {
   std::string out = "func (";
-  for (size_t i = 0; i < type.params.size(); ++i) out += (i ? ", " : "") + std::string(type_name(type.params[i]));
+  for (size_t i = 0; i < type.params.size(); ++i)
+    out += (i ? ", " : "") + std::string(type_name(type.params[i]));
   out += ")";
   if (!type.results.empty()) {
     out += " -> ";
@@ -95,7 +96,14 @@ std::string banner(const ModuleInfo& info) {
 std::string emit_public_header(const ModuleInfo& info) {
   const Module& m = info.module;
   std::string out = banner(info);
-  out += "#pragma once\n#include <wasm2cpp/runtime.hpp>\n\n";
+  // The declarations below need only the light module_api.hpp; a host gets
+  // the whole runtime API with them. The generated implementation file
+  // defines WASM2CPP_MODULE_API_ONLY before including this header, so it
+  // compiles without parsing the host API (docs/generated-code.md).
+  out += "#pragma once\n#include <wasm2cpp/module_api.hpp>\n";
+  out += "#ifndef WASM2CPP_MODULE_API_ONLY\n#include <wasm2cpp/runtime.hpp>\n#endif\n";
+  if (info.uses_tuples()) out += "\n#include <tuple>\n";
+  out += "\n";
   append_format(out, FMT_COMPILE("namespace {} {{\n\n"), info.ns);
 
   out += "struct Imports {\n";
@@ -108,7 +116,8 @@ std::string emit_public_header(const ModuleInfo& info) {
       case ExternKind::Func: {
         const FuncType& type = m.func_type(imp.index);
         std::string sig = result_type(type) + "(";
-        for (size_t p = 0; p < type.params.size(); ++p) sig += (p ? ", " : "") + public_type(type.params[p]);
+        for (size_t p = 0; p < type.params.size(); ++p)
+          sig += (p ? ", " : "") + public_type(type.params[p]);
         append_format(out, FMT_COMPILE("  wasm2cpp::Function<{})> {};\n"), sig, member);
         break;
       }
@@ -151,7 +160,9 @@ std::string emit_public_header(const ModuleInfo& info) {
                   describe_extern(info, e.kind, e.index));
     const std::string& member = info.export_members[i];
     switch (e.kind) {
-      case ExternKind::Func: out += "  " + export_member_signature(m.func_type(e.index), member, "") + ";\n"; break;
+      case ExternKind::Func:
+        out += "  " + export_member_signature(m.func_type(e.index), member, "") + ";\n";
+        break;
       case ExternKind::Memory:
         out += format_text(FMT_COMPILE("  wasm2cpp::Memory& {}();\n"), member);
         break;
@@ -175,7 +186,7 @@ std::string emit_public_header(const ModuleInfo& info) {
   struct Context;  // defined in the generated .cpp
 
  private:
-  std::unique_ptr<Context> ctx_;
+  Context* ctx_;  // owned: deleted by ~Instance()
 };
 
 )";

@@ -55,20 +55,31 @@ ModuleInfo::ModuleInfo(const Module& m, const TranslateOptions& o) : module(m), 
   import_set.reserve("link");
   import_set.reserve("Imports");
   for (const Import& import : module.imports) {
-    import_members.push_back(import_set.claim(sanitize_identifier(import.module + "_" + import.field)));
+    import_members.push_back(
+        import_set.claim(sanitize_identifier(import.module + "_" + import.field)));
   }
 
   // Instance members that exports must not shadow, and namespaces used
   // unqualified inside member function bodies.
   NameSet export_set;
-  for (const char* reserved : {"exports", "Context", "Instance", "Imports", "ctx_", "wasm2cpp", "std"})
+  for (const char* reserved :
+       {"exports", "Context", "Instance", "Imports", "ctx_", "wasm2cpp", "std"})
     export_set.reserve(reserved);
-  for (const Export& e : module.exports) export_members.push_back(export_set.claim(sanitize_identifier(e.name)));
+  for (const Export& e : module.exports)
+    export_members.push_back(export_set.claim(sanitize_identifier(e.name)));
 
   global_shared.assign(module.globals.size(), false);
-  for (uint32_t i = 0; i < module.globals.size(); ++i) global_shared[i] = module.globals[i].imported;
+  for (uint32_t i = 0; i < module.globals.size(); ++i)
+    global_shared[i] = module.globals[i].imported;
   for (const Export& e : module.exports)
-    if (e.kind == ExternKind::Global && e.index < global_shared.size()) global_shared[e.index] = true;
+    if (e.kind == ExternKind::Global && e.index < global_shared.size())
+      global_shared[e.index] = true;
+}
+
+bool ModuleInfo::uses_tuples() const {
+  for (const FuncType& type : module.types)
+    if (type.results.size() > 1) return true;
+  return false;
 }
 
 bool ModuleInfo::explicit_checks(uint32_t memory_index) const {

@@ -33,7 +33,8 @@ std::vector<uint32_t> assign_shards(const Module& module, uint32_t shards) {
   });
   std::vector<uint64_t> load(shards, 0);
   for (uint32_t f : order) {
-    uint32_t lightest = static_cast<uint32_t>(std::min_element(load.begin(), load.end()) - load.begin());
+    uint32_t lightest =
+        static_cast<uint32_t>(std::min_element(load.begin(), load.end()) - load.begin());
     shard_of[f] = lightest;
     // Every function costs at least its declaration and prologue.
     load[lightest] += module.functions[f].body.size() + 16;
@@ -41,16 +42,9 @@ std::vector<uint32_t> assign_shards(const Module& module, uint32_t shards) {
   return shard_of;
 }
 
-// Several results make a function return std::tuple.
-bool uses_tuples(const Module& module) {
-  for (const FuncType& type : module.types)
-    if (type.results.size() > 1) return true;
-  return false;
-}
-
 // What each source file includes beyond the module's own declarations.
 struct ShardNeeds {
-  bool instance = false;  // the instance implementation: the full runtime API
+  bool instance = false;  // the instance implementation (module declarations + instance_support)
   bool simd = false;
   bool exceptions = false;
 };
@@ -83,11 +77,15 @@ std::string source_prelude(const emit::ModuleInfo& info, const std::string& head
 #endif
 
 )";
-  // Function bodies need only the lean wasm2cpp/code.hpp; the public
-  // header (the whole runtime API, ~1.2 s of compile time) only where the
-  // instance implementation is.
+  // Function bodies need only the lean wasm2cpp/code.hpp. The instance
+  // implementation needs the module's class declarations and the light
+  // instance_support.hpp, not the host API the public header adds for hosts
+  // (<memory>, <string>, <vector>... ~0.3 s of compile time): one macro
+  // (module_api.hpp) asks the header for the declarations only.
   if (needs.instance) {
-    emit::append_format(out, FMT_COMPILE("#include \"{}\"\n\n"), header_name);
+    out += "#define WASM2CPP_MODULE_API_ONLY\n";
+    emit::append_format(out, FMT_COMPILE("#include \"{}\"\n"), header_name);
+    out += "#undef WASM2CPP_MODULE_API_ONLY\n\n";
     out += "#include <wasm2cpp/instance_support.hpp>\n";
   }
   out += "#include <wasm2cpp/code.hpp>\n";
@@ -96,9 +94,7 @@ std::string source_prelude(const emit::ModuleInfo& info, const std::string& head
   if (needs.simd) out += "#include <wasm2cpp/simd.hpp>\n";
   out += "\n#include <bit>\n#include <cstdint>\n";
   if (needs.exceptions) out += "#include <exception>\n";
-  if (needs.instance) out += "#include <memory>\n#include <optional>\n#include <string>\n";
-  if (needs.instance || uses_tuples(info.module)) out += "#include <tuple>\n";
-  if (needs.instance) out += "#include <vector>\n";
+  if (info.uses_tuples()) out += "#include <tuple>\n";
   out += "\n";
   emit::append_format(out, FMT_COMPILE("namespace {} {{\n\nnamespace ops = ::wasm2cpp::ops;\n"),
                       info.ns);

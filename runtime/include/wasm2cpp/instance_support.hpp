@@ -1,21 +1,18 @@
-// Helpers used only by the generated instance implementation (the
-// constructor in the module's first source file): instantiation failure and
-// the guard-mode memory requirement. Not part of the host API. Function
-// bodies need only code.hpp.
+// What the generated instance implementation (the module's first source
+// file) calls besides code.hpp: the instance's host-side state, the export
+// table, instantiation failure and the guard-mode memory requirement. Not
+// part of the host API. Light like code.hpp: everything that touches the
+// heavy host types (std::string, std::vector, std::optional, Exports...) is
+// out of line in the runtime library, taking plain pointers, sizes and
+// integers (docs/generated-code.md, "The instance implementation").
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 
-#include "wasm2cpp/code.hpp"
-#include "wasm2cpp/memory.hpp"
+#include "wasm2cpp/module_api.hpp"
 
 namespace wasm2cpp {
-
-class Exports;
-class Tag;
-struct GlobalBase;
 
 // The export map, table-driven: the generated file holds one static array of
 // ExportEntry and makes one register_exports call with the objects it points
@@ -54,11 +51,52 @@ struct ExportItems {
 void register_exports(Exports& exports, const ExportEntry* entries, size_t count,
                       const ExportItems& items);
 
+// What an instance owns on the host side, opaque to the generated file: the
+// memories, tables and tags it defines, the items of its passive element
+// segments, its export map and the owners of imported host callables. Freed
+// with the instance (instance_support.cpp).
+class InstanceHost {
+ public:
+  InstanceHost();
+  ~InstanceHost();
+  InstanceHost(const InstanceHost&) = delete;
+  InstanceHost& operator=(const InstanceHost&) = delete;
+
+  // Limits as integers: `max` counts only when has_max.
+  Memory* add_memory(uint64_t initial, bool has_max, uint64_t max, bool shared, bool memory64);
+  FuncTable* add_func_table(uint64_t initial, bool has_max, uint64_t max);
+  ExternTable* add_extern_table(uint64_t initial, bool has_max, uint64_t max);
+  Tag* add_tag(TypeId type);
+  // Keeps an imported host callable alive with the instance (null: nothing).
+  void keep(const Owner& owner);
+  // A copy of a passive element segment's items, kept with the instance.
+  const FuncRef* keep_items(const FuncRef* items, size_t count);
+  const ExternRef* keep_items(const ExternRef* items, size_t count);
+  // The same for a compact segment: item k is refs[slots[k]].
+  const FuncRef* keep_items(const FuncRef* refs, const uint8_t* slots, size_t count);
+  const FuncRef* keep_items(const FuncRef* refs, const uint16_t* slots, size_t count);
+  const FuncRef* keep_items(const FuncRef* refs, const uint32_t* slots, size_t count);
+  Exports& exports();
+
+ private:
+  struct State;
+  State* state_;
+};
+
+// table.init of a compact active element segment (item k is refs[slots[k]])
+// at `dst`, then elem.drop: traps when out of range.
+void init_table(FuncTable* table, uint64_t dst, const FuncRef* refs, const uint8_t* slots,
+                size_t count);
+void init_table(FuncTable* table, uint64_t dst, const FuncRef* refs, const uint16_t* slots,
+                size_t count);
+void init_table(FuncTable* table, uint64_t dst, const FuncRef* refs, const uint32_t* slots,
+                size_t count);
+
 // A failed instantiation may already have written funcrefs (whose env is the
 // instance's context) into imported tables, or data into imported memories.
-// Those must stay valid, so the context is kept for the process lifetime
-// instead of being freed.
-void retain_failed_instance(std::shared_ptr<void> context);
+// Those must stay valid, so the context is kept (reachable, never freed) for
+// the process lifetime instead of being freed.
+void retain_failed_instance(const void* context);
 
 // Guard-mode code performs no bounds checks: it may only run against a
 // memory whose whole 32-bit range (plus offset) is reserved. Throws

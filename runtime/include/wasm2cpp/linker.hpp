@@ -15,6 +15,7 @@
 #include "wasm2cpp/function.hpp"
 #include "wasm2cpp/global.hpp"
 #include "wasm2cpp/memory.hpp"
+#include "wasm2cpp/module_api.hpp"
 #include "wasm2cpp/table.hpp"
 #include "wasm2cpp/trap.hpp"
 #include "wasm2cpp/types.hpp"
@@ -46,7 +47,8 @@ class Exports {
   template <typename Sig>
   Function<Sig> function(std::string_view name) const {
     const FuncRef& ref = func_ref(name);
-    if (ref.type != Function<Sig>::type()) throw_signature_mismatch(name, ref, Function<Sig>::type());
+    if (ref.type != Function<Sig>::type())
+      throw_signature_mismatch(name, ref, Function<Sig>::type());
     return Function<Sig>::from_ref(ref);
   }
   const FuncRef& func_ref(std::string_view name) const;
@@ -58,13 +60,15 @@ class Exports {
   template <typename T>
   Global<T>& global(std::string_view name) const {
     GlobalBase& g = global(name);
-    if (g.kind != ValKindOf<T>::value) throw LinkError("export \"" + std::string(name) + "\" has another value type");
+    if (g.kind != ValKindOf<T>::value)
+      throw LinkError("export \"" + std::string(name) + "\" has another value type");
     return static_cast<Global<T>&>(g);
   }
 
  private:
   const ExternValue& require(std::string_view name) const;
-  [[noreturn]] static void throw_signature_mismatch(std::string_view name, const FuncRef& ref, TypeId expected);
+  [[noreturn]] static void throw_signature_mismatch(std::string_view name, const FuncRef& ref,
+                                                    TypeId expected);
   std::vector<std::pair<std::string, ExternValue>> entries_;
 };
 
@@ -103,27 +107,16 @@ class Linker {
   std::vector<Entry> entries_;
 };
 
-// Import checks shared by typed Imports and Linker-based linking; each throws
-// LinkError with the spec's wording ("unknown import",
-// "incompatible import type") followed by the import's name.
+// Import checks shared by typed Imports and Linker-based linking: the light
+// ones (what generated code calls) are in module_api.hpp; these take
+// std::optional limits.
 namespace link {
 const ExternValue& require(const Linker& linker, const char* module, const char* field);
-FuncRef function(const Linker& linker, const char* module, const char* field, TypeId type);
-void check_function(const FuncRef& ref, const char* module, const char* field, TypeId type);
-Memory* memory(const Linker& linker, const char* module, const char* field);
 void check_memory(const Memory* memory, const char* module, const char* field, uint64_t min,
                   std::optional<uint64_t> max, bool shared, bool memory64, bool need_guard);
-template <typename Table>
-Table* table(const Linker& linker, const char* module, const char* field);
 template <typename Ref>
 void check_table(const BasicTable<Ref>* table, const char* module, const char* field, uint64_t min,
                  std::optional<uint64_t> max);
-GlobalBase* global(const Linker& linker, const char* module, const char* field);
-void check_global(const GlobalBase* global, const char* module, const char* field, ValKind kind,
-                  bool is_mutable);
-// Tags match when their types are equal.
-Tag* tag(const Linker& linker, const char* module, const char* field);
-void check_tag(const Tag* tag, const char* module, const char* field, TypeId type);
 }  // namespace link
 
 }  // namespace wasm2cpp
