@@ -185,6 +185,12 @@ function(wasm2cpp_add_module target)
     VERBATIM)
 
   add_library(${target} STATIC ${header} ${sources})
+  # Each generated file is its own translation unit: shards define the same
+  # file-local names (the module's Context, static function declarations),
+  # and the first file includes the module header in its light form
+  # (WASM2CPP_MODULE_API_ONLY). A unity build (CMAKE_UNITY_BUILD) would
+  # merge them into one and fail to compile.
+  set_target_properties(${target} PROPERTIES UNITY_BUILD OFF)
   target_include_directories(${target} PUBLIC "$<BUILD_INTERFACE:${output_dir}>")
   target_link_libraries(${target} PUBLIC wasm2cpp::runtime)
   # Generated code never reads errno, and WebAssembly's sqrt of a negative

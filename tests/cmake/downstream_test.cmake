@@ -225,13 +225,14 @@ if(STEP STREQUAL "installed")
 
   # The prebuilt route: replacing the .wasm file itself regenerates. This
   # build also runs the translator through WASM2CPP_EXECUTABLE (what a cross
-  # build does), here a copy of the installed one.
+  # build does), here a copy of the installed one. CMAKE_UNITY_BUILD is on:
+  # the module's three files must still compile as separate units.
   set(wasm "${WORK_DIR}/answer.wasm")
   make_answer_wasm("${wasm}" 7)
   set(translator_copy "${WORK_DIR}/host-tools/wasm2cpp")
   file(COPY "${PREFIX}/bin/wasm2cpp" DESTINATION "${WORK_DIR}/host-tools")
   configure_downstream("${WORK_DIR}/build-wasm" ${package_args} "-DANSWER_WASM=${wasm}"
-    "-DWASM2CPP_EXECUTABLE=${translator_copy}" -DANSWER_SHARDS=3)
+    "-DWASM2CPP_EXECUTABLE=${translator_copy}" -DANSWER_SHARDS=3 -DCMAKE_UNITY_BUILD=ON)
   build("${WORK_DIR}/build-wasm" out)
   foreach(shard answer.cpp answer_1.cpp answer_2.cpp)
     if(NOT EXISTS "${WORK_DIR}/build-wasm/wasm2cpp/answer_module/${shard}")
