@@ -2,7 +2,6 @@
 // branch becomes value copies into the target's slots plus a goto (or a
 // return for the function's own block).
 #include <algorithm>
-#include <iterator>
 #include <map>
 
 #include "emit/function_emitter.hpp"
@@ -253,7 +252,8 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
       if (info_.memory64(m) || info_.module.memories[m].type.limits.shared) {
         memories[m] = MemoryAccessMode::Unversionable;
       } else {
-        memories[m] = explicit_checks(m) ? MemoryAccessMode::Explicit : MemoryAccessMode::GuardPages;
+        memories[m] =
+            explicit_checks(m) ? MemoryAccessMode::Explicit : MemoryAccessMode::GuardPages;
       }
     }
     loop_versions_ = find_versionable_loops(ir_, memories);
@@ -287,8 +287,9 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
   std::vector<Range> ranges;
   for (const VersionedAccess& a : plan->accesses) {
     int64_t end = int64_t{a.delta} + static_cast<int64_t>(a.offset) + a.bytes;
-    auto it = std::find_if(ranges.begin(), ranges.end(),
-                           [&](const Range& r) { return r.group == a.group && r.memory == a.memory; });
+    auto it = std::find_if(ranges.begin(), ranges.end(), [&](const Range& r) {
+      return r.group == a.group && r.memory == a.memory;
+    });
     if (it == ranges.end()) {
       ranges.push_back(Range{a.group, a.memory, a.delta, end});
     } else {
@@ -302,8 +303,8 @@ void FunctionEmitter::open_versioned_loop(const Instr& in) {
   };
   std::string condition = format_text(FMT_COMPILE("{}_n != 0"), v);
   for (const Range& r : ranges) {
-    fmt::format_to(
-        std::back_inserter(condition),
+    append_format(
+        condition,
         FMT_COMPILE(" &&\n{}wasm2cpp::loop_access_in_bounds({}_b{}, {}, {}, {}_n - 1, {}ull, {})"),
         continuation, v, r.group, signed_literal(r.low), stride_of(r.group), v, r.high_end - r.low,
         mem_size(r.memory));
