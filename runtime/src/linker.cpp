@@ -81,25 +81,6 @@ void Exports::add(std::string name, ExternValue value) {
   entries_.emplace_back(std::move(name), value);
 }
 
-void Exports::add_function(const char* name, size_t name_size, FuncRef value) {
-  entries_.emplace_back(std::string(name, name_size), value);
-}
-void Exports::add_memory(const char* name, size_t name_size, Memory* value) {
-  entries_.emplace_back(std::string(name, name_size), value);
-}
-void Exports::add_table(const char* name, size_t name_size, FuncTable* value) {
-  entries_.emplace_back(std::string(name, name_size), value);
-}
-void Exports::add_table(const char* name, size_t name_size, ExternTable* value) {
-  entries_.emplace_back(std::string(name, name_size), value);
-}
-void Exports::add_global(const char* name, size_t name_size, GlobalBase* value) {
-  entries_.emplace_back(std::string(name, name_size), value);
-}
-void Exports::add_tag(const char* name, size_t name_size, Tag* value) {
-  entries_.emplace_back(std::string(name, name_size), value);
-}
-
 const ExternValue* Exports::find(std::string_view name) const {
   for (const auto& [entry_name, value] : entries_)
     if (entry_name == name) return &value;

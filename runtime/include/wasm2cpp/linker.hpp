@@ -28,16 +28,6 @@ using ExternValue = std::variant<FuncRef, Memory*, FuncTable*, ExternTable*, Glo
 class Exports {
  public:
   void add(std::string name, ExternValue value);
-  // One export each, with the name as pointer and size (wasm names may
-  // contain NUL bytes). Generated instance constructors register all their
-  // exports from one static table with one call instead
-  // (register_exports, instance_support.hpp).
-  void add_function(const char* name, size_t name_size, FuncRef value);
-  void add_memory(const char* name, size_t name_size, Memory* value);
-  void add_table(const char* name, size_t name_size, FuncTable* value);
-  void add_table(const char* name, size_t name_size, ExternTable* value);
-  void add_global(const char* name, size_t name_size, GlobalBase* value);
-  void add_tag(const char* name, size_t name_size, Tag* value);
   const ExternValue* find(std::string_view name) const;
   const std::vector<std::pair<std::string, ExternValue>>& entries() const { return entries_; }
 
